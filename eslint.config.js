@@ -1,0 +1,68 @@
+// @ts-check
+// Lint encodes the architecture: which context may import what (../shared/style.md §9.1).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const polyfillBan = {
+  name: 'webextension-polyfill',
+  message: 'Extension APIs belong to background, content, popup, options and src/shared only.',
+};
+/** @param {string[]} folders @param {string} message */
+const banFolders = (folders, message) => [
+  ...folders.map((folder) => ({ group: [`**/${folder}/**`, `**/${folder}/*`], message })),
+  { group: ['**/test/**'], message: 'Tests and the simulator are never part of the extension.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'test/sim/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use crypto.getRandomValues.' },
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never build HTML from strings; page data is untrusted.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never build HTML from strings.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  // Pure logic and the Jitsi adapter: no browser-extension APIs, no other context.
+  {
+    files: ['src/core/**', 'src/jitsi/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [polyfillBan],
+          patterns: banFolders(['background', 'content', 'page', 'popup', 'options', 'shared'], 'core/jitsi are pure: they import only core (and jitsi).'),
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Pure code.' }, { name: 'browser', message: 'Pure code.' }],
+    },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [polyfillBan], patterns: banFolders(['jitsi', 'background', 'content', 'page', 'popup', 'options', 'shared'], 'core imports nothing but core.') }],
+    },
+  },
+  // The MAIN-world script runs in the page: no extension APIs (the polyfill throws there).
+  {
+    files: ['src/page/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [polyfillBan], patterns: banFolders(['background', 'content', 'popup', 'options'], 'The page script is standalone.') }],
+      'no-restricted-globals': ['error', { name: 'chrome', message: 'Not available in the MAIN world.' }, { name: 'browser', message: 'Not available in the MAIN world.' }],
+    },
+  },
+  // Only the page script (through src/jitsi) knows Jitsi's internals.
+  {
+    files: ['src/background/**', 'src/content/**', 'src/popup/**', 'src/options/**', 'src/shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: banFolders(['jitsi', 'page'], 'Only src/page may use the Jitsi adapter.') }],
+    },
+  },
+);

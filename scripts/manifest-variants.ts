@@ -1,0 +1,49 @@
+// Pure: turns the source manifest into the manifest of one build. Used by vite.config.ts and tests.
+
+export type BuildTarget = 'chrome' | 'firefox';
+export type BuildFlavour = 'release' | 'dev';
+
+/** Add-on id on Firefox; managed policy (3rdparty / ExtensionSettings) refers to it, so it never changes. */
+export const GECKO_ID = 'jitsi-moderator-companion@moderator-companion.org';
+export const FIREFOX_MIN_VERSION = '140.0';
+export const CHROME_MIN_VERSION = '121';
+
+/** Hosts of the local simulated lesson; only the dev flavour runs there. */
+export const SIMULATOR_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export function outDirFor(target: BuildTarget, flavour: BuildFlavour): string {
+  return flavour === 'release' ? `dist/${target}` : `dist/${target}-dev`;
+}
+
+type Json = Record<string, unknown>;
+interface ContentScript extends Json { matches: string[] }
+
+export function buildManifest(
+  source: Json,
+  options: { target: BuildTarget; flavour: BuildFlavour; version: string; devKey?: string },
+): Json {
+  const manifest: Json = structuredClone(source);
+  manifest.version = options.version;
+  const scripts = manifest.content_scripts as ContentScript[];
+
+  if (options.flavour === 'dev') {
+    for (const script of scripts) script.matches = [...script.matches, ...SIMULATOR_MATCHES];
+    // Fixed public key: a stable extension id for tests and policy files. Never in a store build.
+    if (options.target === 'chrome' && options.devKey) manifest.key = options.devKey;
+  }
+
+  if (options.target === 'chrome') {
+    manifest.minimum_chrome_version = CHROME_MIN_VERSION;
+  } else {
+    const background = manifest.background as Json;
+    manifest.background = { scripts: [background.service_worker], type: background.type };
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return manifest;
+}

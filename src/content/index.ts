@@ -1,0 +1,21 @@
+// Isolated-world content script: a validating relay between the untrusted page script and the
+// background. It forwards only well-formed room snapshots from this very window.
+import browser from 'webextension-polyfill';
+import { isPageRoomMessage, type ContentToBackground } from '../shared/messages.ts';
+
+function send(message: ContentToBackground): void {
+  browser.runtime.sendMessage(message).catch(() => {
+    // Extension reloaded or updated under this page: this script is orphaned; stop relaying.
+    window.removeEventListener('message', onPageMessage);
+  });
+}
+
+function onPageMessage(event: MessageEvent): void {
+  if (event.source !== window || event.origin !== location.origin) return;
+  if (!isPageRoomMessage(event.data)) return; // foreign or malformed traffic: ignored
+  send({ type: 'room-update', snapshot: event.data.snapshot });
+}
+
+window.addEventListener('message', onPageMessage);
+// A new document in this tab: whatever the background knew about the previous one is over.
+send({ type: 'document-start' });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { badgeText, sameSnapshot, type RoomSnapshot } from './room.ts';
+
+const inLesson = (participants: number | null): RoomSnapshot => ({
+  v: 1, phase: 'conference', roomName: 'Math7b', participants, jitsiVersion: null,
+});
+
+describe('badge', () => {
+  it('shows the count only in a lesson with a known count', () => {
+    expect(badgeText(inLesson(12))).toBe('12');
+    expect(badgeText(inLesson(0))).toBe('0');
+    expect(badgeText(inLesson(null))).toBe('');
+    expect(badgeText({ ...inLesson(3), phase: 'prejoin' })).toBe('');
+    expect(badgeText(null)).toBe('');
+    expect(badgeText(inLesson(4321))).toBe('999+');
+  });
+});
+
+describe('snapshot equality', () => {
+  it('compares every field', () => {
+    expect(sameSnapshot(inLesson(1), inLesson(1))).toBe(true);
+    expect(sameSnapshot(inLesson(1), inLesson(2))).toBe(false);
+    expect(sameSnapshot(inLesson(1), { ...inLesson(1), roomName: 'x' })).toBe(false);
+    expect(sameSnapshot(null, inLesson(1))).toBe(false);
+    expect(sameSnapshot(null, null)).toBe(true);
+  });
+});

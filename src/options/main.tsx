@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { applyDocumentLanguage, t } from '../shared/i18n.ts';
+
+function Options() {
+  return (
+    <>
+      <h1>{t('extName')}</h1>
+      <p>{t('extDescription')}</p>
+      <section aria-labelledby="storage-heading">
+        <h2 id="storage-heading">{t('optionsStorageHeading')}</h2>
+        <p>{t('optionsStorageText')}</p>
+      </section>
+      <p class="version" data-testid="version">
+        {t('optionsVersion', browser.runtime.getManifest().version)}
+      </p>
+    </>
+  );
+}
+
+applyDocumentLanguage();
+render(<Options />, document.getElementById('app')!);

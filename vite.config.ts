@@ -1,0 +1,44 @@
+// One manifest (manifest.json), two browsers, two flavours.
+//   TARGET=chrome|firefox   which browser's manifest shape to emit
+//   FLAVOUR=release|dev     dev adds the local simulator's hosts and a fixed test key (stable extension id)
+// The differences are listed here and nowhere else; test/unit/manifest.test.ts pins them.
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { buildManifest, outDirFor, type BuildTarget, type BuildFlavour } from './scripts/manifest-variants.ts';
+
+const target = (process.env.TARGET ?? 'chrome') as BuildTarget;
+const flavour = (process.env.FLAVOUR ?? 'release') as BuildFlavour;
+if (!['chrome', 'firefox'].includes(target)) throw new Error(`TARGET must be chrome or firefox, got ${target}`);
+if (!['release', 'dev'].includes(flavour)) throw new Error(`FLAVOUR must be release or dev, got ${flavour}`);
+
+const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const devKey = readFileSync(new URL('./test/fixtures/dev-public-key.txt', import.meta.url), 'utf8').trim();
+const manifest = buildManifest(base, { target, flavour, version: pkg.version, devKey });
+
+export default defineConfig({
+  publicDir: 'assets',
+  define: {
+    __DEV_FLAVOUR__: JSON.stringify(flavour === 'dev'),
+  },
+  build: {
+    outDir: outDirFor(target, flavour),
+    emptyOutDir: true,
+    sourcemap: false,
+    target: 'es2022',
+    // Extension pages are loaded from disk: no need for preload polyfills.
+    modulePreload: false,
+  },
+  plugins: [
+    preact(),
+    crx({
+      manifest: manifest as unknown as ManifestV3Export,
+      browser: target,
+      // Standalone IIFEs: no loader, no web_accessible_resources, synchronous in manifest order,
+      // and the MAIN-world script works on Firefox (see ../shared/platform-notes.md §2).
+      contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/page/index.ts'] },
+    }),
+  ],
+});
