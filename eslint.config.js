@@ -15,7 +15,7 @@ const banFolders = (folders, message) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'test/sim/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', '.tmp/**', 'test/sim/dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

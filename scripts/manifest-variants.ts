@@ -6,6 +6,7 @@ export type BuildFlavour = 'release' | 'dev';
 /** Add-on id on Firefox; managed policy (3rdparty / ExtensionSettings) refers to it, so it never changes. */
 export const GECKO_ID = 'jitsi-moderator-companion@moderator-companion.org';
 export const FIREFOX_MIN_VERSION = '140.0';
+export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 export const CHROME_MIN_VERSION = '121';
 
 /** Hosts of the local simulated lesson; only the dev flavour runs there. */
@@ -43,6 +44,8 @@ export function buildManifest(
         strict_min_version: FIREFOX_MIN_VERSION,
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android knows data_collection_permissions from 142 on.
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     };
   }
   return manifest;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, sameSnapshot, type RoomSnapshot } from './room.ts';
+import { badgeText, sameSnapshot, SNAPSHOT_KEYS, type RoomSnapshot } from './room.ts';
+import { emptySnapshot } from './test-snapshots.ts';
 
-const inLesson = (participants: number | null): RoomSnapshot => ({
-  v: 1, phase: 'conference', roomName: 'Math7b', participants, jitsiVersion: null,
-});
+const inLesson = (participants: number | null): RoomSnapshot => ({ ...emptySnapshot('conference'), participants });
 
 describe('badge', () => {
   it('shows the count only in a lesson with a known count', () => {
@@ -23,5 +22,10 @@ describe('snapshot equality', () => {
     expect(sameSnapshot(inLesson(1), { ...inLesson(1), roomName: 'x' })).toBe(false);
     expect(sameSnapshot(null, inLesson(1))).toBe(false);
     expect(sameSnapshot(null, null)).toBe(true);
+    for (const key of SNAPSHOT_KEYS) {
+      if (key === 'v') continue;
+      const changed = { ...inLesson(1), [key]: key === 'phase' ? 'left' : 'changed' } as RoomSnapshot;
+      expect(sameSnapshot(inLesson(1), changed), key).toBe(false);
+    }
   });
 });

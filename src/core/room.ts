@@ -1,5 +1,5 @@
 // The room snapshot: the one small, versioned fact sheet about a Jitsi tab that crosses contexts.
-// Pure: no browser APIs. "Unknown" is null, never a guess.
+// Pure: no browser APIs. A fact the page does not expose is null ("unknown"), never a guess.
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -7,7 +7,7 @@ export const SNAPSHOT_VERSION = 1;
 export type RoomPhase =
   | 'welcome' // a Jitsi page without a room (welcome page, after hang-up)
   | 'prejoin' // device check / name entry before joining
-  | 'joining'
+  | 'joining' // joining, or waiting (password, lobby, authentication)
   | 'conference'
   | 'leaving' // we are leaving: Jitsi empties its participant list itself, so counts mean nothing
   | 'left';
@@ -16,24 +16,49 @@ export const ROOM_PHASES: readonly RoomPhase[] = ['welcome', 'prejoin', 'joining
 
 export interface RoomSnapshot {
   v: typeof SNAPSHOT_VERSION;
+  /** The page's host (the site the lesson runs on). */
+  host: string;
   phase: RoomPhase;
   /** Room name as in the URL's last path segment; null on the welcome page. */
   roomName: string | null;
-  /** Real remote people (no shared-video/whiteboard tiles, no bots); null when it cannot be known. */
-  participants: number | null;
-  /** lib-jitsi-meet's build hash (JitsiMeetJS.version); null when absent. */
+  /** lib-jitsi-meet's build hash (JitsiMeetJS.version). */
   jitsiVersion: string | null;
+  isModerator: boolean | null;
+  /** Every other person in the room is moderator too (e.g. meet.jit.si); null with nobody else present. */
+  everyoneModerator: boolean | null;
+  /** Real remote people in the teacher's current room (no shared-video/whiteboard tiles, no bots). */
+  participants: number | null;
+  /** People in breakout rooms, as Jitsi lists them to moderators. */
+  breakoutParticipants: number | null;
+  inBreakoutRoom: boolean | null;
+  /** People waiting in the lobby. */
+  knocking: number | null;
+  lobbySupported: boolean | null;
+  lobbyEnabled: boolean | null;
+  passwordSet: boolean | null;
+  /** The server allows digits-only room passwords of at most this many digits; 0 = no such rule. */
+  passwordDigits: number | null;
+  recording: boolean | null;
+  livestream: boolean | null;
+  endForAllSupported: boolean | null;
+  startAudioMuted: boolean | null;
+  startVideoMuted: boolean | null;
+  audioModeration: boolean | null;
+  videoModeration: boolean | null;
 }
+
+/** Every key of the snapshot, in one place: validation and comparison walk this list. */
+export const SNAPSHOT_KEYS = [
+  'v', 'host', 'phase', 'roomName', 'jitsiVersion', 'isModerator', 'everyoneModerator', 'participants',
+  'breakoutParticipants', 'inBreakoutRoom', 'knocking', 'lobbySupported', 'lobbyEnabled', 'passwordSet',
+  'passwordDigits', 'recording', 'livestream', 'endForAllSupported', 'startAudioMuted', 'startVideoMuted',
+  'audioModeration', 'videoModeration',
+] as const satisfies readonly (keyof RoomSnapshot)[];
 
 export function sameSnapshot(a: RoomSnapshot | null, b: RoomSnapshot | null): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
-  return (
-    a.phase === b.phase &&
-    a.roomName === b.roomName &&
-    a.participants === b.participants &&
-    a.jitsiVersion === b.jitsiVersion
-  );
+  return SNAPSHOT_KEYS.every((key) => a[key] === b[key]);
 }
 
 /** Toolbar badge: the number of people in the lesson, only while the teacher is in it. */
@@ -41,3 +66,7 @@ export function badgeText(snapshot: RoomSnapshot | null): string {
   if (!snapshot || snapshot.phase !== 'conference' || snapshot.participants === null) return '';
   return snapshot.participants > 999 ? '999+' : String(snapshot.participants);
 }
+
+// Compile-time proof that SNAPSHOT_KEYS lists every field.
+type UnlistedKeys = Exclude<keyof RoomSnapshot, (typeof SNAPSHOT_KEYS)[number]>;
+export const SNAPSHOT_KEYS_COMPLETE: [UnlistedKeys] extends [never] ? true : never = true;

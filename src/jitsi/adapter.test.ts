@@ -9,9 +9,10 @@ import {
   readSlices,
   sameSlices,
 } from './adapter.ts';
-import { currentState, legacy2021State, student } from './fixtures.ts';
+import { currentState, fakeConference, legacy2021State, student } from './fixtures.ts';
 
-const joined = { conference: { id: 'conf' } };
+const joined = { conference: fakeConference() };
+const page = { host: 'jitsi.schule.example', jitsiVersion: '3cf3db1a' };
 
 function jitsiWindow(state: unknown) {
   return {
@@ -87,9 +88,8 @@ describe('phase and snapshot', () => {
 
   it('reports no count while leaving: Jitsi empties its own list then (facts §0.5)', () => {
     const leaving = currentState({ conference: { leaving: {} }, remote: [] });
-    expect(deriveSnapshot(readSlices(leaving), 'conference', 'v1')).toEqual({
-      v: 1, phase: 'leaving', roomName: 'Math7b', participants: null, jitsiVersion: 'v1',
-    });
+    const snapshot = deriveSnapshot(readSlices(leaving), 'conference', page);
+    expect(snapshot).toMatchObject({ phase: 'leaving', roomName: 'Math7b', participants: null, isModerator: null, lobbyEnabled: null });
   });
 
   it('decodes the room name from the URL segment', () => {
@@ -102,5 +102,100 @@ describe('phase and snapshot', () => {
     const state = currentState({ conference: joined });
     expect(sameSlices(readSlices(state), readSlices({ ...state }))).toBe(true);
     expect(sameSlices(readSlices(state), readSlices({ ...state, 'features/base/participants': {} }))).toBe(false);
+  });
+});
+
+describe('the full snapshot', () => {
+  it('reads every fact of a current-shape lesson', () => {
+    const state = currentState({
+      conference: { ...joined, locked: 'LOCKED_LOCALLY', password: 'secret', startAudioMutedPolicy: true, startVideoMutedPolicy: false },
+      remote: [student('a'), student('b'), student('c', { role: 'moderator' })],
+      lobby: { lobbyEnabled: true, knockingParticipants: [{ id: 'k1', name: 'Knocker' }, { id: 'k2', name: 'Late' }] },
+      recording: [{ id: 'r1', mode: 'file', status: 'on' }, { id: 's1', mode: 'stream', status: 'off' }],
+      avModeration: { audioModerationEnabled: true },
+      breakoutRooms: {
+        rooms: {
+          main: { id: 'main', isMainRoom: true, participants: { x: {}, y: {} } },
+          br1: { id: 'br1', participants: { s1: {}, s2: {} } },
+          br2: { id: 'br2', participants: { s3: {} } },
+        },
+      },
+      config: { roomPasswordNumberOfDigits: 6 },
+    });
+    expect(deriveSnapshot(readSlices(state), 'joining', page)).toEqual({
+      v: 1,
+      host: 'jitsi.schule.example',
+      phase: 'conference',
+      roomName: 'Math7b',
+      jitsiVersion: '3cf3db1a',
+      isModerator: true,
+      everyoneModerator: false,
+      participants: 3,
+      breakoutParticipants: 3,
+      inBreakoutRoom: false,
+      knocking: 2,
+      lobbySupported: true,
+      lobbyEnabled: true,
+      passwordSet: true,
+      passwordDigits: 6,
+      recording: true,
+      livestream: false,
+      endForAllSupported: true,
+      startAudioMuted: true,
+      startVideoMuted: false,
+      audioModeration: true,
+      videoModeration: false,
+    });
+  });
+
+  it('says "unknown" for what the 2021 app does not have, and reads what it has', () => {
+    const state = legacy2021State([student('a'), student('b', { role: 'moderator' })], { conference: fakeConference({ end: false }) }, { role: 'participant' });
+    const snapshot = deriveSnapshot(readSlices(state), 'joining', page);
+    expect(snapshot).toMatchObject({
+      phase: 'conference',
+      participants: 2,
+      isModerator: false,
+      everyoneModerator: false,
+      knocking: 1,
+      lobbyEnabled: true,
+      endForAllSupported: false,
+      breakoutParticipants: null,
+      audioModeration: null,
+      videoModeration: null,
+      startAudioMuted: null,
+      passwordSet: false,
+      passwordDigits: 0,
+    });
+  });
+
+  it('sees everyone-is-moderator rooms (meet.jit.si) and a remotely set password', () => {
+    const state = currentState({
+      conference: { ...joined, locked: 'LOCKED_REMOTELY' },
+      remote: [student('a', { role: 'moderator' }), student('b', { role: 'moderator' })],
+    });
+    expect(deriveSnapshot(readSlices(state), 'conference', page)).toMatchObject({ everyoneModerator: true, passwordSet: true });
+    const alone = currentState({ conference: joined });
+    expect(deriveSnapshot(readSlices(alone), 'conference', page).everyoneModerator).toBeNull();
+  });
+
+  it('treats failing support checks as unknown, and a pending recording as running', () => {
+    const throwing = { isLobbySupported: () => { throw new Error('x'); }, isEndConferenceSupported: () => 'yes' };
+    const state = currentState({ conference: { conference: throwing }, recording: [{ mode: 'stream', status: 'pending' }] });
+    expect(deriveSnapshot(readSlices(state), 'conference', page)).toMatchObject({
+      lobbySupported: null, endForAllSupported: null, inBreakoutRoom: null, livestream: true, recording: false,
+    });
+  });
+
+  it('knows when the teacher sits in a breakout room', () => {
+    const state = currentState({ conference: { conference: fakeConference({ breakout: true }) } });
+    expect(deriveSnapshot(readSlices(state), 'conference', page).inBreakoutRoom).toBe(true);
+  });
+
+  it('reads the digits-only password rule from the effective config', () => {
+    const digits = (config: unknown) => deriveSnapshot(readSlices(currentState({ conference: joined, config: config as never })), 'conference', page).passwordDigits;
+    expect(digits({})).toBe(0);
+    expect(digits({ roomPasswordNumberOfDigits: false })).toBe(0);
+    expect(digits({ roomPasswordNumberOfDigits: 10 })).toBe(10);
+    expect(digits({ roomPasswordNumberOfDigits: 'ten' })).toBeNull();
   });
 });

@@ -3,11 +3,15 @@
 import type { RoomPhase, RoomSnapshot } from '../core/room.ts';
 import { SNAPSHOT_VERSION } from '../core/room.ts';
 
-/** Redux feature keys (§0.1, §2). Stable since 2017. */
+/** Redux feature keys (§0.1, §2). Stable since 2017; lobby since 2020-07, A/V moderation and breakout rooms since 2021. */
 export const STATE_KEYS = {
   conference: 'features/base/conference',
   participants: 'features/base/participants',
   prejoin: 'features/prejoin',
+  lobby: 'features/lobby',
+  recording: 'features/recording',
+  avModeration: 'features/av-moderation',
+  breakoutRooms: 'features/breakout-rooms',
   config: 'features/base/config',
 } as const;
 
@@ -70,23 +74,18 @@ export function readJitsiVersion(win: Loose): string | null {
 }
 
 /** The slices the snapshot is derived from; compared by reference to skip unchanged updates (§0.4). */
-export interface RoomSlices {
-  conference: unknown;
-  participants: unknown;
-  prejoin: unknown;
-}
+export type RoomSlices = { -readonly [K in keyof typeof STATE_KEYS]: unknown };
+const SLICE_NAMES = Object.keys(STATE_KEYS) as (keyof typeof STATE_KEYS)[];
 
 export function readSlices(state: unknown): RoomSlices {
   const root = isObject(state) ? state : {};
-  return {
-    conference: root[STATE_KEYS.conference],
-    participants: root[STATE_KEYS.participants],
-    prejoin: root[STATE_KEYS.prejoin],
-  };
+  const slices = {} as RoomSlices;
+  for (const name of SLICE_NAMES) slices[name] = root[STATE_KEYS[name]];
+  return slices;
 }
 
 export function sameSlices(a: RoomSlices, b: RoomSlices): boolean {
-  return a.conference === b.conference && a.participants === b.participants && a.prejoin === b.prejoin;
+  return SLICE_NAMES.every((name) => a[name] === b[name]);
 }
 
 /**
@@ -138,14 +137,123 @@ export function readRoomName(conferenceSlice: unknown): string | null {
   return name.slice(0, 256);
 }
 
-export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, jitsiVersion: string | null): RoomSnapshot {
+/** Calls a zero-argument method of a page object; any failure or non-boolean is "unknown". */
+function askBoolean(target: unknown, method: string): boolean | null {
+  try {
+    if (!isObject(target) || typeof target[method] !== 'function') return null;
+    const answer: unknown = (target[method] as () => unknown)();
+    return typeof answer === 'boolean' ? answer : null;
+  } catch {
+    return null;
+  }
+}
+
+function booleanField(slice: unknown, key: string): boolean | null {
+  return isObject(slice) && typeof slice[key] === 'boolean' ? (slice[key] as boolean) : null;
+}
+
+/** Our own participant entry: `local` in the current shape, the `local: true` array entry before 6173. */
+function localParticipant(participantsSlice: unknown): Loose | null {
+  if (Array.isArray(participantsSlice)) return (participantsSlice.find((p) => isObject(p) && p.local === true) as Loose) ?? null;
+  return isObject(participantsSlice) && isObject(participantsSlice.local) ? participantsSlice.local : null;
+}
+
+export function readIsModerator(participantsSlice: unknown): boolean | null {
+  const role = localParticipant(participantsSlice)?.role;
+  return typeof role === 'string' && role !== 'none' ? role === 'moderator' : null;
+}
+
+/**
+ * Every other person is moderator (§2.2): `numberOfNonModeratorParticipants === 0` since stable/8615, the boolean
+ * `everyoneIsModerator` before; with the 2021 array we look at the roles. Unknown with nobody else present.
+ */
+export function readEveryoneModerator(participantsSlice: unknown, remotePeople: number | null): boolean | null {
+  if (!remotePeople) return null;
+  try {
+    if (Array.isArray(participantsSlice)) {
+      return participantsSlice.filter(isRealPerson).every((p) => (p as Loose).role === 'moderator');
+    }
+    if (!isObject(participantsSlice)) return null;
+    if (typeof participantsSlice.numberOfNonModeratorParticipants === 'number') return participantsSlice.numberOfNonModeratorParticipants === 0;
+    if (typeof participantsSlice.everyoneIsModerator === 'boolean') return participantsSlice.everyoneIsModerator;
+  } catch {
+    // fall through to unknown
+  }
+  return null;
+}
+
+/** People in breakout rooms other than the main room (§2.7); unknown where the feature does not exist. */
+export function countBreakoutPeople(breakoutSlice: unknown): number | null {
+  if (!isObject(breakoutSlice) || !isObject(breakoutSlice.rooms)) return null;
+  let people = 0;
+  for (const room of Object.values(breakoutSlice.rooms)) {
+    if (isObject(room) && !room.isMainRoom && isObject(room.participants)) people += Object.keys(room.participants).length;
+  }
+  return people;
+}
+
+/** Running sessions by mode (§2.4): status 'on' or 'pending' counts as running. */
+export function readRecording(recordingSlice: unknown, mode: 'file' | 'stream'): boolean | null {
+  if (!isObject(recordingSlice) || !Array.isArray(recordingSlice.sessionDatas)) return null;
+  return recordingSlice.sessionDatas.some(
+    (session) => isObject(session) && session.mode === mode && (session.status === 'on' || session.status === 'pending'),
+  );
+}
+
+/** `roomPasswordNumberOfDigits: false | number` in the effective config: digits-only passwords of up to N digits. */
+export function readPasswordDigits(configSlice: unknown): number | null {
+  if (!isObject(configSlice)) return null;
+  const digits = configSlice.roomPasswordNumberOfDigits;
+  if (digits === undefined || digits === false) return 0;
+  return typeof digits === 'number' && Number.isInteger(digits) && digits > 0 && digits <= 64 ? digits : null;
+}
+
+export interface PageFacts {
+  host: string;
+  jitsiVersion: string | null;
+}
+
+export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, page: PageFacts): RoomSnapshot {
   const phase = derivePhase(slices, previous);
+  const inConference = phase === 'conference';
+  const conferenceSlice = isObject(slices.conference) ? slices.conference : {};
+  // The live JitsiConference (§0.2); its support checks are not in redux (§2.8).
+  const conference = inConference ? conferenceSlice.conference : undefined;
+  // Jitsi drops every remote participant from its list when we leave (§0.5): only count while in.
+  const participants = inConference ? countRemotePeople(slices.participants) : null;
+  const avModeration = slices.avModeration;
+  const locked = conferenceSlice.locked;
   return {
     v: SNAPSHOT_VERSION,
+    host: page.host.slice(0, 253),
     phase,
     roomName: readRoomName(slices.conference),
-    // Jitsi drops every remote participant from its list when we leave (§0.5): only count while in.
-    participants: phase === 'conference' ? countRemotePeople(slices.participants) : null,
-    jitsiVersion,
+    jitsiVersion: page.jitsiVersion,
+    isModerator: inConference ? readIsModerator(slices.participants) : null,
+    everyoneModerator: inConference ? readEveryoneModerator(slices.participants, participants) : null,
+    participants,
+    breakoutParticipants: inConference ? countBreakoutPeople(slices.breakoutRooms) : null,
+    inBreakoutRoom: inConference ? askBoolean(askObject(conference, 'getBreakoutRooms'), 'isBreakoutRoom') : null,
+    knocking: inConference && isObject(slices.lobby) && Array.isArray(slices.lobby.knockingParticipants) ? slices.lobby.knockingParticipants.length : null,
+    lobbySupported: inConference ? askBoolean(conference, 'isLobbySupported') : null,
+    lobbyEnabled: inConference ? booleanField(slices.lobby, 'lobbyEnabled') : null,
+    passwordSet: inConference ? locked === 'LOCKED_LOCALLY' || locked === 'LOCKED_REMOTELY' : null,
+    passwordDigits: readPasswordDigits(slices.config),
+    recording: inConference ? readRecording(slices.recording, 'file') : null,
+    livestream: inConference ? readRecording(slices.recording, 'stream') : null,
+    endForAllSupported: inConference ? askBoolean(conference, 'isEndConferenceSupported') : null,
+    startAudioMuted: inConference ? booleanField(conferenceSlice, 'startAudioMutedPolicy') : null,
+    startVideoMuted: inConference ? booleanField(conferenceSlice, 'startVideoMutedPolicy') : null,
+    audioModeration: inConference ? booleanField(avModeration, 'audioModerationEnabled') : null,
+    videoModeration: inConference ? booleanField(avModeration, 'videoModerationEnabled') : null,
   };
+}
+
+/** Calls a zero-argument method that returns an object (e.g. `getBreakoutRooms()`); null on failure. */
+function askObject(target: unknown, method: string): unknown {
+  try {
+    return isObject(target) && typeof target[method] === 'function' ? (target[method] as () => unknown)() : null;
+  } catch {
+    return null;
+  }
 }

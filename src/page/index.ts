@@ -18,12 +18,14 @@ const SEND_INTERVAL_MS = 250;
 /** APP.store appears shortly after DOMContentLoaded (§1.1); give slow machines plenty of time. */
 const STORE_WAIT_MS = 30_000;
 const STORE_POLL_MS = 100;
+/** Support checks (lobby, end-for-all, breakout) are conference methods, not redux (§2.8): re-ask now and then. */
+const RECHECK_MS = 2_000;
 
 const win = window as unknown as Record<string, unknown>;
 const INSTALLED = Symbol.for('jitsi-moderator-companion.page');
 
 function watchStore(store: JitsiStore): void {
-  const version = readJitsiVersion(win);
+  const page = { host: location.host, jitsiVersion: readJitsiVersion(win) };
   let lastSlices: RoomSlices | null = null;
   let current: RoomSnapshot | null = null;
   let lastSent: RoomSnapshot | null = null;
@@ -45,7 +47,7 @@ function watchStore(store: JitsiStore): void {
     const slices = readSlices(store.getState());
     if (lastSlices && sameSlices(slices, lastSlices)) return;
     lastSlices = slices;
-    const next = deriveSnapshot(slices, current?.phase ?? null, version);
+    const next = deriveSnapshot(slices, current?.phase ?? null, page);
     if (sameSnapshot(next, current)) return;
     current = next;
     if (timer === undefined) timer = setTimeout(flush, Math.max(0, lastSentAt + SEND_INTERVAL_MS - performance.now()));
@@ -53,6 +55,10 @@ function watchStore(store: JitsiStore): void {
 
   store.subscribe(onStoreChange);
   onStoreChange();
+  setInterval(() => {
+    lastSlices = null;
+    onStoreChange();
+  }, RECHECK_MS);
 }
 
 function start(): void {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { emptySnapshot } from '../core/test-snapshots.ts';
 import { isContentToBackground, isPageRoomMessage, isRoomSnapshot, PAGE_MESSAGE_SOURCE } from './messages.ts';
 
-const snapshot = { v: 1, phase: 'conference', roomName: 'Math7b', participants: 3, jitsiVersion: 'abc' };
+const snapshot = { ...emptySnapshot('conference'), participants: 3, jitsiVersion: 'abc', isModerator: true, lobbyEnabled: false };
 
 describe('room snapshot validation', () => {
   it('accepts a well-formed snapshot', () => {
@@ -12,6 +13,10 @@ describe('room snapshot validation', () => {
   it.each([
     ['extra key', { ...snapshot, extra: 1 }],
     ['missing key', { v: 1, phase: 'conference', roomName: 'a', participants: 1 }],
+    ['boolean as string', { ...snapshot, lobbyEnabled: 'true' }],
+    ['absurd count', { ...snapshot, knocking: 1e9 }],
+    ['oversized host', { ...snapshot, host: 'h'.repeat(300) }],
+    ['inherited keys only', Object.create(snapshot)],
     ['other version', { ...snapshot, v: 2 }],
     ['unknown phase', { ...snapshot, phase: 'party' }],
     ['negative count', { ...snapshot, participants: -1 }],

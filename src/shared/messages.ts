@@ -1,28 +1,45 @@
 // Every message that crosses a context, declared once with its direction and its validator.
 //   page → content:        window.postMessage, tagged; the page is untrusted
 //   content → background:  runtime.sendMessage
-//   popup → background:    runtime.sendMessage (none yet; the popup reads session storage)
+//   popup → background:    none yet; the popup reads session storage
 import { ROOM_PHASES, SNAPSHOT_VERSION, type RoomSnapshot } from '../core/room.ts';
-import { hasExactKeys, isBoundedString, isCount, isNullOr, isOneOf, isRecord } from './validate.ts';
+import { boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
 
 /** Tag on page→content messages; other postMessage traffic on the page is ignored. */
 export const PAGE_MESSAGE_SOURCE = 'jitsi-moderator-companion/page';
 export const MAX_ROOM_NAME_LENGTH = 256;
+export const MAX_HOST_LENGTH = 253;
 export const MAX_VERSION_LENGTH = 64;
+/** More people than any lesson has; larger counts are a broken or hostile page. */
+export const MAX_PEOPLE = 10_000;
 
-const SNAPSHOT_KEYS = ['v', 'phase', 'roomName', 'participants', 'jitsiVersion'] as const;
+const maybeBoolean = nullOr(isBoolean);
+const maybePeople = nullOr(count(MAX_PEOPLE));
 
-export function isRoomSnapshot(value: unknown): value is RoomSnapshot {
-  return (
-    isRecord(value) &&
-    hasExactKeys(value, SNAPSHOT_KEYS) &&
-    value.v === SNAPSHOT_VERSION &&
-    isOneOf(value.phase, ROOM_PHASES) &&
-    isNullOr(value.roomName, (v): v is string => isBoundedString(v, MAX_ROOM_NAME_LENGTH)) &&
-    isNullOr(value.participants, (v): v is number => isCount(v)) &&
-    isNullOr(value.jitsiVersion, (v): v is string => isBoundedString(v, MAX_VERSION_LENGTH))
-  );
-}
+export const isRoomSnapshot: Guard<RoomSnapshot> = object<RoomSnapshot>({
+  v: oneOf([SNAPSHOT_VERSION] as const),
+  host: boundedString(MAX_HOST_LENGTH),
+  phase: oneOf(ROOM_PHASES),
+  roomName: nullOr(boundedString(MAX_ROOM_NAME_LENGTH)),
+  jitsiVersion: nullOr(boundedString(MAX_VERSION_LENGTH)),
+  isModerator: maybeBoolean,
+  everyoneModerator: maybeBoolean,
+  participants: maybePeople,
+  breakoutParticipants: maybePeople,
+  inBreakoutRoom: maybeBoolean,
+  knocking: maybePeople,
+  lobbySupported: maybeBoolean,
+  lobbyEnabled: maybeBoolean,
+  passwordSet: maybeBoolean,
+  passwordDigits: nullOr(count(64)),
+  recording: maybeBoolean,
+  livestream: maybeBoolean,
+  endForAllSupported: maybeBoolean,
+  startAudioMuted: maybeBoolean,
+  startVideoMuted: maybeBoolean,
+  audioModeration: maybeBoolean,
+  videoModeration: maybeBoolean,
+});
 
 // ── page → content ────────────────────────────────────────────────────────────
 export interface PageRoomMessage {
@@ -31,15 +48,11 @@ export interface PageRoomMessage {
   snapshot: RoomSnapshot;
 }
 
-export function isPageRoomMessage(value: unknown): value is PageRoomMessage {
-  return (
-    isRecord(value) &&
-    hasExactKeys(value, ['source', 'type', 'snapshot']) &&
-    value.source === PAGE_MESSAGE_SOURCE &&
-    value.type === 'room' &&
-    isRoomSnapshot(value.snapshot)
-  );
-}
+export const isPageRoomMessage: Guard<PageRoomMessage> = object<PageRoomMessage>({
+  source: oneOf([PAGE_MESSAGE_SOURCE] as const),
+  type: oneOf(['room'] as const),
+  snapshot: isRoomSnapshot,
+});
 
 // ── content → background ──────────────────────────────────────────────────────
 export interface RoomUpdateMessage {
@@ -54,8 +67,8 @@ export interface DocumentStartMessage {
 
 export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage;
 
-export function isContentToBackground(value: unknown): value is ContentToBackground {
-  if (!isRecord(value)) return false;
-  if (value.type === 'document-start') return hasExactKeys(value, ['type']);
-  return value.type === 'room-update' && hasExactKeys(value, ['type', 'snapshot']) && isRoomSnapshot(value.snapshot);
-}
+const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as const), snapshot: isRoomSnapshot });
+const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
+
+export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
+  isRoomUpdate(value) || isDocumentStart(value);

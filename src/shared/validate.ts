@@ -7,24 +7,37 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function isBoundedString(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.length <= maxLength;
-}
+export const boundedString =
+  (maxLength: number): Guard<string> =>
+  (value): value is string =>
+    typeof value === 'string' && value.length <= maxLength;
 
-export function isCount(value: unknown, max = 100_000): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
-}
+export const count =
+  (max = 100_000): Guard<number> =>
+  (value): value is number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
 
-export function isOneOf<T extends string>(value: unknown, options: readonly T[]): value is T {
-  return typeof value === 'string' && (options as readonly string[]).includes(value);
-}
+export const isBoolean: Guard<boolean> = (value): value is boolean => typeof value === 'boolean';
 
-export function isNullOr<T>(value: unknown, guard: (v: unknown) => v is T): value is T | null {
-  return value === null || guard(value);
-}
+export const oneOf =
+  <T extends string | number>(options: readonly T[]): Guard<T> =>
+  (value): value is T =>
+    (options as readonly unknown[]).includes(value);
 
-/** True when the object has exactly these keys (no smuggled extras). */
-export function hasExactKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
-  const own = Object.keys(value);
-  return own.length === keys.length && keys.every((key) => Object.hasOwn(value, key));
+export const nullOr =
+  <T>(guard: Guard<T>): Guard<T | null> =>
+  (value): value is T | null =>
+    value === null || guard(value);
+
+/** A guard per field of T; the object must have exactly these keys (no smuggled extras). */
+export type Schema<T> = { [K in keyof T]-?: Guard<T[K]> };
+
+export function object<T>(schema: Schema<T>): Guard<T> {
+  const keys = Object.keys(schema) as (keyof T & string)[];
+  return (value): value is T => {
+    if (!isRecord(value)) return false;
+    const own = Object.keys(value);
+    if (own.length !== keys.length) return false;
+    return keys.every((key) => Object.hasOwn(value, key) && schema[key](value[key]));
+  };
 }

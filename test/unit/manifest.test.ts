@@ -24,6 +24,7 @@ describe('manifest variants', () => {
       strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     });
+    expect(manifest.browser_specific_settings.gecko_android).toEqual({ strict_min_version: '142.0' });
     expect(manifest.minimum_chrome_version).toBeUndefined();
   });
 
