@@ -2,9 +2,17 @@
 # Installs the browsers the end-to-end tests drive: Debian's Chromium and Firefox ESR.
 # Nothing is downloaded from outside Debian's package archive.
 set -euo pipefail
+# Usage: install-browsers.sh [chromium] [firefox-esr]   (default: both)
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=(chromium firefox-esr)
 need=()
-[ -x /usr/lib/chromium/chromium ] || need+=(chromium)
-[ -x /usr/bin/firefox-esr ] || need+=(firefox-esr)
+for name in "${wanted[@]}"; do
+  case "$name" in
+    chromium) [ -x "${CHROMIUM_PATH:-/usr/lib/chromium/chromium}" ] || need+=(chromium) ;;
+    firefox-esr) [ -x "${FIREFOX_PATH:-/usr/bin/firefox-esr}" ] || need+=(firefox-esr) ;;
+    *) echo "unknown browser: $name" >&2; exit 2 ;;
+  esac
+done
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -1,7 +1,12 @@
 // Isolated-world content script: a validating relay between the untrusted page script and the
 // background. It forwards only well-formed room snapshots from this very window.
 import browser from 'webextension-polyfill';
-import { isPageRoomMessage, type ContentToBackground } from '../shared/messages.ts';
+import {
+  CONTENT_MESSAGE_SOURCE,
+  isPageRoomMessage,
+  type ContentReadyMessage,
+  type ContentToBackground,
+} from '../shared/messages.ts';
 
 function send(message: ContentToBackground): void {
   browser.runtime.sendMessage(message).catch(() => {
@@ -19,3 +24,6 @@ function onPageMessage(event: MessageEvent): void {
 window.addEventListener('message', onPageMessage);
 // A new document in this tab: whatever the background knew about the previous one is over.
 send({ type: 'document-start' });
+// Handshake: should the page script have posted before we listened, it sends its snapshot again.
+const ready: ContentReadyMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'ready' };
+window.postMessage(ready, location.origin);

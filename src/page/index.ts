@@ -11,7 +11,7 @@ import {
   type JitsiStore,
   type RoomSlices,
 } from '../jitsi/adapter.ts';
-import { PAGE_MESSAGE_SOURCE, type PageRoomMessage } from '../shared/messages.ts';
+import { isContentReadyMessage, PAGE_MESSAGE_SOURCE, type PageRoomMessage } from '../shared/messages.ts';
 
 /** A busy lesson changes the store many times a second; at most one message per interval crosses. */
 const SEND_INTERVAL_MS = 250;
@@ -32,9 +32,10 @@ function watchStore(store: JitsiStore): void {
   let lastSentAt = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const flush = (): void => {
+  const flush = (resend = false): void => {
+    clearTimeout(timer);
     timer = undefined;
-    if (!current || sameSnapshot(current, lastSent)) return;
+    if (!current || (!resend && sameSnapshot(current, lastSent))) return;
     lastSent = current;
     lastSentAt = performance.now();
     const message: PageRoomMessage = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot: current };
@@ -50,11 +51,15 @@ function watchStore(store: JitsiStore): void {
     const next = deriveSnapshot(slices, current?.phase ?? null, page);
     if (sameSnapshot(next, current)) return;
     current = next;
-    if (timer === undefined) timer = setTimeout(flush, Math.max(0, lastSentAt + SEND_INTERVAL_MS - performance.now()));
+    if (timer === undefined) timer = setTimeout(() => flush(), Math.max(0, lastSentAt + SEND_INTERVAL_MS - performance.now()));
   };
 
   store.subscribe(onStoreChange);
   onStoreChange();
+  // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
+  window.addEventListener('message', (event) => {
+    if (event.source === window && isContentReadyMessage(event.data) && current) flush(true);
+  });
   setInterval(() => {
     lastSlices = null;
     onStoreChange();

@@ -1,5 +1,6 @@
 // Every message that crosses a context, declared once with its direction and its validator.
 //   page → content:        window.postMessage, tagged; the page is untrusted
+//   content → page:        window.postMessage "ready" handshake
 //   content → background:  runtime.sendMessage
 //   popup → background:    none yet; the popup reads session storage
 import { ROOM_PHASES, SNAPSHOT_VERSION, type RoomSnapshot } from '../core/room.ts';
@@ -52,6 +53,21 @@ export const isPageRoomMessage: Guard<PageRoomMessage> = object<PageRoomMessage>
   source: oneOf([PAGE_MESSAGE_SOURCE] as const),
   type: oneOf(['room'] as const),
   snapshot: isRoomSnapshot,
+});
+
+// ── content → page ────────────────────────────────────────────────────────────
+/** Tag on content→page messages. The page can forge these too; they only ask for a resend. */
+export const CONTENT_MESSAGE_SOURCE = 'jitsi-moderator-companion/content';
+
+/** The content script is listening: the page script (re)sends its current snapshot, so none is lost. */
+export interface ContentReadyMessage {
+  source: typeof CONTENT_MESSAGE_SOURCE;
+  type: 'ready';
+}
+
+export const isContentReadyMessage: Guard<ContentReadyMessage> = object<ContentReadyMessage>({
+  source: oneOf([CONTENT_MESSAGE_SOURCE] as const),
+  type: oneOf(['ready'] as const),
 });
 
 // ── content → background ──────────────────────────────────────────────────────

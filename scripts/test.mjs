@@ -1,0 +1,75 @@
+// @ts-check
+// `npm test`: every check the project has, in the order a failure is cheapest to find.
+// Installs the test browsers from Debian's packages when missing (root on Debian), then:
+// type-check, lint, unit tests, both builds, web-ext lint, the simulator's own smoke check, end-to-end in
+// Chromium and Firefox ESR,
+// and the `npm start` self-check. Ends with one summary line: "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const node = process.execPath;
+const reports = '.tmp/reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+/** @type {{name: string, command: string[], env?: Record<string, string>}[]} */
+const steps = [
+  { name: 'browsers', command: ['bash', 'scripts/install-browsers.sh'] },
+  { name: 'typecheck', command: [node, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', command: [node, 'node_modules/eslint/bin/eslint.js', '.'] },
+  {
+    name: 'unit',
+    command: [node, 'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
+  },
+  { name: 'build', command: [node, 'scripts/build.mjs', '--dev'] },
+  { name: 'web-ext lint', command: [node, 'scripts/lint-firefox.mjs'] },
+  // The simulator itself against jitsi-facts.md, in Chromium, before the extension is tested on it.
+  { name: 'simulator smoke', command: [node, 'test/sim/smoke.mjs'] },
+  {
+    name: 'e2e',
+    command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+  },
+  { name: 'start self-check', command: [node, 'scripts/start.mjs', '--headless', '--no-build'] },
+];
+
+const timings = [];
+let failedStep = null;
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n▶ ${step.name}`);
+  const [command, ...args] = step.command;
+  const result = spawnSync(/** @type {string} */ (command), args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  timings.push(`${step.name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) {
+    failedStep = step.name;
+    break;
+  }
+}
+
+const { passed, failed } = countTests();
+console.log(`\nsteps: ${timings.join(' · ')}`);
+if (failedStep) console.log(`FAILED at step: ${failedStep}`);
+console.log(`tests: ${passed} passed, ${failed + (failedStep && failed === 0 ? 1 : 0)} failed`);
+process.exit(failedStep ? 1 : 0);
+
+/** Adds up the unit and end-to-end reports that exist. */
+function countTests() {
+  let passed = 0;
+  let failed = 0;
+  try {
+    const unit = JSON.parse(readFileSync(`${reports}/unit.json`, 'utf8'));
+    passed += unit.numPassedTests;
+    failed += unit.numFailedTests;
+  } catch {
+    /* step did not run */
+  }
+  try {
+    const e2e = JSON.parse(readFileSync(`${reports}/e2e.json`, 'utf8'));
+    passed += e2e.stats.expected + e2e.stats.flaky;
+    failed += e2e.stats.unexpected;
+  } catch {
+    /* step did not run */
+  }
+  return { passed, failed };
+}

@@ -1,0 +1,91 @@
+// Firefox ESR smoke run of the built dev extension (puppeteer-core over WebDriver BiDi): proves the
+// content script, the MAIN-world page script, the background and the popup work there too.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { FIREFOX_PATH } from './browsers.ts';
+import { expect, test } from './fixtures.ts';
+
+// Fixed internal UUID, so the extension's pages have a known moz-extension:// origin.
+const EXTENSION_UUID = '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10';
+const POPUP = `moz-extension://${EXTENSION_UUID}/src/popup/index.html`;
+
+async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    // Lets the test open moz-extension:// pages (../shared/platform-notes.md §5.1).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
+      // Keep the run hermetic: no update checks, no telemetry pings, no captive-portal probes.
+      'network.captive-portal-service.enabled': false,
+      'app.update.disabledForTesting': true,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  await browser.installExtension(resolve(extensionDir));
+  return {
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** moz-extension:// navigations never resolve under BiDi (platform-notes §5.1): start them, then wait for content. */
+async function openExtensionPage(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 1500 }).catch(() => undefined);
+}
+
+test('Firefox ESR: the lesson reaches the background and the popup', async ({ simulator }) => {
+  test.setTimeout(90_000);
+  const { browser, close } = await launchFirefox('dist/firefox-dev');
+  try {
+    const lesson = await browser.newPage();
+    await lesson.goto(simulator.roomUrl('Englisch6', { students: 3 }, '#config.prejoinConfig.enabled=false'));
+
+    const popup = await browser.newPage();
+    await openExtensionPage(popup, POPUP);
+    await popup.waitForSelector('main#app');
+    // The page script's snapshot went page → content → background → storage.session.
+    const stored = await pollFor(() =>
+      popup.evaluate(async () => {
+        const all: Record<string, any> = await (globalThis as any).browser.storage.session.get(null);
+        const entry = Object.entries(all).find(([, room]) => room?.roomName === 'Englisch6' && room.phase === 'conference');
+        return entry ? { tabId: Number(entry[0].split(':')[1]), participants: entry[1].participants } : null;
+      }),
+    );
+    expect(stored.participants).toBe(3);
+
+    await lesson.evaluate(() => window.__jitsiSim.join('Noah'));
+    const badge = await pollFor(async () => {
+      const text = await popup.evaluate((id) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), stored.tabId);
+      return text === '4' ? text : null;
+    });
+    expect(badge).toBe('4');
+
+    await openExtensionPage(popup, `${POPUP}?tab=${stored.tabId}`);
+    const count = await popup.waitForSelector('[data-testid="participant-count"]');
+    expect(await count!.evaluate((el) => el.getAttribute('data-count'))).toBe('4');
+    expect(await popup.$eval('[data-testid="room-name"]', (el) => el.textContent)).toBe('Englisch6');
+  } finally {
+    await close();
+  }
+});
+
+async function pollFor<T>(probe: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the extension');
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}

@@ -1,0 +1,105 @@
+// Playwright fixtures: the built extension in a fresh Chromium profile, and the simulated lesson.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { startSimulator } from '../sim/server.mjs';
+import { CHROMIUM_PATH } from './browsers.ts';
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  /** Console errors and uncaught exceptions from the extension's worker and its pages. */
+  extensionErrors: string[];
+}
+
+/** Chromium flags for a hermetic, headless run (../shared/platform-notes.md §3). */
+export function chromiumArgs(extensionDir: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}
+
+export async function launchWithExtension(extensionDir: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: chromiumArgs(resolve(extensionDir)),
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, serviceWorker, extensionId, close };
+}
+
+export const test = base.extend<ExtensionFixtures & { extensionDir: string }, { simulator: Simulator }>({
+  simulator: [
+    async ({}, use) => {
+      const simulator = await startSimulator();
+      await use(simulator);
+      await simulator.close();
+    },
+    { scope: 'worker' },
+  ],
+  extensionDir: ['dist/chrome-dev', { option: true }],
+  extensionErrors: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ extensionDir, extensionErrors }, use) => {
+    const launched = await launchWithExtension(extensionDir);
+    launched.serviceWorker.on('console', (message) => {
+      if (message.type() === 'error') extensionErrors.push(`worker: ${message.text()}`);
+    });
+    await use(launched.context);
+    await launched.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+
+export const expect = test.expect;
+
+/**
+ * The id of the tab showing `page`, as the extension sees it. Without the "tabs" permission the worker
+ * cannot see tab URLs, so bring the page to the front and ask for the active tab.
+ */
+export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  return serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+}
+
+export async function badgeOf(serviceWorker: Worker, tabId: number): Promise<string> {
+  return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+export async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
+  return popup;
+}
