@@ -1,6 +1,6 @@
 // Firefox ESR smoke run of the built dev extension (puppeteer-core over WebDriver BiDi): proves the
 // content script, the MAIN-world page script, the background and the popup work there too.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
@@ -49,6 +49,8 @@ test('Firefox ESR: the lesson reaches the background and the popup', async ({ si
   const { browser, close } = await launchFirefox('dist/firefox-dev');
   try {
     const lesson = await browser.newPage();
+    const pageErrors: string[] = [];
+    lesson.on('pageerror', (error) => pageErrors.push(String(error)));
     await lesson.goto(simulator.roomUrl('Englisch6', { students: 3 }, '#config.prejoinConfig.enabled=false'));
 
     const popup = await browser.newPage();
@@ -75,6 +77,7 @@ test('Firefox ESR: the lesson reaches the background and the popup', async ({ si
     const count = await popup.waitForSelector('[data-testid="participant-count"]');
     expect(await count!.evaluate((el) => el.getAttribute('data-count'))).toBe('4');
     expect(await popup.$eval('[data-testid="room-name"]', (el) => el.textContent)).toBe('Englisch6');
+    expect(pageErrors).toEqual([]);
   } finally {
     await close();
   }
@@ -89,3 +92,27 @@ async function pollFor<T>(probe: () => Promise<T | null>, timeoutMs = 15_000): P
     await new Promise((done) => setTimeout(done, 200));
   }
 }
+
+test('Firefox ESR: the release build installs, its pages run, and it stays off hosts it was not given', async ({ simulator }) => {
+  test.setTimeout(90_000);
+  const { browser, close } = await launchFirefox('dist/firefox');
+  try {
+    const lesson = await browser.newPage();
+    const pageErrors: string[] = [];
+    lesson.on('pageerror', (error) => pageErrors.push(String(error)));
+    await lesson.goto(simulator.roomUrl('Englisch6', { students: 2 }, '#config.prejoinConfig.enabled=false'));
+    await lesson.waitForFunction(() => window.APP.store?.getState()['features/base/conference'].conference !== undefined);
+
+    const options = await browser.newPage();
+    await openExtensionPage(options, `moz-extension://${EXTENSION_UUID}/src/options/index.html`);
+    const version = await options.waitForSelector('[data-testid="version"]');
+    const { version: expected } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(await version!.evaluate((el) => el.textContent)).toContain(expected);
+    // The background ran (it answers storage calls) and recorded nothing for localhost.
+    const stored = await options.evaluate(() => (globalThis as any).browser.storage.session.get(null));
+    expect(stored).toEqual({});
+    expect(pageErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
