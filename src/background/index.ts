@@ -2,21 +2,37 @@
 // and shows the participant count on the toolbar badge. Listeners are registered synchronously at the
 // top level so a worker woken by an event sees it.
 import browser from 'webextension-polyfill';
+import { roomStatus, type RoomStatus } from '../core/checklist.ts';
 import { badgeText, type RoomSnapshot } from '../core/room.ts';
+import { t, type MessageKey } from '../shared/i18n.ts';
 import { isContentToBackground } from '../shared/messages.ts';
 import { forgetRoom, saveRoom } from '../shared/room-store.ts';
-import { t } from '../shared/i18n.ts';
+import { acceptWatchers, pushRoom } from './room-watchers.ts';
 
-const BADGE_COLOUR = '#1a5fb4';
+/** Badge colour by checklist status (white text on each passes WCAG AA contrast). */
+const BADGE_COLOURS: Record<RoomStatus, string> = {
+  none: '#1a5fb4',
+  ok: '#1c7a3e',
+  attention: '#9c4a00',
+  danger: '#b0191f',
+};
+const STATUS_TOOLTIP: Record<Exclude<RoomStatus, 'none'>, MessageKey> = {
+  ok: 'actionTitleOk',
+  attention: 'actionTitleAttention',
+  danger: 'actionTitleDanger',
+};
 
 async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promise<void> {
   const text = badgeText(snapshot);
+  const status = roomStatus(snapshot);
   const title =
-    text && snapshot?.roomName ? t('actionTitleInRoom', [snapshot.roomName, text]) : t('actionTitle');
+    status !== 'none' && snapshot?.roomName
+      ? `${t('actionTitleInRoom', [snapshot.roomName, text || '?'])} · ${t(STATUS_TOOLTIP[status])}`
+      : t('actionTitle');
   try {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOUR }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[status] }),
       browser.action.setTitle({ tabId, title }),
     ]);
   } catch {
@@ -26,11 +42,13 @@ async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promis
 
 async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void> {
   await saveRoom(tabId, snapshot);
+  pushRoom(tabId, snapshot);
   await showOnBadge(tabId, snapshot);
 }
 
 async function onTabReset(tabId: number): Promise<void> {
   await forgetRoom(tabId);
+  pushRoom(tabId, null);
   await showOnBadge(tabId, null);
 }
 
@@ -58,6 +76,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId));
   return enqueue(tabId, () => onRoomUpdate(tabId, message.snapshot));
 });
+
+acceptWatchers();
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void enqueue(tabId, () => forgetRoom(tabId));

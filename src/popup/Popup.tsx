@@ -1,28 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { assessRoom, type CheckId, type CheckStatus } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { t, tCount } from '../shared/i18n.ts';
-import { readRoom, watchRoom } from '../shared/room-store.ts';
-
-/** undefined while loading; null when the tab has no Jitsi room. */
-function useRoom(tabId: number | null): RoomSnapshot | null | undefined {
-  const [room, setRoom] = useState<RoomSnapshot | null | undefined>(undefined);
-  useEffect(() => {
-    if (tabId === null) {
-      setRoom(null);
-      return undefined;
-    }
-    let live = true;
-    const stop = watchRoom(tabId, (snapshot) => setRoom(snapshot));
-    void readRoom(tabId).then((snapshot) => {
-      if (live) setRoom((known) => (known === undefined ? snapshot : known));
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [tabId]);
-  return room;
-}
+import { t, tCount, type MessageKey } from '../shared/i18n.ts';
+import { useRoom } from './useRoom.ts';
 
 const PHASE_TEXT = {
   welcome: 'phaseWelcome',
@@ -31,7 +10,44 @@ const PHASE_TEXT = {
   conference: 'phaseConference',
   leaving: 'phaseLeaving',
   left: 'phaseLeft',
-} as const;
+} as const satisfies Record<RoomSnapshot['phase'], MessageKey>;
+
+const CHECK_LABEL = {
+  moderator: 'checkModerator',
+  'everyone-moderator': 'checkEveryoneModerator',
+  lobby: 'checkLobby',
+  password: 'checkPassword',
+  lockout: 'checkLockout',
+  recording: 'checkRecording',
+  knocking: 'checkKnocking',
+} as const satisfies Record<CheckId, MessageKey>;
+
+const STATUS_LABEL = {
+  ok: 'statusOk',
+  warn: 'statusWarn',
+  fail: 'statusFail',
+  unknown: 'statusUnknown',
+  na: 'statusNotApplicable',
+} as const satisfies Record<CheckStatus, MessageKey>;
+
+const STATUS_ICON: Record<CheckStatus, string> = { ok: '✓', warn: '!', fail: '✗', unknown: '?', na: '–' };
+
+function Checks({ room }: { room: RoomSnapshot }) {
+  const results = assessRoom(room).filter((result) => result.status !== 'na');
+  return (
+    <ul class="checks" data-testid="checks" aria-label={t('checksHeading')}>
+      {results.map(({ id, status }) => (
+        <li key={id} class={`check ${status}`} data-testid={`check-${id}`} data-status={status}>
+          <span class="icon" aria-hidden="true">
+            {STATUS_ICON[status]}
+          </span>
+          <span class="label">{t(CHECK_LABEL[id])}</span>
+          <span class="status">{t(STATUS_LABEL[status])}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function Popup({ tabId }: { tabId: number | null }) {
   const room = useRoom(tabId);
@@ -47,12 +63,15 @@ export function Popup({ tabId }: { tabId: number | null }) {
   return (
     <section data-testid="room" data-phase={room.phase}>
       <h1 data-testid="room-name">{room.roomName}</h1>
-      <p class="muted" data-testid="phase">{t(PHASE_TEXT[room.phase])}</p>
+      <p class="muted" data-testid="phase">
+        {t(PHASE_TEXT[room.phase])}
+      </p>
       {room.participants !== null && (
         <p class="count" data-testid="participant-count" data-count={room.participants}>
           {tCount(room.participants, { zero: 'participantsNone', one: 'participantsOne', other: 'participantsOther' })}
         </p>
       )}
+      {room.phase === 'conference' && <Checks room={room} />}
     </section>
   );
 }

@@ -88,3 +88,31 @@ const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-st
 
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
   isRoomUpdate(value) || isDocumentStart(value);
+
+// ── popup ⇄ background (runtime port named ROOM_PORT) ─────────────────────────
+export const ROOM_PORT = 'room-watch';
+export const MAX_TAB_ID = 2 ** 31 - 1;
+
+/** Popup → background: send me this tab's room now and on every change. */
+export interface WatchRoomMessage {
+  type: 'watch-room';
+  tabId: number;
+}
+
+export const isWatchRoomMessage: Guard<WatchRoomMessage> = object<WatchRoomMessage>({
+  type: oneOf(['watch-room'] as const),
+  tabId: count(MAX_TAB_ID),
+});
+
+/** Background → popup: the tab's room (null: no Jitsi room in that tab). */
+export interface RoomStateMessage {
+  type: 'room-state';
+  tabId: number;
+  snapshot: RoomSnapshot | null;
+}
+
+export const isRoomStateMessage: Guard<RoomStateMessage> = object<RoomStateMessage>({
+  type: oneOf(['room-state'] as const),
+  tabId: count(MAX_TAB_ID),
+  snapshot: nullOr(isRoomSnapshot),
+});

@@ -23,15 +23,3 @@ export async function readRoom(tabId: number): Promise<RoomSnapshot | null> {
   const stored = (await browser.storage.session.get(key))[key];
   return isRoomSnapshot(stored) ? stored : null;
 }
-
-/** Calls back with the tab's snapshot (or null) whenever it changes; returns an unsubscribe function. */
-export function watchRoom(tabId: number, onChange: (snapshot: RoomSnapshot | null) => void): () => void {
-  const key = keyFor(tabId);
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
-    if (area !== 'session' || !(key in changes)) return;
-    const value = changes[key]?.newValue;
-    onChange(isRoomSnapshot(value) ? value : null);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
-}
