@@ -11,6 +11,12 @@ export const CHROME_MIN_VERSION = '121';
 
 /** Hosts of the local simulated lesson; only the dev flavour runs there. */
 export const SIMULATOR_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
+/**
+ * A second name for the simulator that is NOT in the matches: the "enable on this site" flow is tested
+ * on it. Its host permission is granted at install in the dev build, because a headless browser cannot
+ * click the permission prompt; the teacher's click does that in real use.
+ */
+export const SECOND_SIMULATOR_HOST = 'jitsi.school.test';
 
 export function outDirFor(target: BuildTarget, flavour: BuildFlavour): string {
   return flavour === 'release' ? `dist/${target}` : `dist/${target}-dev`;
@@ -31,6 +37,7 @@ export function buildManifest(
     for (const script of scripts) script.matches = [...script.matches, ...SIMULATOR_MATCHES];
     // Fixed public key: a stable extension id for tests and policy files. Never in a store build.
     if (options.target === 'chrome' && options.devKey) manifest.key = options.devKey;
+    manifest.host_permissions = [`http://${SECOND_SIMULATOR_HOST}/*`];
   }
 
   if (options.target === 'chrome') {

@@ -5,9 +5,10 @@ import browser from 'webextension-polyfill';
 import { roomStatus, type RoomStatus } from '../core/checklist.ts';
 import { badgeText, type RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { isContentToBackground } from '../shared/messages.ts';
+import { isContentToBackground, isPopupToBackground, type PopupToBackground } from '../shared/messages.ts';
 import { forgetRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
+import { enableSite, isSiteEnabled, watchSiteAccess } from './site-access.ts';
 
 /** Badge colour by checklist status (white text on each passes WCAG AA contrast). */
 const BADGE_COLOURS: Record<RoomStatus, string> = {
@@ -65,10 +66,30 @@ function enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
   return next;
 }
 
+function isOwnPopup(sender: browser.Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('src/popup/'));
+}
+
+function handlePopupMessage(message: PopupToBackground): Promise<unknown> {
+  switch (message.type) {
+    case 'enable-site':
+      return enableSite(message.pattern);
+    case 'site-status':
+      return isSiteEnabled(message.pattern).then((enabled) => ({ enabled }));
+  }
+}
+
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return undefined;
+  // Our popup (also when opened as a tab) may manage sites; nothing else may.
+  if (isOwnPopup(sender)) {
+    if (isPopupToBackground(message)) return handlePopupMessage(message);
+    console.warn('[background] dropped a malformed popup message');
+    return undefined;
+  }
   // Only our own content scripts, in a tab's top frame, may report room state.
   const tabId = sender.tab?.id;
-  if (sender.id !== browser.runtime.id || tabId === undefined || sender.frameId !== 0) return undefined;
+  if (tabId === undefined || sender.frameId !== 0) return undefined;
   if (!isContentToBackground(message)) {
     console.warn('[background] dropped a malformed message from tab', tabId);
     return undefined;
@@ -78,6 +99,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 });
 
 acceptWatchers();
+watchSiteAccess();
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void enqueue(tabId, () => forgetRoom(tabId));

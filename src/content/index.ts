@@ -21,9 +21,19 @@ function onPageMessage(event: MessageEvent): void {
   send({ type: 'room-update', snapshot: event.data.snapshot });
 }
 
-window.addEventListener('message', onPageMessage);
-// A new document in this tab: whatever the background knew about the previous one is over.
-send({ type: 'document-start' });
-// Handshake: should the page script have posted before we listened, it sends its snapshot again.
-const ready: ContentReadyMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'ready' };
-window.postMessage(ready, location.origin);
+function start(): void {
+  window.addEventListener('message', onPageMessage);
+  // A new document in this tab: whatever the background knew about the previous one is over.
+  send({ type: 'document-start' });
+  // Handshake: should the page script have posted before we listened, it sends its snapshot again.
+  const ready: ContentReadyMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'ready' };
+  window.postMessage(ready, location.origin);
+}
+
+// The popup's "check this page" may inject this script into a page that already runs it.
+const INSTALLED = Symbol.for('jitsi-moderator-companion.content');
+const scope = globalThis as Record<symbol, unknown>;
+if (scope[INSTALLED] !== true) {
+  scope[INSTALLED] = true;
+  start();
+}

@@ -1,6 +1,7 @@
 import { assessRoom, type CheckId, type CheckStatus } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, tCount, type MessageKey } from '../shared/i18n.ts';
+import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useRoom } from './useRoom.ts';
 
 const PHASE_TEXT = {
@@ -57,12 +58,14 @@ export function Popup({ tabId }: { tabId: number | null }) {
       <section data-testid="no-room">
         <h1>{t('extName')}</h1>
         <p class="muted">{t('noRoomInTab')}</p>
+        {tabId !== null && <CheckPage tabId={tabId} />}
       </section>
     );
   }
   return (
     <section data-testid="room" data-phase={room.phase}>
       <h1 data-testid="room-name">{room.roomName}</h1>
+      {tabId !== null && <EnableSite tabId={tabId} />}
       <p class="muted" data-testid="phase">
         {t(PHASE_TEXT[room.phase])}
       </p>

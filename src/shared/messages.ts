@@ -116,3 +116,34 @@ export const isRoomStateMessage: Guard<RoomStateMessage> = object<RoomStateMessa
   tabId: count(MAX_TAB_ID),
   snapshot: nullOr(isRoomSnapshot),
 });
+
+// ── popup → background (runtime.sendMessage; only from our popup page) ───────
+/** Turn the extension on for a site whose host permission the teacher just granted. */
+export interface EnableSiteMessage {
+  type: 'enable-site';
+  pattern: string;
+}
+
+/** Is the extension already on for this site (manifest, policy or the teacher's choice)? */
+export interface SiteStatusMessage {
+  type: 'site-status';
+  pattern: string;
+}
+
+export type PopupToBackground = EnableSiteMessage | SiteStatusMessage;
+
+export interface EnableSiteReply {
+  ok: boolean;
+  reason?: 'invalid' | 'not-granted';
+}
+
+export interface SiteStatusReply {
+  enabled: boolean;
+}
+
+const sitePattern = boundedString(300);
+const isEnableSite = object<EnableSiteMessage>({ type: oneOf(['enable-site'] as const), pattern: sitePattern });
+const isSiteStatus = object<SiteStatusMessage>({ type: oneOf(['site-status'] as const), pattern: sitePattern });
+
+export const isPopupToBackground: Guard<PopupToBackground> = (value): value is PopupToBackground =>
+  isEnableSite(value) || isSiteStatus(value);

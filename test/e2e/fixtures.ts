@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { startSimulator } from '../sim/server.mjs';
+import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { CHROMIUM_PATH } from './browsers.ts';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -26,14 +27,15 @@ export function chromiumArgs(extensionDir: string): string[] {
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    // Hermetic: nothing resolves but the simulator, also under its second name (SECOND_SIMULATOR_HOST).
+    `--host-resolver-rules=MAP ${SECOND_SIMULATOR_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
   ];
 }
 
-export async function launchWithExtension(extensionDir: string) {
-  const profile = mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
+export async function launchWithExtension(extensionDir: string, existingProfile?: string) {
+  const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -44,7 +46,7 @@ export async function launchWithExtension(extensionDir: string) {
   const extensionId = new URL(serviceWorker.url()).host;
   const close = async () => {
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    if (!existingProfile) rmSync(profile, { recursive: true, force: true });
   };
   return { context, serviceWorker, extensionId, close };
 }
@@ -102,4 +104,20 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/src/popup/index.html?tab=${tabId}`);
   return popup;
+}
+
+type StoredRoom = import('../../src/core/room.ts').RoomSnapshot;
+
+/** The room snapshot the background keeps for a tab in `storage.session` (null: none stored). */
+export async function storedRoomOf(serviceWorker: Worker, tabId: number): Promise<StoredRoom | null> {
+  return serviceWorker.evaluate(async (id) => {
+    const key = `room:${id}`;
+    return ((await chrome.storage.session.get(key))[key] as StoredRoom | undefined) ?? null;
+  }, tabId);
+}
+
+/** The tab's badge background colour as lower-case `#rrggbb` (the API answers with an RGBA array). */
+export async function badgeColourOf(serviceWorker: Worker, tabId: number): Promise<string> {
+  const rgba = await serviceWorker.evaluate((id) => chrome.action.getBadgeBackgroundColor({ tabId: id }), tabId);
+  return `#${rgba.slice(0, 3).map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -28,7 +28,7 @@ describe('manifest variants', () => {
     expect(manifest.minimum_chrome_version).toBeUndefined();
   });
 
-  it('dev differs from release only by the simulator hosts and the test key', () => {
+  it('dev differs from release only by the simulator hosts, the second simulator host and the test key', () => {
     for (const target of ['chrome', 'firefox'] as const) {
       const release = build(target, 'release');
       const dev = build(target, 'dev');
@@ -36,17 +36,20 @@ describe('manifest variants', () => {
       const strip = (m: Record<string, any>) => ({
         ...m,
         key: undefined,
+        host_permissions: undefined,
         content_scripts: m.content_scripts.map((s: any) => ({ ...s, matches: s.matches.filter((x: string) => !SIMULATOR_MATCHES.includes(x)) })),
       });
       expect(strip(dev)).toEqual(strip(release));
       expect(dev.key).toBe(target === 'chrome' ? 'KEY' : undefined);
+      expect(dev.host_permissions).toEqual(['http://jitsi.school.test/*']);
     }
   });
 
-  it('asks for no permission beyond storage, and for hosts only through content-script matches', () => {
+  it('asks for few permissions: hosts only through content-script matches, other sites on request', () => {
     const manifest = build('chrome', 'release');
-    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
     expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
 });

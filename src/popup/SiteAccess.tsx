@@ -1,0 +1,123 @@
+// "Is this a Jitsi server?" and "enable here": for schools' own Jitsi servers under any domain.
+// Checking injects our real bridge into this one tab (allowed by the teacher's click, activeTab);
+// enabling asks the browser for the site's host permission and registers the scripts for good.
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { hostOfPattern, sitePatternFor } from '../core/sites.ts';
+import { t } from '../shared/i18n.ts';
+import type { EnableSiteMessage, EnableSiteReply, SiteStatusMessage, SiteStatusReply } from '../shared/messages.ts';
+
+/** Same paths as the manifest's content scripts (standalone builds). */
+const CONTENT_SCRIPT = 'src/content/index.js';
+const PAGE_SCRIPT = 'src/page/index.js';
+/** APP.store appears shortly after load; a page that shows no room by then is not a Jitsi room. */
+const CHECK_TIMEOUT_MS = 3_000;
+
+/** The tab's site pattern (needs activeTab or host access to read the URL); null if none. */
+export function useSitePattern(tabId: number | null): string | null | undefined {
+  const [pattern, setPattern] = useState<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (tabId === null) return setPattern(null);
+    browser.tabs.get(tabId).then(
+      (tab) => setPattern(tab.url ? sitePatternFor(tab.url) : null),
+      () => setPattern(null),
+    );
+    return undefined;
+  }, [tabId]);
+  return pattern;
+}
+
+type CheckState = { step: 'idle' } | { step: 'checking' } | { step: 'not-jitsi' } | { step: 'failed'; detail: string };
+
+/** Shown when the tab has no known room: offers to look for Jitsi on the page. */
+export function CheckPage({ tabId }: { tabId: number }) {
+  const pattern = useSitePattern(tabId);
+  const [state, setState] = useState<CheckState>({ step: 'idle' });
+  if (!pattern) return null;
+
+  const check = async (): Promise<void> => {
+    setState({ step: 'checking' });
+    try {
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+      await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT], world: 'MAIN' });
+    } catch (error) {
+      setState({ step: 'failed', detail: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    // If the page is Jitsi, its room arrives through the background and replaces this view.
+    setTimeout(() => setState({ step: 'not-jitsi' }), CHECK_TIMEOUT_MS);
+  };
+
+  return (
+    <div class="site-check" data-testid="site-check" data-step={state.step}>
+      {state.step === 'idle' && (
+        <button type="button" data-testid="check-page" onClick={() => void check()}>
+          {t('checkPageButton')}
+        </button>
+      )}
+      {state.step === 'checking' && <p role="status">{t('checkPageRunning')}</p>}
+      {state.step === 'not-jitsi' && <p role="status">{t('checkPageNotJitsi', hostOfPattern(pattern))}</p>}
+      {state.step === 'failed' && (
+        <p role="alert">
+          {t('checkPageFailed')} <span class="detail">{state.detail}</span>
+        </p>
+      )}
+    </div>
+  );
+}
+
+type EnableState =
+  | { step: 'unknown' }
+  | { step: 'enabled' }
+  | { step: 'offer' }
+  | { step: 'just-enabled' }
+  | { step: 'refused' }
+  | { step: 'failed'; detail: string };
+
+/** Shown in a room on a site the extension does not run on by itself yet. */
+export function EnableSite({ tabId }: { tabId: number }) {
+  const pattern = useSitePattern(tabId);
+  const [state, setState] = useState<EnableState>({ step: 'unknown' });
+  useEffect(() => {
+    if (!pattern) return;
+    const ask: SiteStatusMessage = { type: 'site-status', pattern };
+    browser.runtime.sendMessage(ask).then(
+      (reply) => setState({ step: (reply as SiteStatusReply).enabled ? 'enabled' : 'offer' }),
+      () => setState({ step: 'offer' }),
+    );
+  }, [pattern]);
+  if (!pattern || state.step === 'unknown' || state.step === 'enabled') return null;
+
+  const enable = async (): Promise<void> => {
+    try {
+      // Must run in the click: the browser asks the teacher for this one site.
+      if (!(await browser.permissions.request({ origins: [pattern] }))) return setState({ step: 'refused' });
+      const message: EnableSiteMessage = { type: 'enable-site', pattern };
+      const reply = (await browser.runtime.sendMessage(message)) as EnableSiteReply;
+      setState(reply.ok ? { step: 'just-enabled' } : { step: 'failed', detail: reply.reason ?? '' });
+    } catch (error) {
+      setState({ step: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const host = hostOfPattern(pattern);
+  return (
+    <div class="site-enable" data-testid="site-enable" data-step={state.step}>
+      {state.step === 'offer' && (
+        <>
+          <p>{t('enableSiteOffer', host)}</p>
+          <button type="button" data-testid="enable-site" onClick={() => void enable()}>
+            {t('enableSiteButton', host)}
+          </button>
+        </>
+      )}
+      {state.step === 'just-enabled' && <p role="status">{t('enableSiteDone', host)}</p>}
+      {state.step === 'refused' && <p role="alert">{t('enableSiteRefused', host)}</p>}
+      {state.step === 'failed' && (
+        <p role="alert">
+          {t('enableSiteFailed', host)} <span class="detail">{state.detail}</span>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// A school's own Jitsi server under any domain: the teacher checks the page from the popup, enables the
+// site, and the extension runs there from then on, also after a browser restart.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { badgeOf, expect, launchWithExtension, openPopup, tabIdOf, test } from './fixtures.ts';
+
+const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
+
+test('check this page, enable the site, and it stays enabled across a restart', async ({ simulator }) => {
+  test.setTimeout(90_000);
+  const profile = mkdtempSync(join(tmpdir(), 'jmc-site-'));
+  // The simulator under a second name, as a school's own server would be.
+  const onSchoolServer = (url: string) => url.replace('//127.0.0.1:', `//${SECOND_SIMULATOR_HOST}:`);
+  const lessonUrl = onSchoolServer(simulator.roomUrl('Physik9', { students: 3 }, NO_PREJOIN));
+  try {
+    let browser = await launchWithExtension('dist/chrome-dev', profile);
+    const lesson = await browser.context.newPage();
+    await lesson.goto(lessonUrl);
+    await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
+    const tabId = await tabIdOf(browser.serviceWorker, lesson);
+    // Not a known site: the extension does not run there by itself.
+    expect(await badgeOf(browser.serviceWorker, tabId)).toBe('');
+
+    const popup = await openPopup(browser.context, browser.extensionId, tabId);
+    await expect(popup.getByTestId('no-room')).toBeVisible();
+    await popup.getByTestId('check-page').click();
+    // The check found the room: the popup shows it and offers to enable the site for good.
+    await expect(popup.getByTestId('room-name')).toHaveText('Physik9');
+    await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '3');
+    await expect(popup.getByTestId('site-enable')).toHaveAttribute('data-step', 'offer');
+    await expect(popup.getByTestId('enable-site')).toHaveText(`Enable on ${SECOND_SIMULATOR_HOST}`);
+    await popup.getByTestId('enable-site').click();
+    await expect(popup.getByTestId('site-enable')).toHaveAttribute('data-step', 'just-enabled');
+
+    const registered = await browser.serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    expect(registered.map((script) => [script.id, script.matches, script.world ?? 'ISOLATED', script.persistAcrossSessions])).toEqual([
+      ['jitsi-sites-isolated', [`http://${SECOND_SIMULATOR_HOST}/*`], 'ISOLATED', true],
+      ['jitsi-sites-page', [`http://${SECOND_SIMULATOR_HOST}/*`], 'MAIN', true],
+    ]);
+
+    // A new page load on the enabled site is detected without any click.
+    await lesson.reload();
+    await expect.poll(() => badgeOf(browser.serviceWorker, tabId)).toBe('3');
+
+    // A page on the enabled site that is not Jitsi: the check says so.
+    const other = await browser.context.newPage();
+    await other.goto(onSchoolServer(`${simulator.origin}/__fixtures/lookalike`));
+    const otherTab = await tabIdOf(browser.serviceWorker, other);
+    const otherPopup = await openPopup(browser.context, browser.extensionId, otherTab);
+    await otherPopup.getByTestId('check-page').click();
+    await expect(otherPopup.getByTestId('site-check')).toHaveAttribute('data-step', 'not-jitsi');
+    await expect(otherPopup.getByTestId('site-check')).toContainText(`${SECOND_SIMULATOR_HOST} does not show a Jitsi room here.`);
+    await browser.close();
+
+    // Restart the browser with the same profile: the site is still enabled.
+    browser = await launchWithExtension('dist/chrome-dev', profile);
+    const again = await browser.context.newPage();
+    await again.goto(lessonUrl);
+    const againTab = await tabIdOf(browser.serviceWorker, again);
+    await expect.poll(() => badgeOf(browser.serviceWorker, againTab)).toBe('3');
+    const popupAgain = await openPopup(browser.context, browser.extensionId, againTab);
+    await expect(popupAgain.getByTestId('room-name')).toHaveText('Physik9');
+    await expect(popupAgain.getByTestId('site-enable')).toHaveCount(0);
+    await browser.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('the release build offers no site on its own and the simulator is not a known site there', async ({ simulator }) => {
+  const browser = await launchWithExtension('dist/chrome');
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(simulator.roomUrl('Kunst5', { students: 1 }, NO_PREJOIN));
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.session.get(null));
+    expect(stored).toEqual({});
+    expect(await browser.serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
