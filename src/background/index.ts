@@ -8,7 +8,7 @@ import { t, type MessageKey } from '../shared/i18n.ts';
 import { isContentToBackground, isPopupToBackground, type PopupToBackground } from '../shared/messages.ts';
 import { forgetRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
-import { enableSite, isSiteEnabled, watchSiteAccess } from './site-access.ts';
+import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
 
 /** Badge colour by checklist status (white text on each passes WCAG AA contrast). */
 const BADGE_COLOURS: Record<RoomStatus, string> = {
@@ -76,6 +76,8 @@ function handlePopupMessage(message: PopupToBackground): Promise<unknown> {
       return enableSite(message.pattern);
     case 'site-status':
       return isSiteEnabled(message.pattern).then((enabled) => ({ enabled }));
+    case 'check-page':
+      return injectBridge(message.tabId);
   }
 }
 

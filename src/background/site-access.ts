@@ -6,8 +6,11 @@ import browser from 'webextension-polyfill';
 import { isSitePattern } from '../core/sites.ts';
 
 const STORAGE_KEY = 'enabledSites';
-/** Built paths of the two content scripts (standalone files, see vite.config.ts). */
-export const CONTENT_SCRIPT_FILES = { isolated: 'src/content/index.js', page: 'src/page/index.js' } as const;
+/**
+ * Built paths of the two content scripts (standalone files, see vite.config.ts). Relative, as Chrome
+ * wants them; Firefox resolves them against the caller's URL, so only the background (at the root) uses them.
+ */
+const CONTENT_SCRIPT_FILES = { isolated: 'src/content/index.js', page: 'src/page/index.js' } as const;
 const SCRIPT_IDS = { isolated: 'jitsi-sites-isolated', page: 'jitsi-sites-page' } as const;
 
 async function chosenSites(): Promise<string[]> {
@@ -63,6 +66,20 @@ export async function enableSite(pattern: string): Promise<{ ok: boolean; reason
   if (!sites.includes(pattern)) await browser.storage.local.set({ [STORAGE_KEY]: [...sites, pattern] });
   await syncRegisteredScripts();
   return { ok: true };
+}
+
+/**
+ * "Check this page": runs the real bridge once in this tab (the teacher's click granted activeTab).
+ * A Jitsi room then reports itself like on any enabled site; other pages stay silent.
+ */
+export async function injectBridge(tabId: number): Promise<{ ok: boolean; detail?: string }> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILES.isolated] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILES.page], world: 'MAIN' });
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, detail: (error instanceof Error ? error.message : String(error)).slice(0, 300) };
+  }
 }
 
 export async function isSiteEnabled(pattern: string): Promise<boolean> {

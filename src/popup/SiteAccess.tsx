@@ -5,11 +5,15 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostOfPattern, sitePatternFor } from '../core/sites.ts';
 import { t } from '../shared/i18n.ts';
-import type { EnableSiteMessage, EnableSiteReply, SiteStatusMessage, SiteStatusReply } from '../shared/messages.ts';
+import type {
+  CheckPageMessage,
+  CheckPageReply,
+  EnableSiteMessage,
+  EnableSiteReply,
+  SiteStatusMessage,
+  SiteStatusReply,
+} from '../shared/messages.ts';
 
-/** Same paths as the manifest's content scripts (standalone builds). */
-const CONTENT_SCRIPT = 'src/content/index.js';
-const PAGE_SCRIPT = 'src/page/index.js';
 /** APP.store appears shortly after load; a page that shows no room by then is not a Jitsi room. */
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -37,13 +41,12 @@ export function CheckPage({ tabId }: { tabId: number }) {
 
   const check = async (): Promise<void> => {
     setState({ step: 'checking' });
-    try {
-      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
-      await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT], world: 'MAIN' });
-    } catch (error) {
-      setState({ step: 'failed', detail: error instanceof Error ? error.message : String(error) });
-      return;
-    }
+    const message: CheckPageMessage = { type: 'check-page', tabId };
+    const reply = (await browser.runtime.sendMessage(message).catch((error: unknown) => ({
+      ok: false,
+      detail: String(error),
+    }))) as CheckPageReply;
+    if (!reply.ok) return setState({ step: 'failed', detail: reply.detail ?? '' });
     // If the page is Jitsi, its room arrives through the background and replaces this view.
     setTimeout(() => setState({ step: 'not-jitsi' }), CHECK_TIMEOUT_MS);
   };

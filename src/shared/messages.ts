@@ -130,7 +130,18 @@ export interface SiteStatusMessage {
   pattern: string;
 }
 
-export type PopupToBackground = EnableSiteMessage | SiteStatusMessage;
+/** Look for a Jitsi room in this tab by running the bridge there once (activeTab). */
+export interface CheckPageMessage {
+  type: 'check-page';
+  tabId: number;
+}
+
+export type PopupToBackground = EnableSiteMessage | SiteStatusMessage | CheckPageMessage;
+
+export interface CheckPageReply {
+  ok: boolean;
+  detail?: string;
+}
 
 export interface EnableSiteReply {
   ok: boolean;
@@ -145,5 +156,7 @@ const sitePattern = boundedString(300);
 const isEnableSite = object<EnableSiteMessage>({ type: oneOf(['enable-site'] as const), pattern: sitePattern });
 const isSiteStatus = object<SiteStatusMessage>({ type: oneOf(['site-status'] as const), pattern: sitePattern });
 
+const isCheckPage = object<CheckPageMessage>({ type: oneOf(['check-page'] as const), tabId: count(MAX_TAB_ID) });
+
 export const isPopupToBackground: Guard<PopupToBackground> = (value): value is PopupToBackground =>
-  isEnableSite(value) || isSiteStatus(value);
+  isEnableSite(value) || isSiteStatus(value) || isCheckPage(value);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { FIREFOX_PATH } from './browsers.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -12,7 +12,10 @@ import { expect, test } from './fixtures.ts';
 const EXTENSION_UUID = '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10';
 const POPUP = `moz-extension://${EXTENSION_UUID}/src/popup/index.html`;
 
-async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
+async function launchFirefox(
+  extensionDir: string,
+  extraPrefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -27,6 +30,7 @@ async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; 
       'network.captive-portal-service.enabled': false,
       'app.update.disabledForTesting': true,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...extraPrefs,
     },
   });
   await browser.installExtension(resolve(extensionDir));
@@ -112,6 +116,48 @@ test('Firefox ESR: the release build installs, its pages run, and it stays off h
     const stored = await options.evaluate(() => (globalThis as any).browser.storage.session.get(null));
     expect(stored).toEqual({});
     expect(pageErrors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('Firefox ESR: check this page and enable a school server under another name', async ({ simulator }) => {
+  test.setTimeout(90_000);
+  // Firefox resolves names listed here to this machine: the simulator under a second name.
+  const { browser, close } = await launchFirefox('dist/firefox-dev', { 'network.dns.localDomains': SECOND_SIMULATOR_HOST });
+  try {
+    const lessonUrl = simulator
+      .roomUrl('Physik9', { students: 3 }, '#config.prejoinConfig.enabled=false')
+      .replace('//127.0.0.1:', `//${SECOND_SIMULATOR_HOST}:`);
+    const lesson = await browser.newPage();
+    await lesson.goto(lessonUrl);
+    await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
+
+    const popup = await browser.newPage();
+    await openExtensionPage(popup, POPUP);
+    await popup.waitForSelector('main#app');
+    const tabId = await popup.evaluate(async (host) => {
+      const tabs: Array<{ id: number; url?: string }> = await (globalThis as any).browser.tabs.query({});
+      return tabs.find((tab) => tab.url?.includes(host))?.id ?? null;
+    }, SECOND_SIMULATOR_HOST);
+    expect(tabId).not.toBeNull();
+    await openExtensionPage(popup, `${POPUP}?tab=${tabId}`);
+    await (await popup.waitForSelector('[data-testid="check-page"]'))!.click();
+    const roomName = await popup.waitForSelector('[data-testid="room-name"]');
+    expect(await roomName!.evaluate((el) => el.textContent)).toBe('Physik9');
+    await (await popup.waitForSelector('[data-testid="enable-site"]'))!.click();
+    await popup.waitForSelector('[data-testid="site-enable"][data-step="just-enabled"]');
+
+    // A fresh load on the enabled site is followed by the registered scripts alone (a change after the
+    // reload proves it is not a badge left over from the injected ones).
+    await lesson.reload();
+    await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
+    await lesson.evaluate(() => window.__jitsiSim.join('Ella'));
+    const count = await pollFor(async () => {
+      const text = await popup.evaluate((id) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId);
+      return text === '4' ? text : null;
+    });
+    expect(count).toBe('4');
   } finally {
     await close();
   }

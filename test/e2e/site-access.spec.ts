@@ -40,9 +40,12 @@ test('check this page, enable the site, and it stays enabled across a restart', 
       ['jitsi-sites-page', [`http://${SECOND_SIMULATOR_HOST}/*`], 'MAIN', true],
     ]);
 
-    // A new page load on the enabled site is detected without any click.
+    // A new page load on the enabled site is followed without any click (the change after the reload
+    // proves it is the registered scripts, not a badge left from the injected ones).
     await lesson.reload();
-    await expect.poll(() => badgeOf(browser.serviceWorker, tabId)).toBe('3');
+    await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
+    await lesson.evaluate(() => window.__jitsiSim.join('Ella'));
+    await expect.poll(() => badgeOf(browser.serviceWorker, tabId)).toBe('4');
 
     // A page on the enabled site that is not Jitsi: the check says so.
     const other = await browser.context.newPage();
