@@ -6,7 +6,7 @@ import { roomStatus, type RoomStatus } from '../core/checklist.ts';
 import { badgeText, type RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { isContentToBackground, isPopupToBackground, type PopupToBackground } from '../shared/messages.ts';
-import { forgetRoom, saveRoom } from '../shared/room-store.ts';
+import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
 
@@ -102,6 +102,16 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 
 acceptWatchers();
 watchSiteAccess();
+
+// A tab that navigates to a site where we do not run (its URL is then hidden from us, as we hold no
+// "tabs" permission) no longer shows a room. Navigations within our sites are announced by the new
+// document's content script instead.
+browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+  if (changeInfo.status !== 'loading' || tab.url !== undefined) return;
+  void enqueue(tabId, async () => {
+    if (await readRoom(tabId)) await onTabReset(tabId);
+  });
+});
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void enqueue(tabId, () => forgetRoom(tabId));

@@ -21,13 +21,21 @@ function onPageMessage(event: MessageEvent): void {
   send({ type: 'room-update', snapshot: event.data.snapshot });
 }
 
-function start(): void {
-  window.addEventListener('message', onPageMessage);
-  // A new document in this tab: whatever the background knew about the previous one is over.
+/** This document is (again) the one shown in the tab: reset the tab, then ask the page for its room. */
+function announce(): void {
   send({ type: 'document-start' });
   // Handshake: should the page script have posted before we listened, it sends its snapshot again.
   const ready: ContentReadyMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'ready' };
   window.postMessage(ready, location.origin);
+}
+
+function start(): void {
+  window.addEventListener('message', onPageMessage);
+  announce();
+  // Back from the back/forward cache: the background forgot this document when the tab navigated away.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) announce();
+  });
 }
 
 // The popup's "check this page" may inject this script into a page that already runs it.

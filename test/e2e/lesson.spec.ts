@@ -85,6 +85,21 @@ test('leaving the lesson clears the count: Jitsi empties its own list, that is n
   expect(phases.some((phase) => phase === 'conference')).toBe(false);
 });
 
+test('navigating the lesson tab to a site where the extension does not run clears its room', async ({
+  context, serviceWorker, extensionId, simulator,
+}) => {
+  const lesson = await context.newPage();
+  await lesson.goto(simulator.roomUrl('Musik6', { students: 2 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('2');
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('room-name')).toHaveText('Musik6');
+  await lesson.goto('data:text/html,<title>elsewhere</title>');
+  await expect.poll(() => serviceWorker.evaluate((id) => chrome.storage.session.get(`room:${id}`), tabId)).toEqual({});
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('');
+  await expect(popup.getByTestId('no-room')).toBeVisible();
+});
+
 test('the 2021-era app shape (participants array) is counted too', async ({ context, serviceWorker, simulator }) => {
   const lesson = await context.newPage();
   await lesson.goto(simulator.roomUrl('Chemie10', { students: 6, app: '2021' }, '#config.prejoinPageEnabled=false'));
