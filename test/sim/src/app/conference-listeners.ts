@@ -22,6 +22,12 @@ interface LibParticipant {
   getStatus(): string | undefined;
   getProperty(name: string): unknown;
 }
+interface LibTrack {
+  getParticipantId(): string;
+  getType(): string;
+  isMuted(): boolean;
+  isLocal(): boolean;
+}
 interface LibJibriSession {
   getID(): string;
   getStatus(): string;
@@ -85,6 +91,20 @@ export function setupConferenceListeners(room: ListenedConference, dispatch: Dis
     } else {
       dispatch({ type: A.PARTICIPANT_UPDATED, participant: { id, role } });
     }
+  });
+
+  // dominantSpeakerChanged(id, previousSpeakers, silence, conference) (facts §5.3: each speaker change).
+  on(EVENTS.DOMINANT_SPEAKER_CHANGED, (id: string, previousSpeakers: string[], silence: boolean) =>
+    dispatch({ type: A.DOMINANT_SPEAKER_CHANGED, participant: { conference: room, id, previousSpeakers, silence: Boolean(silence) } }),
+  );
+
+  // Simplification: the real app keeps remote mute in 'features/base/tracks' (TRACK_UPDATED), which the
+  // simulator does not have; it surfaces as PARTICIPANT_UPDATED, the participant update facts §5.3 lists
+  // for presence/mute/raise hand — the costlier path for anyone watching the participants slice.
+  on(EVENTS.TRACK_MUTE_CHANGED, (track: LibTrack) => {
+    if (track.isLocal()) return;
+    const key = track.getType() === 'video' ? 'videoMuted' : 'audioMuted';
+    dispatch({ type: A.PARTICIPANT_UPDATED, participant: { conference: room, id: track.getParticipantId(), [key]: track.isMuted() } });
   });
 
   on(EVENTS.KICKED, (kicker: LibParticipant | undefined) => dispatch({ type: A.KICKED_OUT, conference: room, participant: kicker }));

@@ -5,6 +5,7 @@ import type { Knocker } from '../lib/fake-server.ts';
 import type { FakeParticipantKind, RecordingMode } from '../shared/constants.ts';
 import * as A from './action-types.ts';
 import type { LegacyConference } from './legacy-conference.ts';
+import { createLoad, type LoadOptions, type LoadStats } from './load.ts';
 import { changed, type Runtime } from './runtime.ts';
 
 export interface JoinOptions {
@@ -43,6 +44,15 @@ export interface JitsiSimController {
   kickMe(): void;
   /** Same as clicking the prejoin join button. */
   joinConference(name?: string): void;
+  /** JVB names this occupant the dominant speaker (DOMINANT_SPEAKER_CHANGED). */
+  setDominantSpeaker(id: string): void;
+  /** That occupant mutes/unmutes a track (remote TRACK_MUTE_CHANGED → PARTICIPANT_UPDATED). */
+  setRemoteMuted(id: string, muted: boolean, mediaType?: 'audio' | 'video'): void;
+  /** A busy lesson at a steady rate until stopLoad() (see load.ts); call after whenJoined(). */
+  startLoad(options?: LoadOptions): LoadStats;
+  stopLoad(): LoadStats;
+  /** Counters of the current/last load; `{events: true}` adds the event log (`since` = epoch ms). */
+  loadStats(query?: { events?: boolean; since?: number }): LoadStats;
   setNoise(enabled: boolean): void;
   setMicLive(live: boolean): void;
   /** Plain JSON summary of the fake server. */
@@ -57,6 +67,7 @@ export function createController(runtime: Runtime, conference: LegacyConference,
     return runtime.server;
   };
   const fakeTiles = new Map<string, unknown>(); // id → conference it was added to
+  const load = createLoad(runtime);
   let fakeCounter = 0;
 
   return {
@@ -160,6 +171,26 @@ export function createController(runtime: Runtime, conference: LegacyConference,
       joinConference(name ?? '');
     },
 
+    setDominantSpeaker(id) {
+      requireServer().setDominantSpeaker(id);
+    },
+
+    setRemoteMuted(id, muted, mediaType = 'audio') {
+      requireServer().setMuted(id, mediaType, muted);
+    },
+
+    startLoad(options) {
+      return load.start(options);
+    },
+
+    stopLoad() {
+      return load.stop();
+    },
+
+    loadStats(query) {
+      return load.stats(query);
+    },
+
     setNoise(enabled) {
       runtime.noise = enabled;
     },
@@ -190,4 +221,4 @@ export function createController(runtime: Runtime, conference: LegacyConference,
   };
 }
 
-export type { Knocker };
+export type { Knocker, LoadOptions, LoadStats };

@@ -32,6 +32,8 @@ export interface Occupant {
   roomJid: string;
   /** Join order, for Jicofo's auto-owner choice. */
   joinOrder: number;
+  /** Media muted as the occupant announces it (absent = unmuted). */
+  muted?: Partial<Record<'audio' | 'video', boolean>>;
 }
 
 export interface Knocker {
@@ -74,6 +76,9 @@ export const SERVER_EVENTS = {
   DESTROYED: 'destroyed', // (reason)
   LOCAL_KICKED: 'local-kicked', // (actorId, reason)
   LOCAL_DROPPED: 'local-dropped', // ()
+  // Media-side notices (the bridge / the occupant's own presence), used by the load generator.
+  DOMINANT_SPEAKER: 'dominant-speaker', // (roomJid, id)
+  MUTE_CHANGED: 'mute-changed', // (roomJid, id, mediaType, muted)
 } as const;
 
 export interface LocalOccupant {
@@ -243,6 +248,25 @@ export class FakeServer extends Emitter {
     if (!this.local) return;
     this.emit(SERVER_EVENTS.LOCAL_KICKED, actorId, reason);
     this.leaveLocal();
+  }
+
+  // ---- media (bridge and presence notices) ----------------------------------------------------
+
+  /** JVB names a new dominant speaker in that occupant's room. Unknown or hidden ids are ignored. */
+  setDominantSpeaker(id: string): boolean {
+    const occupant = this.occupants.get(id);
+    if (!occupant || occupant.hidden) return false;
+    this.emit(SERVER_EVENTS.DOMINANT_SPEAKER, occupant.roomJid, id);
+    return true;
+  }
+
+  /** The occupant mutes or unmutes a track (their presence and source info change). */
+  setMuted(id: string, mediaType: 'audio' | 'video', muted: boolean): boolean {
+    const occupant = this.occupants.get(id);
+    if (!occupant || occupant.hidden || Boolean(occupant.muted?.[mediaType]) === muted) return false;
+    occupant.muted = { ...occupant.muted, [mediaType]: muted };
+    this.emit(SERVER_EVENTS.MUTE_CHANGED, occupant.roomJid, id, mediaType, muted);
+    return true;
   }
 
   // ---- moderation -------------------------------------------------------------------------

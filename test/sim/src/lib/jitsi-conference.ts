@@ -49,6 +49,16 @@ function jibriSession(session: RecordingSession) {
   };
 }
 
+/** What `TRACK_MUTE_CHANGED` hands out for a remote track: a JitsiRemoteTrack-like object with getters. */
+function remoteTrack(participantId: string, mediaType: 'audio' | 'video', muted: boolean) {
+  return {
+    getParticipantId: () => participantId,
+    getType: () => mediaType,
+    isMuted: () => muted,
+    isLocal: () => false,
+  };
+}
+
 export interface ConferenceInit {
   server: FakeServer;
   /** `JitsiConnection.options` (jitsi-meet passes its config): we need `hiddenDomain`. */
@@ -67,6 +77,8 @@ export class FakeJitsiConference extends Emitter {
   private readonly participants = new Map<string, FakeJitsiParticipant>();
   private readonly hiddenDomain: string | undefined;
   private readonly detachFromServer: Array<() => void> = [];
+  /** The lib hands the previous dominant speakers along with the new one (newest first). */
+  private previousSpeakers: string[] = [];
 
   constructor(init: ConferenceInit) {
     super();
@@ -254,6 +266,11 @@ export class FakeJitsiConference extends Emitter {
       this.detach();
       this.emit(EVENTS.KICKED, actor, reason, false);
     });
+    listen(SERVER_EVENTS.DOMINANT_SPEAKER, (roomJid: string, id: string) => this.onDominantSpeaker(roomJid, id));
+    listen(SERVER_EVENTS.MUTE_CHANGED, (roomJid: string, id: string, mediaType: 'audio' | 'video', muted: boolean) => {
+      if (!this.room || roomJid !== this.room.roomjid || !this.participants.has(id)) return;
+      this.emit(EVENTS.TRACK_MUTE_CHANGED, remoteTrack(id, mediaType, muted));
+    });
     listen(SERVER_EVENTS.LOCAL_DROPPED, () => {
       if (this.room) this.room.joined = false;
       this.detach();
@@ -305,6 +322,14 @@ export class FakeJitsiConference extends Emitter {
       participant.setRole(role);
     }
     this.emit(EVENTS.USER_ROLE_CHANGED, id, role);
+  }
+
+  /** DOMINANT_SPEAKER_CHANGED (id, previousSpeakers, silence), as the lib relays JVB's notice. */
+  private onDominantSpeaker(roomJid: string, id: string): void {
+    if (!this.room || roomJid !== this.room.roomjid || !this.participants.has(id)) return;
+    const previous = this.previousSpeakers.filter((speaker) => speaker !== id && this.participants.has(speaker)).slice(0, 4);
+    this.emit(EVENTS.DOMINANT_SPEAKER_CHANGED, id, previous, false);
+    this.previousSpeakers = [id, ...previous];
   }
 
   private onLockChanged(locked: boolean): void {

@@ -33,6 +33,7 @@ export const CONFERENCE_EVENTS = {
   START_MUTED_POLICY_CHANGED: 'conference.start_muted_policy_changed',
   SUBJECT_CHANGED: 'conference.subjectChanged',
   TRACK_AUDIO_LEVEL_CHANGED: 'conference.audioLevelsChanged',
+  TRACK_MUTE_CHANGED: 'conference.trackMuteChanged',
   USER_JOINED: 'conference.userJoined',
   USER_LEFT: 'conference.userLeft',
   USER_ROLE_CHANGED: 'conference.roleChanged',

@@ -1,0 +1,787 @@
+// @ts-check
+// Benchmark (not a pass/fail test): a busy simulated lesson in headless Chromium, with the built dev
+// extension and, side by side, the same page and load without it.
+//   npm run bench                               3 runs × 60 s (about 4 minutes on 2 cores)
+//   node test/bench/run.mjs --seconds 10 --runs 1
+// Options: --seconds N, --runs N, --students N (60), --rate N (load changes/s, 16; + ~4/s audio-level
+// noise ≈ 20 store changes/s), --warmup N (3 s), --build (run `node scripts/build.mjs --dev` first),
+// --out DIR (bench), --profile (also a CPU profile of the lesson page with the extension during the
+// window, summarised by script; the profiler's overhead then skews the main-thread ratio).
+// Writes DIR/results.json (machine, browser, date, parameters, raw per-run numbers) and DIR/results.md.
+// It never changes the extension: it counts page→content messages by wrapping window.postMessage in the
+// page, content→background messages with its own chrome.runtime.onMessage listener in the worker.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startSimulator } from '../sim/server.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const PAGE_SOURCE = 'jitsi-moderator-companion/page';
+const ROOM = 'BusyLesson';
+const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
+const KB = 1024;
+
+/** Budgets from the brief; `max` is inclusive. */
+const BUDGETS = {
+  pageMessagesPerSecond: 5,
+  backgroundMessagesPerSecond: 5,
+  latencyMedianMs: 30,
+  latencyP95Ms: 100,
+  mainThreadRatio: 1.02,
+  contentPlusPageGzipBytes: 10 * KB,
+  popupGzipBytes: 25 * KB,
+};
+
+// ── options ─────────────────────────────────────────────────────────────────────────────────────
+
+const argv = process.argv.slice(2);
+/** @param {string} name @param {number} fallback @param {number} min */
+function numberOption(name, fallback, min) {
+  const index = argv.indexOf(name);
+  if (index < 0) return fallback;
+  const value = Number(argv[index + 1]);
+  if (!Number.isFinite(value) || value < min) {
+    console.error(`${name} needs a number ≥ ${min}`);
+    process.exit(2);
+  }
+  return value;
+}
+/** @param {string} name @param {string} fallback */
+function stringOption(name, fallback) {
+  const index = argv.indexOf(name);
+  return index >= 0 && argv[index + 1] ? String(argv[index + 1]) : fallback;
+}
+if (argv.includes('--help') || argv.includes('-h')) {
+  console.log('node test/bench/run.mjs [--seconds 60] [--runs 3] [--students 60] [--rate 16] [--warmup 3] [--build] [--out bench]');
+  process.exit(0);
+}
+const params = {
+  seconds: numberOption('--seconds', 60, 1),
+  runs: Math.round(numberOption('--runs', 3, 1)),
+  students: Math.round(numberOption('--students', 60, 1)),
+  /** Load changes per second (redux dispatches caused by the load); the audio-level noise adds ~4/s. */
+  loadChangesPerSecond: numberOption('--rate', 16, 1),
+  warmupSeconds: numberOption('--warmup', 3, 0),
+  seed: 0x10ad,
+  profile: argv.includes('--profile'),
+  extensionDir: 'dist/chrome-dev',
+  releaseDir: 'dist/chrome',
+};
+const outDir = resolve(ROOT, stringOption('--out', 'bench'));
+
+const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/lib/chromium/chromium';
+
+/**
+ * The flags of test/e2e/fixtures.ts `chromiumArgs` (keep in sync): hermetic, headless, no host but
+ * 127.0.0.1 resolves. Without an extension dir, the same flags minus the extension ones.
+ * @param {string | null} extensionDir
+ */
+function chromiumArgs(extensionDir) {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+  ];
+}
+
+// ── small helpers ───────────────────────────────────────────────────────────────────────────────
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** Linear-interpolated quantile of unsorted numbers; null when empty. @param {number[]} values @param {number} q */
+function quantile(values, q) {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * q;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  const a = /** @type {number} */ (sorted[lower]);
+  const b = /** @type {number} */ (sorted[upper]);
+  return a + (b - a) * (position - lower);
+}
+/** @param {(number | null | undefined)[]} values */
+const median = (values) => quantile(values.filter((v) => typeof v === 'number' && Number.isFinite(v)).map(Number), 0.5);
+/** @param {number | null | undefined} value @param {number} [digits] */
+const round = (value, digits = 2) => (typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+
+/** @param {string} dir @returns {number} */
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  const stat = statSync(dir);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(dir)) newest = Math.max(newest, newestMtime(join(dir, entry)));
+  return newest;
+}
+
+/** @param {string[]} args */
+function git(args) {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// ── bundle sizes ────────────────────────────────────────────────────────────────────────────────
+
+/** @param {string} file */
+const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/**
+ * The popup's JS: the module scripts named by its HTML, and every module they import (static and
+ * dynamic), followed transitively. @param {string} distDir
+ */
+function popupChunks(distDir) {
+  const htmlPath = join(distDir, 'src/popup/index.html');
+  const html = readFileSync(htmlPath, 'utf8');
+  /** @param {string} from @param {string} spec */
+  const resolveIn = (from, spec) => (spec.startsWith('/') ? join(distDir, spec) : resolve(dirname(from), spec));
+  /** @type {string[]} */
+  const queue = [];
+  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) queue.push(resolveIn(htmlPath, /** @type {string} */ (match[1])));
+  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) queue.push(resolveIn(htmlPath, /** @type {string} */ (match[1])));
+  const seen = new Set();
+  while (queue.length) {
+    const file = /** @type {string} */ (queue.shift());
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    const specifiers = [
+      ...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{0,2}\/[^"']+)["']/g),
+      ...code.matchAll(/\bimport\(\s*["'](\.{0,2}\/[^"']+)["']\s*\)/g),
+    ].map((match) => /** @type {string} */ (match[1]));
+    for (const specifier of specifiers) queue.push(resolveIn(file, specifier));
+  }
+  return [...seen];
+}
+
+function bundleSizes() {
+  const dist = resolve(ROOT, params.releaseDir);
+  const file = (/** @type {string} */ path) => join(dist, path);
+  if (!existsSync(file('manifest.json'))) return { error: `${params.releaseDir} is missing: run npm run build` };
+  const content = gzipSize(file('src/content/index.js'));
+  const page = gzipSize(file('src/page/index.js'));
+  const popupFiles = popupChunks(dist);
+  const popup = popupFiles.map((path) => ({ file: relative(dist, path), rawBytes: statSync(path).size, gzipBytes: gzipSize(path) }));
+  return {
+    dir: params.releaseDir,
+    gzip: 'gzip -9 (zlib level 9), bytes',
+    contentScript: { file: 'src/content/index.js', rawBytes: statSync(file('src/content/index.js')).size, gzipBytes: content },
+    pageScript: { file: 'src/page/index.js', rawBytes: statSync(file('src/page/index.js')).size, gzipBytes: page },
+    contentPlusPageGzipBytes: content + page,
+    popup: { chunks: popup, gzipBytes: popup.reduce((sum, chunk) => sum + chunk.gzipBytes, 0) },
+  };
+}
+
+// ── browsers ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * @typedef {import('playwright-core').BrowserContext} BrowserContext
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {import('playwright-core').Worker} Worker
+ * @typedef {import('playwright-core').CDPSession} CDPSession
+ * @typedef {{context: BrowserContext, page: Page, cdp: CDPSession, worker: Worker | null, close(): Promise<void>}} Launched
+ */
+
+/** A fresh profile per launch, deleted on close. @param {boolean} withExtension @returns {Promise<Launched>} */
+async function launch(withExtension) {
+  const profile = mkdtempSync(join(os.tmpdir(), withExtension ? 'jmc-bench-ext-' : 'jmc-bench-plain-'));
+  const extensionDir = withExtension ? resolve(ROOT, params.extensionDir) : null;
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: chromiumArgs(extensionDir),
+    });
+    const worker = withExtension
+      ? context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))
+      : null;
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => console.warn(`  [${withExtension ? 'ext' : 'plain'} page] ${error.message}`));
+    const cdp = await context.newCDPSession(page);
+    // Thread CPU time, not wall time: the two browsers share 2 cores, and waiting for a core is not cost.
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    return {
+      context,
+      page,
+      cdp,
+      worker,
+      close: async () => {
+        await context.close().catch(() => undefined);
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** @param {CDPSession} cdp @returns {Promise<Record<string, number>>} */
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(list.map((/** @type {{name: string, value: number}} */ m) => [m.name, m.value]));
+}
+
+/**
+ * Runtime.getHeapUsage of the extension's service worker, through a browser-level CDP session
+ * (Playwright has no CDP session for workers). @param {BrowserContext} context
+ */
+async function workerHeap(context) {
+  const browser = context.browser();
+  if (!browser) return null;
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = await session.send('Target.getTargets');
+    const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith('chrome-extension://'));
+    if (!target) return null;
+    const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+    let nextId = 1;
+    /** @type {Map<number, (message: any) => void>} */
+    const pending = new Map();
+    session.on('Target.receivedMessageFromTarget', (event) => {
+      const message = JSON.parse(event.message);
+      pending.get(message.id)?.(message);
+      pending.delete(message.id);
+    });
+    /** @param {string} method @returns {Promise<any>} */
+    const call = (method) =>
+      new Promise((done) => {
+        const id = nextId++;
+        pending.set(id, done);
+        void session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) });
+        setTimeout(() => done({ error: 'timeout' }), 5000);
+      });
+    const before = (await call('Runtime.getHeapUsage')).result;
+    await call('HeapProfiler.collectGarbage');
+    const afterGc = (await call('Runtime.getHeapUsage')).result;
+    await session.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return { usedBytes: before?.usedSize ?? null, totalBytes: before?.totalSize ?? null, usedAfterGcBytes: afterGc?.usedSize ?? null };
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
+
+/** @param {CDPSession} cdp */
+async function pageHeap(cdp) {
+  const before = await cdp.send('Runtime.getHeapUsage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const after = await cdp.send('Runtime.getHeapUsage');
+  return { usedBytes: before.usedSize, totalBytes: before.totalSize, usedAfterGcBytes: after.usedSize };
+}
+
+// ── instrumentation (runs inside the browsers) ───────────────────────────────────────────────────
+
+/**
+ * In the service worker: our own runtime.onMessage listener records every room-update (time, snapshot)
+ * and polls chrome.action.getBadgeText until the badge shows that snapshot's count. Badge rule as
+ * src/core/room.ts badgeText. Returns nothing to the sender (the extension's listener answers).
+ * @param {Worker} worker
+ */
+async function instrumentWorker(worker) {
+  await worker.evaluate(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    /** @type {{receipts: any[], other: number}} */
+    const bench = { receipts: [], other: 0 };
+    /** @type {any} */ (globalThis).__bench = bench;
+    let latest = -1;
+    chrome.runtime.onMessage.addListener((/** @type {any} */ message, sender) => {
+      const t = now();
+      if (message?.type !== 'room-update') {
+        bench.other++;
+        return undefined;
+      }
+      const snapshot = message.snapshot;
+      const receipt = { t, tabId: sender.tab?.id, key: JSON.stringify(snapshot), participants: snapshot?.participants, knocking: snapshot?.knocking, phase: snapshot?.phase, badgeAt: /** @type {number | null} */ (null) };
+      const index = bench.receipts.push(receipt) - 1;
+      latest = index;
+      const tabId = sender.tab?.id;
+      const expected =
+        snapshot?.phase === 'conference' && typeof snapshot.participants === 'number'
+          ? snapshot.participants > 999 ? '999+' : String(snapshot.participants)
+          : '';
+      if (tabId === undefined) return undefined;
+      void (async () => {
+        while (latest === index && now() - t < 2000) {
+          const text = await chrome.action.getBadgeText({ tabId });
+          if (text === expected) {
+            receipt.badgeAt = now();
+            return;
+          }
+        }
+      })();
+      return undefined;
+    });
+  });
+}
+
+/** @param {Page} page */
+async function instrumentPage(page) {
+  await page.evaluate((source) => {
+    const now = () => performance.timeOrigin + performance.now();
+    /** @type {{posts: {t: number, snapshot: any}[], events: number[]}} */
+    const bench = { posts: [], events: [] };
+    /** @type {any} */ (window).__bench = bench;
+    const original = window.postMessage;
+    // The page script looks window.postMessage up at each call, so a wrapper sees every post.
+    window.postMessage = /** @type {any} */ (
+      function (/** @type {any} */ message, /** @type {any[]} */ ...rest) {
+        if (message && message.source === source && message.type === 'room') bench.posts.push({ t: now(), snapshot: message.snapshot });
+        return /** @type {any} */ (original).apply(this, [message, ...rest]);
+      }
+    );
+    // Cross-check: the same messages as the content script receives them.
+    window.addEventListener('message', (event) => {
+      if (event.data && event.data.source === source && event.data.type === 'room') bench.events.push(now());
+    });
+  }, PAGE_SOURCE);
+}
+
+/** @param {Page} page */
+const pageNow = (page) =>
+  page.evaluate(() => ({ t: performance.timeOrigin + performance.now(), load: /** @type {any} */ (window).__jitsiSim.loadStats() }));
+
+// ── one run ─────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * @param {number} index
+ * @param {Awaited<ReturnType<typeof startSimulator>>} sim
+ */
+async function runOnce(index, sim) {
+  const url = sim.roomUrl(ROOM, { students: params.students, panel: 'closed' }, NO_PREJOIN);
+  const [ext, plain] = await Promise.all([launch(true), launch(false)]);
+  try {
+    if (!ext.worker) throw new Error('no extension service worker');
+    await instrumentWorker(ext.worker);
+    await Promise.all(
+      [ext, plain].map(async ({ page }) => {
+        await page.goto(url);
+        await page.evaluate(() => /** @type {any} */ (window).__jitsiSim.whenJoined(15_000));
+      }),
+    );
+    // The extension has seen the lesson: the worker got the class in the conference phase.
+    const worker = ext.worker;
+    const settled = Date.now() + 15_000;
+    for (;;) {
+      const ok = await worker.evaluate(
+        (students) => /** @type {any} */ (globalThis).__bench.receipts.some((/** @type {any} */ r) => r.phase === 'conference' && r.participants === students),
+        params.students,
+      );
+      if (ok) break;
+      if (Date.now() > settled) throw new Error('the extension did not report the lesson within 15 s');
+      await sleep(100);
+    }
+    await Promise.all([instrumentPage(ext.page), instrumentPage(plain.page)]);
+
+    const loadOptions = { changesPerSecond: params.loadChangesPerSecond, students: params.students, seed: params.seed + index };
+    await Promise.all(
+      [ext, plain].map(({ page }) => page.evaluate((options) => /** @type {any} */ (window).__jitsiSim.startLoad(options), loadOptions)),
+    );
+    await sleep(params.warmupSeconds * 1000);
+
+    /** @returns {Promise<Mark>} */
+    const markOf = async (/** @type {Launched} */ { page, cdp }) => ({ metrics: await metrics(cdp), clock: await pageNow(page) });
+    const mark = async () => {
+      const [a, b] = await Promise.all([markOf(ext), markOf(plain)]);
+      return /** @type {[Mark, Mark]} */ ([a, b]);
+    };
+    if (params.profile) {
+      await ext.cdp.send('Profiler.enable');
+      await ext.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await ext.cdp.send('Profiler.start');
+    }
+    const [startExt, startPlain] = await mark();
+    await sleep(params.seconds * 1000);
+    const [endExt, endPlain] = await mark();
+    const profile = params.profile ? summariseProfile((await ext.cdp.send('Profiler.stop')).profile) : undefined;
+    await sleep(700); // let messages posted at the end of the window arrive
+    await Promise.all([ext, plain].map(({ page }) => page.evaluate(() => /** @type {any} */ (window).__jitsiSim.stopLoad())));
+
+    const ws = startExt.clock.t;
+    const we = endExt.clock.t;
+    const pageData = await ext.page.evaluate((since) => {
+      const bench = /** @type {any} */ (window).__bench;
+      return {
+        posts: bench.posts.map((/** @type {any} */ p) => ({ t: p.t, key: JSON.stringify(p.snapshot), participants: p.snapshot?.participants, knocking: p.snapshot?.knocking })),
+        events: bench.events,
+        log: /** @type {any} */ (window).__jitsiSim.loadStats({ events: true, since }).events,
+      };
+    }, ws - 5000);
+    const workerData = await worker.evaluate(() => /** @type {any} */ (globalThis).__bench);
+    const heap = {
+      worker: await workerHeap(ext.context).catch((error) => ({ error: String(error) })),
+      pageWithExtension: await pageHeap(ext.cdp),
+      pageWithoutExtension: await pageHeap(plain.cdp),
+      pageJSHeapUsedSizeAtEnd: { withExtension: endExt.metrics.JSHeapUsedSize ?? null, withoutExtension: endPlain.metrics.JSHeapUsedSize ?? null },
+    };
+    return { ...analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, heap }), ...(profile ? { profile } : {}) };
+  } finally {
+    await Promise.all([ext.close(), plain.close()]);
+  }
+}
+
+/**
+ * Self time of a CPU profile by script (extension scripts, simulator bundles, bench instrumentation,
+ * the engine's own buckets) and the extension's hottest functions.
+ * @param {{nodes: {id: number, children?: number[], callFrame: {functionName: string, url: string, lineNumber: number, columnNumber?: number}}[], samples?: number[], timeDeltas?: number[]}} profile
+ */
+function summariseProfile(profile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  /** @type {Map<number, number>} */ const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  /** @param {string} url */
+  const scriptOf = (url) =>
+    url.startsWith('chrome-extension://')
+      ? `extension ${new URL(url).pathname}`
+      : url.includes('/libs/')
+        ? `simulator ${new URL(url).pathname}`
+        : url.startsWith('http') ? 'page (inline)' : 'bench instrumentation / injected';
+  /** @type {Map<string, number>} */ const byScript = new Map();
+  /** @type {Map<string, number>} */ const byFunction = new Map();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  samples.forEach((id, i) => {
+    const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    // Native work (postMessage, DOM, extension bindings) is charged to the nearest script that called it.
+    let owner = frame;
+    for (let at = id; !owner.url; ) {
+      const parent = parentOf.get(at);
+      const node = parent === undefined ? undefined : byId.get(parent);
+      if (!node) break;
+      at = node.id;
+      owner = node.callFrame;
+    }
+    const script = owner.url ? scriptOf(owner.url) : `(${frame.functionName.replace(/[()]/g, '') || 'native'})`;
+    byScript.set(script, (byScript.get(script) ?? 0) + ms);
+    if (owner.url.startsWith('chrome-extension://')) {
+      const name = `${owner.functionName || '(anonymous)'} ${new URL(owner.url).pathname}:${owner.lineNumber + 1}:${(owner.columnNumber ?? 0) + 1}${owner === frame ? '' : ` → ${frame.functionName || '(native)'}`}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    }
+  });
+  const sorted = (/** @type {Map<string, number>} */ map, /** @type {number} */ limit) =>
+    Object.fromEntries([...map].sort((a, b) => b[1] - a[1]).slice(0, limit).map(([key, ms]) => [key, round(ms, 1)]));
+  return { note: 'self ms in the window; natives charged to their calling script', msByScript: sorted(byScript, 20), extensionHotSpotsMs: sorted(byFunction, 15) };
+}
+
+// ── analysis ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * @typedef {{t: number, key: string, participants: number | null, knocking: number | null}} Post
+ * @typedef {Post & {tabId?: number, phase?: string, badgeAt: number | null}} Receipt
+ * @typedef {{t: number, kind: string, dispatches: number, participants: number, knocking: number}} LoadEvent
+ * @typedef {{metrics: Record<string, number>, clock: {t: number, load: any}}} Mark
+ */
+
+/**
+ * Pairs each page post with the worker's receipt of the same snapshot, in order (the content script
+ * relays one to one). @param {Post[]} posts @param {Receipt[]} receipts
+ */
+function matchReceipts(posts, receipts) {
+  /** @type {(Receipt | null)[]} */
+  const matched = [];
+  let next = 0;
+  for (const post of posts) {
+    let found = null;
+    for (let k = next; k < receipts.length && k < next + 50; k++) {
+      const receipt = /** @type {Receipt} */ (receipts[k]);
+      if (receipt.t < post.t - 5) {
+        next = k + 1;
+        continue;
+      }
+      if (receipt.key === post.key) {
+        found = receipt;
+        next = k + 1;
+        break;
+      }
+    }
+    matched.push(found);
+  }
+  return matched;
+}
+
+/**
+ * @param {{ws: number, we: number, startExt: Mark | undefined, endExt: Mark | undefined, startPlain: Mark | undefined, endPlain: Mark | undefined,
+ *   pageData: {posts: Post[], events: number[], log: LoadEvent[]}, workerData: {receipts: Receipt[], other: number}, heap: any}} data
+ */
+function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, heap }) {
+  const seconds = (we - ws) / 1000;
+  const inWindow = (/** @type {number} */ t) => t >= ws && t <= we;
+  const { posts, log } = pageData;
+  const receipts = workerData.receipts;
+  const matched = matchReceipts(posts, receipts);
+  const stateKey = (/** @type {{participants: number | null, knocking: number | null}} */ s) => `${s.participants}/${s.knocking}`;
+
+  // Store changes in the window: every redux dispatch (load + noise + the app's own).
+  const dispatches = (endExt?.clock.load.storeDispatches ?? 0) - (startExt?.clock.load.storeDispatches ?? 0);
+  const dispatchesPlain = (endPlain?.clock.load.storeDispatches ?? 0) - (startPlain?.clock.load.storeDispatches ?? 0);
+
+  // Each post should carry the state after the last load event before it (the page script derives synchronously).
+  let consistent = 0;
+  let checked = 0;
+  for (const post of posts) {
+    if (!inWindow(post.t)) continue;
+    const last = [...log].reverse().find((event) => event.t < post.t);
+    if (!last) continue;
+    checked++;
+    if (stateKey(last) === stateKey(post)) consistent++;
+  }
+
+  // Latency: from a load event that changed the snapshot (participants or knocking) to the worker's
+  // receipt of the first snapshot posted after it. An event whose change was undone before any post
+  // (the page's state went back to what the background already had) needs no message: "absorbed".
+  /** @type {number[]} */ const latency = [];
+  /** @type {number[]} */ const wait = [];
+  /** @type {number[]} */ const badge = [];
+  let absorbed = 0;
+  let undelivered = 0;
+  const kinds = /** @type {Record<string, number>} */ ({});
+  for (let i = 1; i < log.length; i++) {
+    const event = /** @type {LoadEvent} */ (log[i]);
+    const before = /** @type {LoadEvent} */ (log[i - 1]);
+    if (!inWindow(event.t) || stateKey(event) === stateKey(before)) continue;
+    const p = posts.findIndex((post) => post.t >= event.t);
+    const post = posts[p];
+    const previous = posts[p - 1];
+    if (!post || !previous) {
+      undelivered++;
+      continue;
+    }
+    const undone = log.some((other, j) => j >= i && other.t < post.t && stateKey(other) === stateKey(previous));
+    if (undone) {
+      absorbed++;
+      continue;
+    }
+    const receipt = matched[p];
+    if (!receipt) {
+      undelivered++;
+      continue;
+    }
+    kinds[event.kind] = (kinds[event.kind] ?? 0) + 1;
+    latency.push(receipt.t - event.t);
+    wait.push(post.t - event.t);
+    const countChanged = event.participants !== before.participants && post.participants !== previous.participants;
+    if (countChanged && receipt.badgeAt !== null) badge.push(receipt.badgeAt - event.t);
+  }
+  /** @type {number[]} */ const transit = [];
+  /** @type {number[]} */ const postToBadge = [];
+  posts.forEach((post, p) => {
+    const receipt = matched[p];
+    if (!receipt || !inWindow(post.t)) return;
+    transit.push(receipt.t - post.t);
+    const previous = posts[p - 1];
+    if (receipt.badgeAt !== null && previous && previous.participants !== post.participants) postToBadge.push(receipt.badgeAt - post.t);
+  });
+
+  const delta = (/** @type {Mark | undefined} */ a, /** @type {Mark | undefined} */ b, /** @type {string} */ name) => (b?.metrics[name] ?? NaN) - (a?.metrics[name] ?? NaN);
+  const withExt = { ScriptDuration: delta(startExt, endExt, 'ScriptDuration'), TaskDuration: delta(startExt, endExt, 'TaskDuration') };
+  const without = { ScriptDuration: delta(startPlain, endPlain, 'ScriptDuration'), TaskDuration: delta(startPlain, endPlain, 'TaskDuration') };
+  const stats = (/** @type {number[]} */ values) => ({ samples: values.length, median: round(quantile(values, 0.5), 1), p95: round(quantile(values, 0.95), 1), max: round(values.length ? Math.max(...values) : null, 1) });
+
+  return {
+    windowSeconds: round(seconds, 2),
+    storeChangesPerSecond: { withExtension: round(dispatches / seconds, 2), withoutExtension: round(dispatchesPlain / seconds, 2) },
+    loadEventsInWindow: log.filter((event) => inWindow(event.t)).reduce((counts, event) => ({ ...counts, [event.kind]: (counts[event.kind] ?? 0) + 1 }), /** @type {Record<string, number>} */ ({})),
+    messages: {
+      pageToContentPerSecond: round(posts.filter((post) => inWindow(post.t)).length / seconds, 2),
+      pageToContentSeenAsMessageEventsPerSecond: round(pageData.events.filter(inWindow).length / seconds, 2),
+      contentToBackgroundPerSecond: round(receipts.filter((receipt) => inWindow(receipt.t)).length / seconds, 2),
+      otherRuntimeMessagesWholeRun: workerData.other,
+      postsMatchedToReceipts: `${matched.filter(Boolean).length}/${posts.length}`,
+      postsConsistentWithLoadLog: `${consistent}/${checked}`,
+    },
+    latencyMs: {
+      changeToBackground: stats(latency),
+      changeToBadge: stats(badge),
+      pageCoalescingWait: stats(wait),
+      postToBackgroundTransit: stats(transit),
+      postToBadge: stats(postToBadge),
+      snapshotChangesMeasured: latency.length,
+      byKind: kinds,
+      absorbedBeforeSending: absorbed,
+      undelivered,
+    },
+    mainThread: {
+      seconds: { withExtension: roundAll(withExt, 4), withoutExtension: roundAll(without, 4) },
+      ratio: { ScriptDuration: round(withExt.ScriptDuration / without.ScriptDuration, 3), TaskDuration: round(withExt.TaskDuration / without.TaskDuration, 3) },
+      extraMsPerSecond: {
+        ScriptDuration: round(((withExt.ScriptDuration - without.ScriptDuration) * 1000) / seconds, 3),
+        TaskDuration: round(((withExt.TaskDuration - without.TaskDuration) * 1000) / seconds, 3),
+      },
+    },
+    heap,
+  };
+}
+
+/** @param {Record<string, number>} values @param {number} digits */
+function roundAll(values, digits) {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, round(value, digits)]));
+}
+
+// ── report ──────────────────────────────────────────────────────────────────────────────────────
+
+/** @param {number | null} value @param {number} budget */
+const verdict = (value, budget) => (value === null ? 'n/a' : value <= budget ? 'yes' : '**no**');
+/** @param {number | null} bytes */
+const kb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / KB).toFixed(2)} KB`);
+/** @param {number | null} bytes */
+const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / KB / KB).toFixed(2)} MB`);
+
+/** @param {any} results */
+function markdown(results) {
+  const s = results.summary;
+  const b = results.bundles;
+  const n = results.runs.length;
+  const ms = (/** @type {number | null} */ v) => (v === null ? 'n/a' : `${v} ms`);
+  const rows = [
+    ['Store changes / s (load + audio-level noise)', `${s.storeChangesPerSecond}`, '≈ 20 (input)', ''],
+    ['Page → content room messages / s', `${s.pageToContentPerSecond}`, `≤ ${BUDGETS.pageMessagesPerSecond}`, verdict(s.pageToContentPerSecond, BUDGETS.pageMessagesPerSecond)],
+    ['Content → background runtime messages / s', `${s.contentToBackgroundPerSecond}`, `≤ ${BUDGETS.backgroundMessagesPerSecond}`, verdict(s.contentToBackgroundPerSecond, BUDGETS.backgroundMessagesPerSecond)],
+    ['Store change → background, median', ms(s.latencyMedianMs), `≤ ${BUDGETS.latencyMedianMs} ms`, verdict(s.latencyMedianMs, BUDGETS.latencyMedianMs)],
+    ['Store change → background, p95', ms(s.latencyP95Ms), `≤ ${BUDGETS.latencyP95Ms} ms`, verdict(s.latencyP95Ms, BUDGETS.latencyP95Ms)],
+    ['  of which page-side coalescing wait, median / p95', `${ms(s.waitMedianMs)} / ${ms(s.waitP95Ms)}`, '—', ''],
+    ['  of which post → background transit, median / p95', `${ms(s.transitMedianMs)} / ${ms(s.transitP95Ms)}`, '—', ''],
+    ['Store change → badge, median / p95', `${ms(s.badgeMedianMs)} / ${ms(s.badgeP95Ms)}`, '—', ''],
+    ['Main thread ScriptDuration, with / without extension', `${s.scriptRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
+    ['Main thread TaskDuration, with / without extension', `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
+    ['  extra script time per second of lesson', `${s.extraScriptMsPerSecond} ms`, '—', ''],
+    ['Service-worker JS heap used after the run (after GC)', `${mb(s.workerHeapUsedBytes)} (${mb(s.workerHeapAfterGcBytes)})`, '—', ''],
+    ['Page JS heap used after the run, with / without extension (after GC)', `${mb(s.pageHeapWithBytes)} / ${mb(s.pageHeapWithoutBytes)} (${mb(s.pageHeapWithAfterGcBytes)} / ${mb(s.pageHeapWithoutAfterGcBytes)})`, '—', ''],
+    ['Content + page script, gzip', b.error ? 'n/a' : kb(b.contentPlusPageGzipBytes), `≤ ${BUDGETS.contentPlusPageGzipBytes / KB} KB`, b.error ? 'n/a' : verdict(b.contentPlusPageGzipBytes, BUDGETS.contentPlusPageGzipBytes)],
+    ['Popup JS chunks, gzip', b.error ? 'n/a' : kb(b.popup.gzipBytes), `≤ ${BUDGETS.popupGzipBytes / KB} KB`, b.error ? 'n/a' : verdict(b.popup.gzipBytes, BUDGETS.popupGzipBytes)],
+  ];
+  const table = ['| Figure | Measured | Budget | Within |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return `# Benchmark: busy simulated lesson
+
+${results.date} · ${results.browser} · ${results.machine.cpuModel} × ${results.machine.cpus} · Node ${results.machine.node} · extension ${results.build.commit ?? '?'}${results.build.dirty ? ' (uncommitted changes)' : ''}
+
+${params.students} students, ${params.loadChangesPerSecond} load changes/s (joins, leaves, dominant speaker, remote mute, lobby knocks)
+plus the simulator's audio-level noise, ${params.seconds} s per run after ${params.warmupSeconds} s warm-up; median of ${n} run${n === 1 ? '' : 's'}
+(latencies: median over runs of each run's median / p95). The same page and load run side by side in a
+second Chromium without the extension. Raw numbers: \`results.json\`. Run: \`npm run bench\`.
+
+${table}
+
+Latency counts snapshot-changing events (join, leave, knock, admit, deny); events undone before the page
+script sent anything need no message and are left out (${s.absorbedShare} of them). The page script
+sends at most one message per 250 ms, so a change waits for the next slot: the median is bounded below by
+that wait, not by messaging (see the transit row). Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
+`;
+}
+
+/** @param {any[]} runs */
+function summarise(runs) {
+  const pick = (/** @type {(run: any) => number | null | undefined} */ f) => round(median(runs.map(f)), 2);
+  const absorbed = runs.reduce((sum, run) => sum + run.latencyMs.absorbedBeforeSending, 0);
+  const measured = runs.reduce((sum, run) => sum + run.latencyMs.snapshotChangesMeasured, 0);
+  return {
+    storeChangesPerSecond: pick((r) => r.storeChangesPerSecond.withExtension),
+    pageToContentPerSecond: pick((r) => r.messages.pageToContentPerSecond),
+    contentToBackgroundPerSecond: pick((r) => r.messages.contentToBackgroundPerSecond),
+    latencyMedianMs: pick((r) => r.latencyMs.changeToBackground.median),
+    latencyP95Ms: pick((r) => r.latencyMs.changeToBackground.p95),
+    waitMedianMs: pick((r) => r.latencyMs.pageCoalescingWait.median),
+    waitP95Ms: pick((r) => r.latencyMs.pageCoalescingWait.p95),
+    transitMedianMs: pick((r) => r.latencyMs.postToBackgroundTransit.median),
+    transitP95Ms: pick((r) => r.latencyMs.postToBackgroundTransit.p95),
+    badgeMedianMs: pick((r) => r.latencyMs.changeToBadge.median),
+    badgeP95Ms: pick((r) => r.latencyMs.changeToBadge.p95),
+    absorbedShare: `${absorbed}/${absorbed + measured}`,
+    scriptRatio: round(median(runs.map((r) => r.mainThread.ratio.ScriptDuration)), 3),
+    taskRatio: round(median(runs.map((r) => r.mainThread.ratio.TaskDuration)), 3),
+    extraScriptMsPerSecond: pick((r) => r.mainThread.extraMsPerSecond.ScriptDuration),
+    workerHeapUsedBytes: median(runs.map((r) => r.heap.worker?.usedBytes)),
+    workerHeapAfterGcBytes: median(runs.map((r) => r.heap.worker?.usedAfterGcBytes)),
+    pageHeapWithBytes: median(runs.map((r) => r.heap.pageWithExtension.usedBytes)),
+    pageHeapWithoutBytes: median(runs.map((r) => r.heap.pageWithoutExtension.usedBytes)),
+    pageHeapWithAfterGcBytes: median(runs.map((r) => r.heap.pageWithExtension.usedAfterGcBytes)),
+    pageHeapWithoutAfterGcBytes: median(runs.map((r) => r.heap.pageWithoutExtension.usedAfterGcBytes)),
+  };
+}
+
+// ── main ────────────────────────────────────────────────────────────────────────────────────────
+
+async function main() {
+  const started = Date.now();
+  if (argv.includes('--build')) {
+    const built = spawnSync(process.execPath, ['scripts/build.mjs', '--dev'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) process.exit(built.status ?? 1);
+  }
+  const extensionManifest = resolve(ROOT, params.extensionDir, 'manifest.json');
+  if (!existsSync(extensionManifest)) {
+    console.error(`${params.extensionDir} is missing: run \`node scripts/build.mjs --dev\` (or pass --build)`);
+    process.exit(1);
+  }
+  const sourcesAt = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'manifest.json')));
+  const builtAt = statSync(extensionManifest).mtimeMs;
+  const stale = sourcesAt > builtAt;
+  if (stale) console.warn(`warning: ${params.extensionDir} is older than src/ — measuring the old build (pass --build to rebuild)`);
+
+  const browser = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+  console.log(`bench: ${browser}, ${params.runs} run(s) × ${params.seconds} s, ${params.students} students, ${params.loadChangesPerSecond} load changes/s + noise`);
+  const bundles = bundleSizes();
+  const sim = await startSimulator({ port: 0, host: '127.0.0.1', quiet: true });
+  const runs = [];
+  try {
+    for (let i = 0; i < params.runs; i++) {
+      const run = await runOnce(i, sim);
+      runs.push(run);
+      console.log(
+        `run ${i + 1}: ${run.storeChangesPerSecond.withExtension} changes/s, ${run.messages.pageToContentPerSecond} page msgs/s, ` +
+          `${run.messages.contentToBackgroundPerSecond} runtime msgs/s, latency median ${run.latencyMs.changeToBackground.median} ms ` +
+          `p95 ${run.latencyMs.changeToBackground.p95} ms, script ratio ${run.mainThread.ratio.ScriptDuration}, task ratio ${run.mainThread.ratio.TaskDuration}`,
+      );
+    }
+  } finally {
+    await sim.close();
+  }
+
+  const cpus = os.cpus();
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      platform: `${os.type()} ${os.release()} ${os.arch()}`,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      cpus: cpus.length,
+      memoryGB: round(os.totalmem() / 1024 ** 3, 1),
+      node: process.versions.node,
+    },
+    browser,
+    build: {
+      extensionDir: params.extensionDir,
+      builtAt: new Date(builtAt).toISOString(),
+      olderThanSources: stale,
+      commit: git(['rev-parse', '--short', 'HEAD']),
+      dirty: Boolean(git(['status', '--porcelain', '--', 'src', 'manifest.json', 'vite.config.ts'])),
+    },
+    parameters: { ...params, chromiumArgs: chromiumArgs('<extension>'), room: ROOM, noise: 'on (simulator default, ~4/s)', performanceTimeDomain: 'threadTicks' },
+    budgets: BUDGETS,
+    summary: summarise(runs),
+    bundles,
+    runs,
+    durationSeconds: round((Date.now() - started) / 1000, 1),
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const report = markdown(results);
+  writeFileSync(join(outDir, 'results.md'), report);
+  console.log(`\n${report}`);
+  console.log(`wrote ${relative(ROOT, join(outDir, 'results.json'))} and results.md in ${results.durationSeconds} s`);
+}
+
+await main();
