@@ -5,7 +5,14 @@ import browser from 'webextension-polyfill';
 import { roomStatus, type RoomStatus } from '../core/checklist.ts';
 import { badgeText, type RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { isContentToBackground, isPopupToBackground, type PopupToBackground } from '../shared/messages.ts';
+import type { ActionResult, RoomAction } from '../core/actions.ts';
+import {
+  isActionResult,
+  isContentToBackground,
+  isPopupToBackground,
+  type PageCommandMessage,
+  type PopupToBackground,
+} from '../shared/messages.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
@@ -66,6 +73,17 @@ function enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
   return next;
 }
 
+/** Hands a moderator action to the tab's content script (top frame) and returns what happened. */
+async function forwardAction(tabId: number, action: RoomAction): Promise<ActionResult> {
+  const command: PageCommandMessage = { type: 'page-command', action };
+  try {
+    const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
+    return isActionResult(reply) ? reply : { ok: false, failure: 'no-page' };
+  } catch {
+    return { ok: false, failure: 'no-page' };
+  }
+}
+
 function isOwnPopup(sender: browser.Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('src/popup/'));
 }
@@ -78,6 +96,8 @@ function handlePopupMessage(message: PopupToBackground): Promise<unknown> {
       return isSiteEnabled(message.pattern).then((enabled) => ({ enabled }));
     case 'check-page':
       return injectBridge(message.tabId);
+    case 'room-action':
+      return forwardAction(message.tabId, message.action);
   }
 }
 

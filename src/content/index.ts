@@ -1,12 +1,20 @@
 // Isolated-world content script: a validating relay between the untrusted page script and the
 // background. It forwards only well-formed room snapshots from this very window.
 import browser from 'webextension-polyfill';
+import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   CONTENT_MESSAGE_SOURCE,
+  isPageCommandMessage,
+  isPageCommandResultMessage,
   isPageRoomMessage,
+  type ContentCommandMessage,
   type ContentReadyMessage,
   type ContentToBackground,
 } from '../shared/messages.ts';
+
+/** Jitsi's own calls (lobby needs the room's disco info) can take seconds; past this the teacher is told. */
+const COMMAND_TIMEOUT_MS = 15_000;
+const pendingCommands = new Map<string, (result: ActionResult) => void>();
 
 function send(message: ContentToBackground): void {
   browser.runtime.sendMessage(message).catch(() => {
@@ -17,8 +25,35 @@ function send(message: ContentToBackground): void {
 
 function onPageMessage(event: MessageEvent): void {
   if (event.source !== window || event.origin !== location.origin) return;
-  if (!isPageRoomMessage(event.data)) return; // foreign or malformed traffic: ignored
-  send({ type: 'room-update', snapshot: event.data.snapshot });
+  if (isPageRoomMessage(event.data)) {
+    send({ type: 'room-update', snapshot: event.data.snapshot });
+  } else if (isPageCommandResultMessage(event.data)) {
+    pendingCommands.get(event.data.id)?.(event.data.result);
+  }
+  // anything else: foreign or malformed traffic, ignored
+}
+
+/** Asks the page script to act and waits for its answer (or the timeout). */
+function runInPage(action: RoomAction): Promise<ActionResult> {
+  const id = crypto.randomUUID();
+  return new Promise((resolve) => {
+    const finish = (result: ActionResult): void => {
+      clearTimeout(timer);
+      pendingCommands.delete(id);
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ ok: false, failure: 'timeout' }), COMMAND_TIMEOUT_MS);
+    pendingCommands.set(id, finish);
+    const command: ContentCommandMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'command', id, action };
+    window.postMessage(command, location.origin);
+  });
+}
+
+function onExtensionMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<ActionResult> | undefined {
+  // Only our background (no tab) gives commands.
+  if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+  if (!isPageCommandMessage(message)) return undefined;
+  return runInPage(message.action);
 }
 
 /** This document is (again) the one shown in the tab: reset the tab, then ask the page for its room. */
@@ -31,6 +66,7 @@ function announce(): void {
 
 function start(): void {
   window.addEventListener('message', onPageMessage);
+  browser.runtime.onMessage.addListener(onExtensionMessage);
   announce();
   // Back from the back/forward cache: the background forgot this document when the tab navigated away.
   window.addEventListener('pageshow', (event) => {

@@ -17,7 +17,7 @@ const page = { host: 'jitsi.schule.example', jitsiVersion: '3cf3db1a' };
 function jitsiWindow(state: unknown) {
   return {
     JitsiMeetJS: { version: '3cf3db1a', events: { conference: {} } },
-    APP: { conference: {}, store: { getState: () => state, subscribe: () => () => undefined } },
+    APP: { conference: {}, store: { getState: () => state, subscribe: () => () => undefined, dispatch: () => undefined } },
   };
 }
 

@@ -18,6 +18,8 @@ export const STATE_KEYS = {
 export interface JitsiStore {
   getState(): unknown;
   subscribe(listener: () => void): () => void;
+  /** Plain-object actions only: jitsi-meet's thunks are not reachable from the page (§0.3). */
+  dispatch(action: Record<string, unknown>): unknown;
 }
 
 type Loose = Record<string, unknown>;
@@ -55,7 +57,7 @@ export function findJitsiStore(win: Loose): JitsiStore | null {
   try {
     if (!hasJitsiGlobals(win)) return null;
     const store = (win.APP as Loose).store;
-    if (!isObject(store) || typeof store.getState !== 'function' || typeof store.subscribe !== 'function') return null;
+    if (!isObject(store) || typeof store.getState !== 'function' || typeof store.subscribe !== 'function' || typeof store.dispatch !== 'function') return null;
     const state: unknown = store.getState();
     if (!isObject(state) || !isObject(state[STATE_KEYS.conference]) || !(STATE_KEYS.participants in state)) return null;
     return store as unknown as JitsiStore;

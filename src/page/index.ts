@@ -11,7 +11,14 @@ import {
   type JitsiStore,
   type RoomSlices,
 } from '../jitsi/adapter.ts';
-import { isContentReadyMessage, PAGE_MESSAGE_SOURCE, type PageRoomMessage } from '../shared/messages.ts';
+import { performAction } from '../jitsi/actions.ts';
+import {
+  isContentCommandMessage,
+  isContentReadyMessage,
+  PAGE_MESSAGE_SOURCE,
+  type PageCommandResultMessage,
+  type PageRoomMessage,
+} from '../shared/messages.ts';
 
 /** A busy lesson changes the store many times a second; at most one message per interval crosses. */
 const SEND_INTERVAL_MS = 250;
@@ -56,9 +63,19 @@ function watchStore(store: JitsiStore): void {
 
   store.subscribe(onStoreChange);
   onStoreChange();
-  // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
   window.addEventListener('message', (event) => {
-    if (event.source === window && isContentReadyMessage(event.data) && current) flush(true);
+    if (event.source !== window) return;
+    // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
+    if (isContentReadyMessage(event.data) && current) flush(true);
+    // A moderator action from the popup. A script on the page could forge one, but it could call the same
+    // Jitsi methods itself: this grants the page nothing it does not have.
+    if (isContentCommandMessage(event.data)) {
+      const { id, action } = event.data;
+      void performAction(store, action).then((result) => {
+        const reply: PageCommandResultMessage = { source: PAGE_MESSAGE_SOURCE, type: 'command-result', id, result };
+        window.postMessage(reply, location.origin);
+      });
+    }
   });
   setInterval(() => {
     lastSlices = null;

@@ -2,7 +2,9 @@
 //   page → content:        window.postMessage, tagged; the page is untrusted
 //   content → page:        window.postMessage "ready" handshake
 //   content → background:  runtime.sendMessage
-//   popup → background:    none yet; the popup reads session storage
+//   popup ⇄ background:    a port for the live room; runtime messages for sites and moderator actions
+//   background → content:  tabs.sendMessage with a moderator action, answered with its result
+import { ACTION_FAILURES, type ActionFailure, type ActionResult, type RoomAction } from '../core/actions.ts';
 import { ROOM_PHASES, SNAPSHOT_VERSION, type RoomSnapshot } from '../core/room.ts';
 import { boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
 
@@ -136,7 +138,7 @@ export interface CheckPageMessage {
   tabId: number;
 }
 
-export type PopupToBackground = EnableSiteMessage | SiteStatusMessage | CheckPageMessage;
+export type PopupToBackground = EnableSiteMessage | SiteStatusMessage | CheckPageMessage | RoomActionMessage;
 
 export interface CheckPageReply {
   ok: boolean;
@@ -159,4 +161,83 @@ const isSiteStatus = object<SiteStatusMessage>({ type: oneOf(['site-status'] as 
 const isCheckPage = object<CheckPageMessage>({ type: oneOf(['check-page'] as const), tabId: count(MAX_TAB_ID) });
 
 export const isPopupToBackground: Guard<PopupToBackground> = (value): value is PopupToBackground =>
-  isEnableSite(value) || isSiteStatus(value) || isCheckPage(value);
+  isEnableSite(value) || isSiteStatus(value) || isCheckPage(value) || isRoomActionMessage(value);
+
+// ── moderator actions: popup → background → content → page, and the result back ──
+export const MAX_PASSWORD_LENGTH = 128;
+export const MAX_DETAIL_LENGTH = 200;
+
+export const isRoomAction: Guard<RoomAction> = (value): value is RoomAction =>
+  object<{ kind: 'enable-lobby' }>({ kind: oneOf(['enable-lobby'] as const) })(value) ||
+  object<{ kind: 'set-password'; password: string }>({
+    kind: oneOf(['set-password'] as const),
+    password: (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PASSWORD_LENGTH,
+  })(value) ||
+  object<{ kind: 'set-start-muted'; audio: boolean; video: boolean }>({
+    kind: oneOf(['set-start-muted'] as const),
+    audio: isBoolean,
+    video: isBoolean,
+  })(value);
+
+export const isActionResult: Guard<ActionResult> = (value): value is ActionResult =>
+  object<{ ok: true }>({ ok: oneOf([true] as const) })(value) ||
+  object<{ ok: false; failure: ActionFailure }>({ ok: oneOf([false] as const), failure: oneOf(ACTION_FAILURES) })(value) ||
+  object<{ ok: false; failure: ActionFailure; detail: string }>({
+    ok: oneOf([false] as const),
+    failure: oneOf(ACTION_FAILURES),
+    detail: boundedString(MAX_DETAIL_LENGTH),
+  })(value);
+
+/** Popup → background: do this in that tab's lesson. */
+export interface RoomActionMessage {
+  type: 'room-action';
+  tabId: number;
+  action: RoomAction;
+}
+
+export const isRoomActionMessage: Guard<RoomActionMessage> = object<RoomActionMessage>({
+  type: oneOf(['room-action'] as const),
+  tabId: count(MAX_TAB_ID),
+  action: isRoomAction,
+});
+
+/** Background → content (tabs.sendMessage, top frame): pass this action to the page script. */
+export interface PageCommandMessage {
+  type: 'page-command';
+  action: RoomAction;
+}
+
+export const isPageCommandMessage: Guard<PageCommandMessage> = object<PageCommandMessage>({
+  type: oneOf(['page-command'] as const),
+  action: isRoomAction,
+});
+
+/** Content → page: run this action; `id` pairs the answer with the question. */
+export interface ContentCommandMessage {
+  source: typeof CONTENT_MESSAGE_SOURCE;
+  type: 'command';
+  id: string;
+  action: RoomAction;
+}
+
+export const isContentCommandMessage: Guard<ContentCommandMessage> = object<ContentCommandMessage>({
+  source: oneOf([CONTENT_MESSAGE_SOURCE] as const),
+  type: oneOf(['command'] as const),
+  id: boundedString(64),
+  action: isRoomAction,
+});
+
+/** Page → content: how the action ended. */
+export interface PageCommandResultMessage {
+  source: typeof PAGE_MESSAGE_SOURCE;
+  type: 'command-result';
+  id: string;
+  result: ActionResult;
+}
+
+export const isPageCommandResultMessage: Guard<PageCommandResultMessage> = object<PageCommandResultMessage>({
+  source: oneOf([PAGE_MESSAGE_SOURCE] as const),
+  type: oneOf(['command-result'] as const),
+  id: boundedString(64),
+  result: isActionResult,
+});

@@ -20,7 +20,7 @@ export const count =
 export const isBoolean: Guard<boolean> = (value): value is boolean => typeof value === 'boolean';
 
 export const oneOf =
-  <T extends string | number>(options: readonly T[]): Guard<T> =>
+  <T extends string | number | boolean>(options: readonly T[]): Guard<T> =>
   (value): value is T =>
     (options as readonly unknown[]).includes(value);
 

@@ -1,0 +1,87 @@
+// Moderator actions on the live conference, as Jitsi's own UI does them (jitsi-facts.md §3). Every action
+// re-checks the live state first: the page script never trusts that the popup's view is still current.
+import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts';
+import { fitsPasswordRule } from '../core/password.ts';
+import { readPasswordDigits, readSlices, type JitsiStore } from './adapter.ts';
+
+/** Jitsi's lib calls answer within seconds; enableLobby waits for the room's disco info (§3.1). */
+const CALL_TIMEOUT_MS = 12_000;
+
+type Loose = Record<string, unknown>;
+type Method = (...args: unknown[]) => unknown;
+
+const fail = (failure: ActionFailure, detail?: string): ActionResult =>
+  detail ? { ok: false, failure, detail: detail.slice(0, 200) } : { ok: false, failure };
+
+function method(target: Loose, name: string): Method | null {
+  return typeof target[name] === 'function' ? (target[name] as Method) : null;
+}
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), CALL_TIMEOUT_MS);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error: unknown) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return String(error);
+}
+
+/** The joined JitsiConference (§1.4, §2.1): `conference` set and not the one we are leaving. */
+function joinedConference(conferenceSlice: unknown): Loose | null {
+  if (typeof conferenceSlice !== 'object' || conferenceSlice === null) return null;
+  const { conference, leaving } = conferenceSlice as Loose;
+  return typeof conference === 'object' && conference !== null && conference !== leaving ? (conference as Loose) : null;
+}
+
+export async function performAction(store: JitsiStore, action: RoomAction): Promise<ActionResult> {
+  const slices = readSlices(store.getState());
+  const conference = joinedConference(slices.conference);
+  if (!conference) return fail('not-in-conference');
+  const isModerator = method(conference, 'isModerator');
+  if (!isModerator || isModerator.call(conference) !== true) return fail('not-moderator');
+
+  try {
+    switch (action.kind) {
+      case 'enable-lobby': {
+        const supported = method(conference, 'isLobbySupported');
+        const enable = method(conference, 'enableLobby');
+        if (!enable || (supported && supported.call(conference) === false)) return fail('unsupported');
+        // Same call as Jitsi's toggleLobbyMode thunk; redux follows through MEMBERS_ONLY_CHANGED (§3.3).
+        await withTimeout(Promise.resolve(enable.call(conference)));
+        return { ok: true };
+      }
+      case 'set-password': {
+        if (!fitsPasswordRule(action.password, readPasswordDigits(slices.config))) return fail('invalid-password');
+        const lock = method(conference, 'lock');
+        if (!lock) return fail('unsupported');
+        await withTimeout(Promise.resolve(lock.call(conference, action.password)));
+        // Mirror Jitsi's setPassword thunk (§3.3): without this the Security dialog shows "set remotely"
+        // and offers no copy. The reducer compares `method` with conference.lock by identity.
+        store.dispatch({ type: 'SET_PASSWORD', conference, method: conference.lock, password: action.password });
+        return { ok: true };
+      }
+      case 'set-start-muted': {
+        const setPolicy = method(conference, 'setStartMutedPolicy');
+        if (!setPolicy) return fail('unsupported');
+        setPolicy.call(conference, { audio: action.audio, video: action.video });
+        // The lib no longer reports the change after join (§2.6): mirror the thunk's plain action.
+        store.dispatch({
+          type: 'SET_START_MUTED_POLICY',
+          startAudioMutedPolicy: action.audio,
+          startVideoMutedPolicy: action.video,
+        });
+        return { ok: true };
+      }
+    }
+  } catch (error) {
+    const detail = describe(error);
+    return detail === 'timeout' ? fail('timeout') : fail('rejected', detail);
+  }
+}

@@ -1,0 +1,20 @@
+// The popup's one way to act on the lesson: through the background to the tab's page script.
+import browser from 'webextension-polyfill';
+import type { ActionResult, RoomAction } from '../core/actions.ts';
+import { generatePassword } from '../core/password.ts';
+import { isActionResult, type RoomActionMessage } from '../shared/messages.ts';
+
+export async function runRoomAction(tabId: number, action: RoomAction): Promise<ActionResult> {
+  const message: RoomActionMessage = { type: 'room-action', tabId, action };
+  try {
+    const reply: unknown = await browser.runtime.sendMessage(message);
+    return isActionResult(reply) ? reply : { ok: false, failure: 'no-page' };
+  } catch {
+    return { ok: false, failure: 'no-page' };
+  }
+}
+
+/** A fresh room password from the browser's cryptographic random source. Never stored. */
+export function newRoomPassword(digitsOnly: number | null): string {
+  return generatePassword((array) => crypto.getRandomValues(array), digitsOnly ? { digitsOnly } : { length: 12 });
+}
