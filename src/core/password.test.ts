@@ -36,7 +36,6 @@ describe('room password generator', () => {
     const values = [0xffffffff, 7];
     const scripted: RandomSource = (array) => {
       array[0] = values.shift()!;
-      return array;
     };
     expect(generatePassword(scripted, { digitsOnly: 1 })).toBe('7');
   });

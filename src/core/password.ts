@@ -8,15 +8,16 @@ export const DIGITS = '345679';
 export const SYMBOLS = '-+=?!#';
 export const MIN_LENGTH = 10;
 
-/** Fills a Uint32Array with random numbers: `crypto.getRandomValues.bind(crypto)` in the extension. */
-export type RandomSource = (array: Uint32Array) => Uint32Array;
+/** Fills the array with random numbers: `(a) => crypto.getRandomValues(a)` in the extension. */
+export type RandomSource = (array: Uint32Array<ArrayBuffer>) => unknown;
 
 /** Unbiased index in [0, size) by rejection sampling. */
 function randomIndex(size: number, random: RandomSource): number {
   const limit = Math.floor(0x1_0000_0000 / size) * size;
   const buffer = new Uint32Array(1);
   for (;;) {
-    const value = random(buffer)[0]!;
+    random(buffer);
+    const value = buffer[0]!;
     if (value < limit) return value % size;
   }
 }
