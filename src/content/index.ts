@@ -16,10 +16,26 @@ import {
 const COMMAND_TIMEOUT_MS = 15_000;
 const pendingCommands = new Map<string, (result: ActionResult) => void>();
 
-function send(message: ContentToBackground): void {
+/** The newest thing the background should know about this document (its room, or that it started). */
+let latest: ContentToBackground = { type: 'document-start' };
+const MAX_RESENDS = 5;
+
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false; // "Extension context invalidated"
+  }
+}
+
+function send(message: ContentToBackground, attempt = 0): void {
+  latest = message;
   browser.runtime.sendMessage(message).catch(() => {
     // Extension reloaded or updated under this page: this script is orphaned; stop relaying.
-    window.removeEventListener('message', onPageMessage);
+    if (!extensionAlive()) return window.removeEventListener('message', onPageMessage);
+    // The worker was stopped while handling it ("message channel closed", "receiving end does not
+    // exist"): the update is lost, so send the newest state again once the worker is back.
+    if (attempt < MAX_RESENDS) setTimeout(() => send(latest, attempt + 1), 50 * 2 ** attempt);
   });
 }
 

@@ -5,6 +5,14 @@ interface JitsiSimController {
   remoteIds(): string[];
   knock(name?: string): string;
   setLocalRole(role: 'moderator' | 'participant'): void;
+  admit(id: string): void;
+  startRecording(mode?: 'file' | 'stream'): string;
+  stopRecording(): void;
+  openBreakoutRoom(name: string, ids: string[]): string;
+  closeBreakoutRooms(): void;
+  dropNetwork(): void;
+  state(): any;
+  whenJoined(timeoutMs?: number): Promise<void>;
 }
 
 interface Window {

@@ -1,0 +1,66 @@
+// Shared Firefox ESR launcher for end-to-end tests (puppeteer-core over WebDriver BiDi), the same way
+// firefox.spec.ts launches it: a fresh profile, the extension installed as a temporary add-on, and a
+// fixed internal UUID so its pages have a known moz-extension:// origin.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { FIREFOX_PATH } from './browsers.ts';
+
+export const FIREFOX_EXTENSION_UUID = '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10';
+
+/** moz-extension:// URL of one of the extension's pages, e.g. `src/popup/index.html?tab=3`. */
+export function firefoxExtensionUrl(path: string): string {
+  return `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
+}
+
+export async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    // Lets the test open moz-extension:// pages (/work/shared/platform-notes.md §5.1).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // Keep the run hermetic: no update checks, no telemetry pings, no captive-portal probes.
+      'network.captive-portal-service.enabled': false,
+      'app.update.disabledForTesting': true,
+      'datareporting.policy.dataSubmissionEnabled': false,
+    },
+  });
+  try {
+    await browser.installExtension(resolve(extensionDir));
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    browser,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** moz-extension:// navigations never resolve under BiDi (platform-notes §5.1): start one, then wait for content. */
+export async function openFirefoxExtensionPage(page: Page, path: string, readySelector = 'main#app'): Promise<void> {
+  await page.goto(firefoxExtensionUrl(path), { timeout: 1500 }).catch(() => undefined);
+  await page.waitForSelector(readySelector);
+}
+
+/** Polls `probe` until it returns something other than null (puppeteer has no expect.poll). */
+export async function pollFor<T>(probe: () => Promise<T | null>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
