@@ -28,7 +28,7 @@ export interface RoomSnapshot {
   everyoneModerator: boolean | null;
   /** Real remote people in the teacher's current room (no shared-video/whiteboard tiles, no bots). */
   participants: number | null;
-  /** People in breakout rooms, as Jitsi lists them to moderators. */
+  /** People in the other rooms (breakout rooms; or, from inside one, all the others), as Jitsi lists them to moderators. */
   breakoutParticipants: number | null;
   inBreakoutRoom: boolean | null;
   /** People waiting in the lobby. */

@@ -186,9 +186,19 @@ describe('the full snapshot', () => {
     });
   });
 
-  it('knows when the teacher sits in a breakout room', () => {
-    const state = currentState({ conference: { conference: fakeConference({ breakout: true }) } });
-    expect(deriveSnapshot(readSlices(state), 'conference', page).inBreakoutRoom).toBe(true);
+  it('knows when the teacher sits in a breakout room, and counts the people in all the other rooms', () => {
+    const state = currentState({
+      conference: { conference: fakeConference({ breakout: true }) },
+      remote: [student('s1'), student('s2')], // with the teacher in breakout room br1
+      breakoutRooms: {
+        rooms: {
+          main: { id: 'main', isMainRoom: true, participants: { a: {}, b: {}, c: {} } },
+          br1: { id: 'br1', participants: { s1: {}, s2: {}, teacher: {} } },
+          br2: { id: 'br2', participants: { s3: {} } },
+        },
+      },
+    });
+    expect(deriveSnapshot(readSlices(state), 'conference', page)).toMatchObject({ inBreakoutRoom: true, participants: 2, breakoutParticipants: 4 });
   });
 
   it('reads the digits-only password rule from the effective config', () => {

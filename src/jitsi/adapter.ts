@@ -184,14 +184,23 @@ export function readEveryoneModerator(participantsSlice: unknown, remotePeople: 
   return null;
 }
 
-/** People in breakout rooms other than the main room (§2.7); unknown where the feature does not exist. */
-export function countBreakoutPeople(breakoutSlice: unknown): number | null {
+/**
+ * People in the other rooms (§2.7): from the main room, everyone in breakout rooms; from inside a breakout
+ * room, everyone in all rooms but this one (whose people are `participants`, plus the teacher).
+ * Unknown where the feature does not exist.
+ */
+export function countPeopleElsewhere(breakoutSlice: unknown, inBreakoutRoom: boolean | null, hereWithMe: number | null): number | null {
   if (!isObject(breakoutSlice) || !isObject(breakoutSlice.rooms)) return null;
-  let people = 0;
+  let inBreakouts = 0;
+  let everywhere = 0;
   for (const room of Object.values(breakoutSlice.rooms)) {
-    if (isObject(room) && !room.isMainRoom && isObject(room.participants)) people += Object.keys(room.participants).length;
+    if (!isObject(room) || !isObject(room.participants)) continue;
+    const people = Object.keys(room.participants).length;
+    everywhere += people;
+    if (!room.isMainRoom) inBreakouts += people;
   }
-  return people;
+  if (inBreakoutRoom !== true) return inBreakouts;
+  return hereWithMe === null ? null : Math.max(0, everywhere - hereWithMe);
 }
 
 /** Running sessions by mode (§2.4): status 'on' or 'pending' counts as running. */
@@ -224,6 +233,7 @@ export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, p
   // Jitsi drops every remote participant from its list when we leave (§0.5): only count while in.
   const participants = inConference ? countRemotePeople(slices.participants) : null;
   const avModeration = slices.avModeration;
+  const inBreakoutRoom = inConference ? askBoolean(askObject(conference, 'getBreakoutRooms'), 'isBreakoutRoom') : null;
   const locked = conferenceSlice.locked;
   return {
     v: SNAPSHOT_VERSION,
@@ -234,8 +244,8 @@ export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, p
     isModerator: inConference ? readIsModerator(slices.participants) : null,
     everyoneModerator: inConference ? readEveryoneModerator(slices.participants, participants) : null,
     participants,
-    breakoutParticipants: inConference ? countBreakoutPeople(slices.breakoutRooms) : null,
-    inBreakoutRoom: inConference ? askBoolean(askObject(conference, 'getBreakoutRooms'), 'isBreakoutRoom') : null,
+    breakoutParticipants: inConference ? countPeopleElsewhere(slices.breakoutRooms, inBreakoutRoom, participants === null ? null : participants + 1) : null,
+    inBreakoutRoom,
     knocking: inConference && isObject(slices.lobby) && Array.isArray(slices.lobby.knockingParticipants) ? slices.lobby.knockingParticipants.length : null,
     lobbySupported: inConference ? askBoolean(conference, 'isLobbySupported') : null,
     lobbyEnabled: inConference ? booleanField(slices.lobby, 'lobbyEnabled') : null,
