@@ -14,6 +14,8 @@ import {
 
 /** Jitsi's own calls (lobby needs the room's disco info) can take seconds; past this the teacher is told. */
 const COMMAND_TIMEOUT_MS = 15_000;
+/** The end-of-lesson sequence verifies the empty room for up to 15 s after its other steps. */
+const END_LESSON_TIMEOUT_MS = 45_000;
 const pendingCommands = new Map<string, (result: ActionResult) => void>();
 
 /** The newest thing the background should know about this document (its room, or that it started). */
@@ -58,7 +60,8 @@ function runInPage(action: RoomAction): Promise<ActionResult> {
       pendingCommands.delete(id);
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, failure: 'timeout' }), COMMAND_TIMEOUT_MS);
+    const timeout = action.kind === 'end-lesson' ? END_LESSON_TIMEOUT_MS : COMMAND_TIMEOUT_MS;
+    const timer = setTimeout(() => finish({ ok: false, failure: 'timeout' }), timeout);
     pendingCommands.set(id, finish);
     const command: ContentCommandMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'command', id, action };
     window.postMessage(command, location.origin);

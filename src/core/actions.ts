@@ -4,7 +4,8 @@
 export type RoomAction =
   | { kind: 'enable-lobby' }
   | { kind: 'set-password'; password: string }
-  | { kind: 'set-start-muted'; audio: boolean; video: boolean };
+  | { kind: 'set-start-muted'; audio: boolean; video: boolean }
+  | ({ kind: 'end-lesson' } & EndLessonOptions);
 
 export type RoomActionKind = RoomAction['kind'];
 
@@ -16,9 +17,13 @@ export type ActionFailure =
   | 'invalid-password' // does not fit the server's rule (e.g. digits only)
   | 'no-page' // the tab's page did not answer (closed, navigated, extension updated)
   | 'timeout' // Jitsi did not confirm in time
-  | 'rejected'; // Jitsi refused; `detail` says what it said
+  | 'rejected' // Jitsi refused; `detail` says what it said
+  | 'not-empty'; // end of lesson: people remain after the bounded retries (see the report)
 
-export type ActionResult = { ok: true } | { ok: false; failure: ActionFailure; detail?: string };
+/** `report` comes with the end-of-lesson sequence, also when it fails halfway. */
+export type ActionResult =
+  | { ok: true; report?: EndLessonReport }
+  | { ok: false; failure: ActionFailure; detail?: string; report?: EndLessonReport };
 
 export const ACTION_FAILURES: readonly ActionFailure[] = [
   'not-moderator',
@@ -28,4 +33,38 @@ export const ACTION_FAILURES: readonly ActionFailure[] = [
   'no-page',
   'timeout',
   'rejected',
+  'not-empty',
 ];
+
+// ── End of lesson ────────────────────────────────────────────────────────────
+/** The end-of-lesson sequence, in order (issue 5): no step leaves the teacher in a half-closed room unreported. */
+export type EndStep = 'close-breakouts' | 'lock' | 'end-for-all' | 'remove' | 'deny-knockers' | 'verify' | 'leave';
+export const END_STEPS: readonly EndStep[] = ['close-breakouts', 'lock', 'end-for-all', 'remove', 'deny-knockers', 'verify', 'leave'];
+
+export type StepOutcome = 'done' | 'skipped' | 'failed';
+export const STEP_OUTCOMES: readonly StepOutcome[] = ['done', 'skipped', 'failed'];
+
+export interface EndStepResult {
+  step: EndStep;
+  outcome: StepOutcome;
+}
+
+export interface EndLessonReport {
+  steps: EndStepResult[];
+  /** Display names of those still in the room (shown to the teacher once, never stored). */
+  remaining: string[];
+  /** Hidden occupants (recorder, transcriber) that keep the room alive and cannot be removed from here. */
+  hiddenRemaining: number;
+  knocking: number;
+  endedForAll: boolean;
+  left: boolean;
+}
+
+export interface EndLessonOptions {
+  /** Use "end meeting for all" where the server supports it (the teacher confirmed it). */
+  endForAll: boolean;
+  /** Hang up once the room is verifiably empty. */
+  leave: boolean;
+  /** What removed students read, in the teacher's language. */
+  kickReason: string;
+}

@@ -3,6 +3,7 @@
 import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts';
 import { fitsPasswordRule } from '../core/password.ts';
 import { readPasswordDigits, readSlices, type JitsiStore } from './adapter.ts';
+import { runEndLesson } from './end-lesson.ts';
 
 /** Jitsi's lib calls answer within seconds; enableLobby waits for the room's disco info (§3.1). */
 const CALL_TIMEOUT_MS = 12_000;
@@ -40,7 +41,8 @@ function joinedConference(conferenceSlice: unknown): Loose | null {
   return typeof conference === 'object' && conference !== null && conference !== leaving ? (conference as Loose) : null;
 }
 
-export async function performAction(store: JitsiStore, action: RoomAction): Promise<ActionResult> {
+/** `legacyApp` is `APP.conference` (§1.1), whose hangup is how Jitsi itself leaves (§3.4). */
+export async function performAction(store: JitsiStore, action: RoomAction, legacyApp?: unknown): Promise<ActionResult> {
   const slices = readSlices(store.getState());
   const conference = joinedConference(slices.conference);
   if (!conference) return fail('not-in-conference');
@@ -67,6 +69,8 @@ export async function performAction(store: JitsiStore, action: RoomAction): Prom
         store.dispatch({ type: 'SET_PASSWORD', conference, method: conference.lock, password: action.password });
         return { ok: true };
       }
+      case 'end-lesson':
+        return await runEndLesson(store, conference, legacyApp, action);
       case 'set-start-muted': {
         const setPolicy = method(conference, 'setStartMutedPolicy');
         if (!setPolicy) return fail('unsupported');

@@ -66,6 +66,15 @@ export function findJitsiStore(win: Loose): JitsiStore | null {
   }
 }
 
+/** jitsi-meet's legacy controller `APP.conference` (§1.1): its `hangup` is the app's own way out (§3.4). */
+export function readLegacyConference(win: Loose): unknown {
+  try {
+    return (win.APP as Loose).conference;
+  } catch {
+    return null;
+  }
+}
+
 export function readJitsiVersion(win: Loose): string | null {
   try {
     const version = (win.JitsiMeetJS as Loose).version;

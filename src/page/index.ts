@@ -6,6 +6,7 @@ import {
   findJitsiStore,
   hasJitsiGlobals,
   readJitsiVersion,
+  readLegacyConference,
   readSlices,
   sameSlices,
   type JitsiStore,
@@ -71,7 +72,7 @@ function watchStore(store: JitsiStore): void {
     // Jitsi methods itself: this grants the page nothing it does not have.
     if (isContentCommandMessage(event.data)) {
       const { id, action } = event.data;
-      void performAction(store, action).then((result) => {
+      void performAction(store, action, readLegacyConference(win)).then((result) => {
         const reply: PageCommandResultMessage = { source: PAGE_MESSAGE_SOURCE, type: 'command-result', id, result };
         window.postMessage(reply, location.origin);
       });

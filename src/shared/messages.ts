@@ -4,9 +4,19 @@
 //   content → background:  runtime.sendMessage
 //   popup ⇄ background:    a port for the live room; runtime messages for sites and moderator actions
 //   background → content:  tabs.sendMessage with a moderator action, answered with its result
-import { ACTION_FAILURES, type ActionFailure, type ActionResult, type RoomAction } from '../core/actions.ts';
+import {
+  ACTION_FAILURES,
+  END_STEPS,
+  STEP_OUTCOMES,
+  type ActionFailure,
+  type ActionResult,
+  type EndLessonOptions,
+  type EndLessonReport,
+  type EndStepResult,
+  type RoomAction,
+} from '../core/actions.ts';
 import { ROOM_PHASES, SNAPSHOT_VERSION, type RoomSnapshot } from '../core/room.ts';
-import { boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
+import { arrayOf, boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
 
 /** Tag on page→content messages; other postMessage traffic on the page is ignored. */
 export const PAGE_MESSAGE_SOURCE = 'jitsi-moderator-companion/page';
@@ -167,26 +177,38 @@ export const isPopupToBackground: Guard<PopupToBackground> = (value): value is P
 export const MAX_PASSWORD_LENGTH = 128;
 export const MAX_DETAIL_LENGTH = 200;
 
+const password: Guard<string> = (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PASSWORD_LENGTH;
+
 export const isRoomAction: Guard<RoomAction> = (value): value is RoomAction =>
   object<{ kind: 'enable-lobby' }>({ kind: oneOf(['enable-lobby'] as const) })(value) ||
-  object<{ kind: 'set-password'; password: string }>({
-    kind: oneOf(['set-password'] as const),
-    password: (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PASSWORD_LENGTH,
-  })(value) ||
+  object<{ kind: 'set-password'; password: string }>({ kind: oneOf(['set-password'] as const), password })(value) ||
   object<{ kind: 'set-start-muted'; audio: boolean; video: boolean }>({
     kind: oneOf(['set-start-muted'] as const),
     audio: isBoolean,
     video: isBoolean,
+  })(value) ||
+  object<{ kind: 'end-lesson' } & EndLessonOptions>({
+    kind: oneOf(['end-lesson'] as const),
+    endForAll: isBoolean,
+    leave: isBoolean,
+    kickReason: boundedString(MAX_DETAIL_LENGTH),
   })(value);
 
+const isEndLessonReport: Guard<EndLessonReport> = object<EndLessonReport>({
+  steps: arrayOf(object<EndStepResult>({ step: oneOf(END_STEPS), outcome: oneOf(STEP_OUTCOMES) }), END_STEPS.length * 2),
+  remaining: arrayOf(boundedString(MAX_ROOM_NAME_LENGTH), MAX_PEOPLE),
+  hiddenRemaining: count(MAX_PEOPLE),
+  knocking: count(MAX_PEOPLE),
+  endedForAll: isBoolean,
+  left: isBoolean,
+});
+
 export const isActionResult: Guard<ActionResult> = (value): value is ActionResult =>
-  object<{ ok: true }>({ ok: oneOf([true] as const) })(value) ||
-  object<{ ok: false; failure: ActionFailure }>({ ok: oneOf([false] as const), failure: oneOf(ACTION_FAILURES) })(value) ||
-  object<{ ok: false; failure: ActionFailure; detail: string }>({
-    ok: oneOf([false] as const),
-    failure: oneOf(ACTION_FAILURES),
-    detail: boundedString(MAX_DETAIL_LENGTH),
-  })(value);
+  object<{ ok: true; report?: EndLessonReport }>({ ok: oneOf([true] as const) }, { report: isEndLessonReport })(value) ||
+  object<{ ok: false; failure: ActionFailure; detail?: string; report?: EndLessonReport }>(
+    { ok: oneOf([false] as const), failure: oneOf(ACTION_FAILURES) },
+    { detail: boundedString(MAX_DETAIL_LENGTH), report: isEndLessonReport },
+  )(value);
 
 /** Popup → background: do this in that tab's lesson. */
 export interface RoomActionMessage {

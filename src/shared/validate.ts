@@ -32,12 +32,26 @@ export const nullOr =
 /** A guard per field of T; the object must have exactly these keys (no smuggled extras). */
 export type Schema<T> = { [K in keyof T]-?: Guard<T[K]> };
 
-export function object<T>(schema: Schema<T>): Guard<T> {
-  const keys = Object.keys(schema) as (keyof T & string)[];
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
+
+/**
+ * Guard for an object with exactly the schema's keys; keys listed in `optional` may be absent
+ * (but not present with `undefined`). Anything else present is rejected.
+ */
+export function object<T>(
+  schema: { [K in RequiredKeys<T>]-?: Guard<T[K]> },
+  optional: { [K in OptionalKeys<T>]-?: Guard<Exclude<T[K], undefined>> } = {} as never,
+): Guard<T> {
+  const required = Object.keys(schema) as string[];
+  const guards: Record<string, Guard<unknown>> = { ...(optional as object), ...(schema as object) };
   return (value): value is T => {
     if (!isRecord(value)) return false;
-    const own = Object.keys(value);
-    if (own.length !== keys.length) return false;
-    return keys.every((key) => Object.hasOwn(value, key) && schema[key](value[key]));
+    if (!required.every((key) => Object.hasOwn(value, key))) return false;
+    return Object.keys(value).every((key) => Object.hasOwn(guards, key) && guards[key]!(value[key]));
   };
+}
+
+export function arrayOf<T>(guard: Guard<T>, maxLength: number): Guard<T[]> {
+  return (value): value is T[] => Array.isArray(value) && value.length <= maxLength && value.every((item) => guard(item));
 }

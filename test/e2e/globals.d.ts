@@ -13,9 +13,10 @@ interface JitsiSimController {
   dropNetwork(): void;
   state(): any;
   whenJoined(timeoutMs?: number): Promise<void>;
+  setRejoinAfterKick(rejoin: boolean): void;
 }
 
 interface Window {
   __jitsiSim: JitsiSimController;
-  APP: { conference: { hangup(requestFeedback?: boolean): void }; store: { getState(): any } };
+  APP: { conference: { hangup(requestFeedback?: boolean): void; isJoined(): boolean }; store: { getState(): any } };
 }

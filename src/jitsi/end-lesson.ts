@@ -1,0 +1,193 @@
+// The end-of-lesson sequence (issue 5), with the conference's own methods (jitsi-facts.md §3):
+// close breakout rooms → lock the door → end for all, or remove everyone → deny knockers → verify the
+// room is empty (re-removing whoever came back) → leave, only then and only if asked.
+// It never removes the teacher, and stops with a precise report as soon as the teacher is not moderator.
+import type { ActionFailure, ActionResult, EndLessonOptions, EndLessonReport, EndStep, StepOutcome } from '../core/actions.ts';
+import { generatePassword } from '../core/password.ts';
+import { readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore } from './adapter.ts';
+
+/** Kicks are fire-and-forget (§3.1); give the server this long to confirm, re-removing late rejoiners. */
+export const VERIFY_TIMEOUT_MS = 15_000;
+const POLL_MS = 200;
+const BREAKOUT_WAIT_MS = 5_000;
+
+type Loose = Record<string, unknown>;
+type Method = (...args: unknown[]) => unknown;
+
+interface Occupant {
+  id: string;
+  name: string;
+  hidden: boolean;
+}
+
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+function call(target: unknown, name: string, ...args: unknown[]): unknown {
+  if (!isObject(target) || typeof target[name] !== 'function') throw new Error(`${name} is not available`);
+  return (target[name] as Method).apply(target, args);
+}
+
+function has(target: unknown, name: string): boolean {
+  return isObject(target) && typeof target[name] === 'function';
+}
+
+/** Remote occupants as lib-jitsi-meet lists them (§2.2: includes hidden ones, excludes the focus). */
+function occupants(conference: Loose): Occupant[] {
+  const list = call(conference, 'getParticipants');
+  if (!Array.isArray(list)) return [];
+  return list.filter(isObject).map((participant) => ({
+    id: String(call(participant, 'getId')),
+    name: has(participant, 'getDisplayName') ? String(call(participant, 'getDisplayName') ?? '').slice(0, 256) : '',
+    hidden: has(participant, 'isHidden') ? call(participant, 'isHidden') === true : false,
+  }));
+}
+
+function knockers(store: JitsiStore): Array<{ id: string }> {
+  const lobby = (store.getState() as Loose)[STATE_KEYS.lobby];
+  const list = isObject(lobby) && Array.isArray(lobby.knockingParticipants) ? lobby.knockingParticipants : [];
+  return list.filter(isObject).map((knocker) => ({ id: String(knocker.id) }));
+}
+
+function openBreakoutRooms(store: JitsiStore): Array<{ jid: string; participantJids: string[] }> {
+  const slice = (store.getState() as Loose)[STATE_KEYS.breakoutRooms];
+  if (!isObject(slice) || !isObject(slice.rooms)) return [];
+  return Object.values(slice.rooms)
+    .filter((room): room is Loose => isObject(room) && !room.isMainRoom)
+    .map((room) => ({
+      jid: String(room.jid ?? room.id),
+      participantJids: isObject(room.participants)
+        ? Object.entries(room.participants).map(([occupantJid, p]) => String(isObject(p) && p.jid ? p.jid : occupantJid))
+        : [],
+    }));
+}
+
+function mainRoomJid(store: JitsiStore): string | null {
+  const slice = (store.getState() as Loose)[STATE_KEYS.breakoutRooms];
+  if (!isObject(slice) || !isObject(slice.rooms)) return null;
+  const main = Object.values(slice.rooms).find((room) => isObject(room) && room.isMainRoom);
+  return isObject(main) ? String(main.jid ?? main.id) : null;
+}
+
+class NotModerator extends Error {}
+
+export async function runEndLesson(
+  store: JitsiStore,
+  conference: Loose,
+  legacyApp: unknown,
+  options: EndLessonOptions,
+): Promise<ActionResult> {
+  const steps: EndLessonReport['steps'] = [];
+  const record = (step: EndStep, outcome: StepOutcome): void => void steps.push({ step, outcome });
+  const assertModerator = (): void => {
+    if (call(conference, 'isModerator') !== true) throw new NotModerator();
+  };
+  const report = (extra: Partial<EndLessonReport> = {}): EndLessonReport => {
+    const present = safeOccupants();
+    return {
+      steps,
+      remaining: present.filter((o) => !o.hidden).map((o) => o.name),
+      hiddenRemaining: present.filter((o) => o.hidden).length,
+      knocking: knockers(store).length,
+      endedForAll: false,
+      left: false,
+      ...extra,
+    };
+  };
+  const safeOccupants = (): Occupant[] => {
+    try {
+      return occupants(conference);
+    } catch {
+      return [];
+    }
+  };
+  const failWith = (failure: ActionFailure, detail?: string): ActionResult =>
+    detail ? { ok: false, failure, detail: detail.slice(0, 200), report: report() } : { ok: false, failure, report: report() };
+
+  try {
+    assertModerator();
+
+    // 1. Breakout rooms: send everyone back to the main room, then close the rooms (as Jitsi's closeBreakoutRoom).
+    const rooms = openBreakoutRooms(store);
+    const helper = has(conference, 'getBreakoutRooms') ? call(conference, 'getBreakoutRooms') : null;
+    const main = mainRoomJid(store);
+    if (rooms.length && helper && main) {
+      for (const room of rooms) {
+        for (const participantJid of room.participantJids) call(helper, 'sendParticipantToRoom', participantJid, main);
+        call(helper, 'removeBreakoutRoom', room.jid);
+      }
+      const deadline = Date.now() + BREAKOUT_WAIT_MS;
+      while (openBreakoutRooms(store).length && Date.now() < deadline) await sleep(POLL_MS);
+      record('close-breakouts', openBreakoutRooms(store).length ? 'failed' : 'done');
+    } else record('close-breakouts', 'skipped');
+    assertModerator();
+
+    // 2. Lock the door, so that removed students cannot walk back in.
+    let locked = true;
+    const slices = readSlices(store.getState());
+    const lobby = slices.lobby;
+    if (has(conference, 'isLobbySupported') && call(conference, 'isLobbySupported') === true && !(isObject(lobby) && lobby.lobbyEnabled)) {
+      await Promise.resolve(call(conference, 'enableLobby')).catch(() => (locked = false));
+    }
+    const conferenceSlice = slices.conference;
+    const passwordSet = isObject(conferenceSlice) && (conferenceSlice.locked === 'LOCKED_LOCALLY' || conferenceSlice.locked === 'LOCKED_REMOTELY');
+    if (!passwordSet) {
+      const digits = readPasswordDigits(slices.config);
+      const password = generatePassword((array) => crypto.getRandomValues(array), digits ? { digitsOnly: digits } : { length: 16 });
+      await Promise.resolve(call(conference, 'lock', password)).catch(() => (locked = false));
+    }
+    record('lock', locked ? 'done' : 'failed');
+    assertModerator();
+
+    // 3. End for all where the server can (it destroys the room, our own page hangs up too) …
+    if (options.endForAll && has(conference, 'isEndConferenceSupported') && call(conference, 'isEndConferenceSupported') === true) {
+      call(conference, 'end');
+      record('end-for-all', 'done');
+      return { ok: true, report: { steps, remaining: [], hiddenRemaining: 0, knocking: 0, endedForAll: true, left: true } };
+    }
+    record('end-for-all', 'skipped');
+
+    // … else remove every remote person, never the teacher (getParticipants lists only the others).
+    for (const occupant of occupants(conference)) if (!occupant.hidden) call(conference, 'kickParticipant', occupant.id, options.kickReason);
+    record('remove', 'done');
+
+    // 4. Nobody waiting outside either.
+    const waiting = knockers(store);
+    for (const knocker of waiting) call(conference, 'lobbyDenyAccess', knocker.id);
+    record('deny-knockers', waiting.length ? 'done' : 'skipped');
+
+    // 5. Verify, removing again whoever rejoined or was missed, within a bounded time.
+    const deadline = Date.now() + VERIFY_TIMEOUT_MS;
+    const kickedAt = new Map<string, number>();
+    for (;;) {
+      assertModerator();
+      const people = occupants(conference).filter((o) => !o.hidden);
+      const knocking = knockers(store);
+      if (!people.length && !knocking.length) break;
+      if (Date.now() > deadline) {
+        record('verify', 'failed');
+        return failWith('not-empty');
+      }
+      for (const person of people) {
+        // A kick takes a server round trip: ask again only if it did not work within a second.
+        if (Date.now() - (kickedAt.get(person.id) ?? 0) > 1_000) {
+          call(conference, 'kickParticipant', person.id, options.kickReason);
+          kickedAt.set(person.id, Date.now());
+        }
+      }
+      for (const knocker of knocking) call(conference, 'lobbyDenyAccess', knocker.id);
+      await sleep(POLL_MS);
+    }
+    record('verify', 'done');
+
+    // 6. Leave last, only now, and only if the teacher chose "end and leave".
+    if (options.leave) {
+      call(legacyApp, 'hangup', false);
+      record('leave', 'done');
+    } else record('leave', 'skipped');
+    return { ok: true, report: report({ left: options.leave }) };
+  } catch (error) {
+    if (error instanceof NotModerator) return failWith('not-moderator');
+    return failWith('rejected', error instanceof Error ? error.message : String(error));
+  }
+}
