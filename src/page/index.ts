@@ -13,10 +13,14 @@ import {
   type RoomSlices,
 } from '../jitsi/adapter.ts';
 import { performAction } from '../jitsi/actions.ts';
+import { guardHangup, keepJitsiFromLeavingOnBeforeUnload, leaveInfo, type LeaveDecision } from '../jitsi/leave-paths.ts';
 import {
   isContentCommandMessage,
   isContentReadyMessage,
+  isLeaveAckMessage,
+  isLeaveDecisionMessage,
   PAGE_MESSAGE_SOURCE,
+  type LeaveAttemptMessage,
   type PageCommandResultMessage,
   type PageRoomMessage,
 } from '../shared/messages.ts';
@@ -28,6 +32,9 @@ const STORE_WAIT_MS = 30_000;
 const STORE_POLL_MS = 100;
 /** Support checks (lobby, end-for-all, breakout) are conference methods, not redux (§2.8): re-ask now and then. */
 const RECHECK_MS = 2_000;
+
+/** If the content script does not confirm it is asking the teacher within this time, leaving goes ahead. */
+const LEAVE_ACK_MS = 1_000;
 
 const win = window as unknown as Record<string, unknown>;
 const INSTALLED = Symbol.for('jitsi-moderator-companion.page');
@@ -84,12 +91,65 @@ function watchStore(store: JitsiStore): void {
   }, RECHECK_MS);
 }
 
+/** Asks the teacher through the content script's in-page dialog; never traps them if it is not there. */
+function askToLeave(store: JitsiStore): Promise<{ decision: LeaveDecision; kickReason: string }> {
+  const info = leaveInfo(store);
+  if (!info) return Promise.resolve({ decision: 'leave', kickReason: '' });
+  const id = crypto.randomUUID();
+  return new Promise((resolve) => {
+    let acknowledged = false;
+    const listener = (event: MessageEvent): void => {
+      if (event.source !== window) return;
+      if (isLeaveAckMessage(event.data) && event.data.id === id) acknowledged = true;
+      if (isLeaveDecisionMessage(event.data) && event.data.id === id) {
+        window.removeEventListener('message', listener);
+        resolve({ decision: event.data.decision, kickReason: event.data.kickReason });
+      }
+    };
+    window.addEventListener('message', listener);
+    setTimeout(() => {
+      if (acknowledged) return;
+      window.removeEventListener('message', listener);
+      resolve({ decision: 'leave', kickReason: '' });
+    }, LEAVE_ACK_MS);
+    const attempt: LeaveAttemptMessage = { source: PAGE_MESSAGE_SOURCE, type: 'leave-attempt', id, ...info };
+    window.postMessage(attempt, location.origin);
+  });
+}
+
+/** Catches the ways out of a lesson the page can catch (see src/jitsi/leave-paths.ts). */
+function guardLeaving(store: JitsiStore): void {
+  let kickReason = '';
+  guardHangup(
+    readLegacyConference(win),
+    () => leaveInfo(store) !== null,
+    () =>
+      askToLeave(store).then((answer) => {
+        kickReason = answer.kickReason;
+        return answer.decision;
+      }),
+    async () => {
+      await performAction(store, { kind: 'end-lesson', endForAll: false, leave: true, kickReason }, readLegacyConference(win));
+    },
+  );
+  // Tab close, reload, navigation: the browser's own "Leave site?" prompt. Jitsi's clean-up waits for
+  // `unload` (keepJitsiFromLeavingOnBeforeUnload), so "Stay" keeps the teacher in the lesson.
+  window.addEventListener('beforeunload', (event) => {
+    if (!leaveInfo(store)) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+}
+
 function start(): void {
   if (!hasJitsiGlobals(win)) return; // not a Jitsi page: no further work at all
   const deadline = performance.now() + STORE_WAIT_MS;
   const poll = (): void => {
     const store = findJitsiStore(win);
-    if (store) watchStore(store);
+    if (store) {
+      watchStore(store);
+      guardLeaving(store);
+    }
     else if (performance.now() < deadline) setTimeout(poll, STORE_POLL_MS);
   };
   poll();
@@ -97,6 +157,7 @@ function start(): void {
 
 if (!win[INSTALLED as unknown as string]) {
   Object.defineProperty(window, INSTALLED, { value: true });
+  keepJitsiFromLeavingOnBeforeUnload(win);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 }

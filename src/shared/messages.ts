@@ -263,3 +263,53 @@ export const isPageCommandResultMessage: Guard<PageCommandResultMessage> = objec
   id: boundedString(64),
   result: isActionResult,
 });
+
+// ── leave guard: page → content → page ───────────────────────────────────────
+/** The teacher tried to leave a lesson with people in it; the content script asks them (in-page dialog). */
+export interface LeaveAttemptMessage {
+  source: typeof PAGE_MESSAGE_SOURCE;
+  type: 'leave-attempt';
+  id: string;
+  remaining: number;
+  coModerators: string[];
+  rightsPassToStudent: boolean;
+}
+
+export const isLeaveAttemptMessage: Guard<LeaveAttemptMessage> = object<LeaveAttemptMessage>({
+  source: oneOf([PAGE_MESSAGE_SOURCE] as const),
+  type: oneOf(['leave-attempt'] as const),
+  id: boundedString(64),
+  remaining: count(MAX_PEOPLE),
+  coModerators: arrayOf(boundedString(100), 5),
+  rightsPassToStudent: isBoolean,
+});
+
+/** Content → page: "I am asking the teacher" (without it the page lets the teacher leave, never traps them). */
+export interface LeaveAckMessage {
+  source: typeof CONTENT_MESSAGE_SOURCE;
+  type: 'leave-ack';
+  id: string;
+}
+
+export const isLeaveAckMessage: Guard<LeaveAckMessage> = object<LeaveAckMessage>({
+  source: oneOf([CONTENT_MESSAGE_SOURCE] as const),
+  type: oneOf(['leave-ack'] as const),
+  id: boundedString(64),
+});
+
+/** Content → page: what the teacher chose. */
+export interface LeaveDecisionMessage {
+  source: typeof CONTENT_MESSAGE_SOURCE;
+  type: 'leave-decision';
+  id: string;
+  decision: 'leave' | 'stay' | 'end-and-leave';
+  kickReason: string;
+}
+
+export const isLeaveDecisionMessage: Guard<LeaveDecisionMessage> = object<LeaveDecisionMessage>({
+  source: oneOf([CONTENT_MESSAGE_SOURCE] as const),
+  type: oneOf(['leave-decision'] as const),
+  id: boundedString(64),
+  decision: oneOf(['leave', 'stay', 'end-and-leave'] as const),
+  kickReason: boundedString(MAX_DETAIL_LENGTH),
+});

@@ -1,0 +1,111 @@
+// Every way out of a Jitsi lesson that the page can catch (jitsi-facts.md §3.4, §4):
+// - the toolbar hang-up button, the "Leave meeting" menu item and any other in-app route all end in
+//   APP.conference.hangup(requestFeedback, hangupReason?, notify?) — wrapping it catches them all;
+// - tab close, reload and navigation: a beforeunload prompt, which only helps if Jitsi's own beforeunload
+//   handlers (which leave at once, §4.3) are moved to `unload` via config.disableBeforeUnloadHandlers.
+import { countRemotePeople, readSlices, STATE_KEYS, type JitsiStore } from './adapter.ts';
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
+
+/**
+ * Makes Jitsi use `unload` instead of `beforeunload` for its leave-and-disconnect clean-up (§4.3), so that
+ * "Stay" in the browser's leave prompt really keeps the teacher in the lesson. Must run before the app
+ * reads window.config: config.js is inlined in <head> (§1.1), so a document_start script traps the
+ * assignment; the 2026 app assigns window.config itself when it is missing, which the trap catches too.
+ * Side effect (documented in the README): Chrome is phasing out `unload`; where it no longer fires, the
+ * server notices the teacher's departure only when the connection times out.
+ */
+export function keepJitsiFromLeavingOnBeforeUnload(win: Loose): void {
+  const patch = (config: unknown): unknown => {
+    if (isObject(config)) config.disableBeforeUnloadHandlers = true;
+    return config;
+  };
+  if ('config' in win) {
+    patch(win.config); // injected late (e.g. "check this page"): best effort
+    return;
+  }
+  let current: unknown;
+  try {
+    Object.defineProperty(win, 'config', {
+      configurable: true,
+      enumerable: true,
+      get: () => current,
+      set: (value: unknown) => {
+        current = patch(value);
+      },
+    });
+  } catch {
+    // A page that froze window: nothing to do.
+  }
+}
+
+export interface LeaveInfo {
+  remaining: number;
+  coModerators: string[];
+  rightsPassToStudent: boolean;
+}
+
+/**
+ * Should leaving be questioned, and what to tell the teacher? Only while the teacher is the moderator of a
+ * joined conference with real people in it (the count before Jitsi's own clean-up on leaving, §0.5).
+ */
+export function leaveInfo(store: JitsiStore): LeaveInfo | null {
+  const state = store.getState();
+  const slices = readSlices(state);
+  const conferenceSlice = isObject(slices.conference) ? slices.conference : {};
+  const conference = conferenceSlice.conference;
+  if (!isObject(conference) || conference === conferenceSlice.leaving) return null;
+  if (typeof conference.isModerator !== 'function' || conference.isModerator() !== true) return null;
+  const remaining = countRemotePeople(slices.participants) ?? 0;
+  if (remaining === 0) return null;
+
+  const people = isObject(slices.participants) && slices.participants.remote instanceof Map
+    ? [...slices.participants.remote.values()]
+    : Array.isArray(slices.participants) ? slices.participants : [];
+  const humans = people.filter((p): p is Loose => isObject(p) && !p.local && !p.fakeParticipant && !p.isFakeParticipant && !p.botType);
+  const moderators = humans.filter((p) => p.role === 'moderator');
+  const config = isObject((state as Loose)[STATE_KEYS.config]) ? ((state as Loose)[STATE_KEYS.config] as Loose) : {};
+  const hosts = isObject(config.hosts) ? config.hosts : {};
+  // With a secure domain only authenticated users get moderator (§7.2); otherwise Jicofo's auto-owner
+  // makes the next occupant moderator, and on "everyone is moderator" servers they all already are.
+  const securedServer = Boolean(hosts.anonymousdomain) || conferenceSlice.authEnabled === true;
+  const everyoneModerator = moderators.length === humans.length;
+  return {
+    remaining,
+    // A co-teacher is one of several moderators on a server where not everyone is one.
+    coModerators: everyoneModerator ? [] : moderators.map((p) => String(p.name ?? '').slice(0, 100)).filter(Boolean).slice(0, 5),
+    rightsPassToStudent: everyoneModerator || (!securedServer && moderators.length === 0),
+  };
+}
+
+export type LeaveDecision = 'leave' | 'stay' | 'end-and-leave';
+
+/**
+ * Wraps APP.conference.hangup. Jitsi's own hang-ups after being kicked or the room being destroyed pass a
+ * reason (§3.4) and are never held up, nor is anything once `shouldAsk` says no.
+ */
+export function guardHangup(
+  legacyConference: unknown,
+  shouldAsk: () => boolean,
+  ask: () => Promise<LeaveDecision>,
+  endAndLeave: () => Promise<void>,
+): void {
+  if (!isObject(legacyConference) || typeof legacyConference.hangup !== 'function') return;
+  const original = legacyConference.hangup as (...args: unknown[]) => unknown;
+  let asking = false;
+  legacyConference.hangup = function guardedHangup(this: unknown, ...args: unknown[]): unknown {
+    const hangupReason = args[1];
+    if (hangupReason !== undefined || asking || !shouldAsk()) return original.apply(this, args);
+    asking = true;
+    void ask()
+      .then(async (decision) => {
+        if (decision === 'leave') original.apply(this, args);
+        else if (decision === 'end-and-leave') await endAndLeave();
+      })
+      .finally(() => {
+        asking = false;
+      });
+    return undefined;
+  };
+}
