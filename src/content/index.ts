@@ -1,15 +1,22 @@
 // Isolated-world content script: a validating relay between the untrusted page script and the
 // background. It forwards only well-formed room snapshots from this very window.
-import browser from 'webextension-polyfill';
+import type browser from 'webextension-polyfill';
+import { ext } from '../shared/ext.ts';
+import { t } from '../shared/i18n.ts';
+import { showLeaveGuard, type LeaveChoice } from './leave-dialog.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   CONTENT_MESSAGE_SOURCE,
+  isLeaveAttemptMessage,
   isPageCommandMessage,
   isPageCommandResultMessage,
   isPageRoomMessage,
   type ContentCommandMessage,
   type ContentReadyMessage,
   type ContentToBackground,
+  type LeaveAckMessage,
+  type LeaveAttemptMessage,
+  type LeaveDecisionMessage,
 } from '../shared/messages.ts';
 
 /** Jitsi's own calls (lobby needs the room's disco info) can take seconds; past this the teacher is told. */
@@ -24,7 +31,7 @@ const MAX_RESENDS = 5;
 
 function extensionAlive(): boolean {
   try {
-    return Boolean(browser.runtime?.id);
+    return Boolean(ext.runtime?.id);
   } catch {
     return false; // "Extension context invalidated"
   }
@@ -32,7 +39,7 @@ function extensionAlive(): boolean {
 
 function send(message: ContentToBackground, attempt = 0): void {
   latest = message;
-  browser.runtime.sendMessage(message).catch(() => {
+  ext.runtime.sendMessage(message).catch(() => {
     // Extension reloaded or updated under this page: this script is orphaned; stop relaying.
     if (!extensionAlive()) return window.removeEventListener('message', onPageMessage);
     // The worker was stopped while handling it ("message channel closed", "receiving end does not
@@ -47,8 +54,36 @@ function onPageMessage(event: MessageEvent): void {
     send({ type: 'room-update', snapshot: event.data.snapshot });
   } else if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
+  } else if (isLeaveAttemptMessage(event.data)) {
+    void askTeacherBeforeLeaving(event.data);
   }
   // anything else: foreign or malformed traffic, ignored
+}
+
+const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
+  'end-and-leave': 'end-and-leave',
+  stay: 'stay',
+  'leave-anyway': 'leave',
+};
+
+/** The teacher hung up with people in the room: the in-page dialog asks what to do (leave guard). */
+async function askTeacherBeforeLeaving(attempt: LeaveAttemptMessage): Promise<void> {
+  const ack: LeaveAckMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'leave-ack', id: attempt.id };
+  window.postMessage(ack, location.origin);
+  const { choice } = await showLeaveGuard({
+    remaining: attempt.remaining,
+    coModerators: attempt.coModerators,
+    rightsPassToStudent: attempt.rightsPassToStudent,
+    strong: false, // the policy issue makes this configurable
+  });
+  const decision: LeaveDecisionMessage = {
+    source: CONTENT_MESSAGE_SOURCE,
+    type: 'leave-decision',
+    id: attempt.id,
+    decision: DECISIONS[choice],
+    kickReason: t('kickReason'),
+  };
+  window.postMessage(decision, location.origin);
 }
 
 /** Asks the page script to act and waits for its answer (or the timeout). */
@@ -70,7 +105,7 @@ function runInPage(action: RoomAction): Promise<ActionResult> {
 
 function onExtensionMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<ActionResult> | undefined {
   // Only our background (no tab) gives commands.
-  if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+  if (sender.id !== ext.runtime.id || sender.tab) return undefined;
   if (!isPageCommandMessage(message)) return undefined;
   return runInPage(message.action);
 }
@@ -85,7 +120,7 @@ function announce(): void {
 
 function start(): void {
   window.addEventListener('message', onPageMessage);
-  browser.runtime.onMessage.addListener(onExtensionMessage);
+  ext.runtime.onMessage.addListener(onExtensionMessage);
   announce();
   // Back from the back/forward cache: the background forgot this document when the tab navigated away.
   window.addEventListener('pageshow', (event) => {

@@ -1,11 +1,12 @@
 // Typed access to _locales. Keys come from the English catalogue, so a typo is a compile error.
-import browser from 'webextension-polyfill';
+// Uses the native API (src/shared/ext.ts): the content script shows localised text too.
+import { ext } from './ext.ts';
 import type english from '../../assets/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  const text = browser.i18n.getMessage(key, substitutions);
+  const text = ext.i18n.getMessage(key, substitutions);
   // An empty result means a missing key at runtime; show the key rather than nothing.
   return text || key;
 }

@@ -55,3 +55,75 @@ test('without the extension the simulator leaves at once on beforeunload, as Jit
   expect(await page.evaluate(() => window.APP.conference.isJoined())).toBe(false);
   await browser.close();
 });
+
+// The dialog lives in a closed shadow root: tests see its host element and drive it by keyboard, as a
+// teacher can (initial focus on "Remove everyone and leave"; Tab → Stay → Leave anyway; Escape = Stay).
+const dialogHost = (page: Page) => page.locator('jmc-leave-guard');
+
+test('hang-up button with students present: the dialog asks, Escape keeps the teacher in', async ({ context, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 3, endConference: 0 }, NO_PREJOIN));
+  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await expect(dialogHost(lesson)).toHaveCount(1);
+  await lesson.keyboard.press('Escape');
+  await expect.poll(() => dialogHost(lesson).count()).toBe(0);
+  await lesson.waitForTimeout(700); // a leave would navigate away after ~500 ms
+  expect(await lesson.evaluate(() => window.APP.conference.isJoined())).toBe(true);
+  expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(3);
+});
+
+test('"Remove everyone and leave" (the default, Enter) empties the room and the teacher leaves last', async ({ context, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 4, endConference: 0 }, NO_PREJOIN));
+  const occupantsSeen: number[] = [];
+  await lesson.exposeFunction('recordOccupants', (n: number) => occupantsSeen.push(n));
+  await lesson.evaluate(() => {
+    // Record how many others were in the room at the moment the teacher hung up for real.
+    const legacy = window.APP.conference as any;
+    const guarded = legacy.hangup;
+    legacy.hangup = (...args: unknown[]) => {
+      (window as any).recordOccupants(window.__jitsiSim.remoteIds().length);
+      return guarded.apply(legacy, args);
+    };
+  });
+  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await expect(dialogHost(lesson)).toHaveCount(1);
+  await lesson.keyboard.press('Enter');
+  await lesson.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
+  // First call: the teacher's click (4 present); the last: the sequence's own hang-up, in an empty room.
+  expect(occupantsSeen[0]).toBe(4);
+  expect(occupantsSeen.at(-1)).toBe(0);
+});
+
+test('"Leave anyway" leaves the class in the room; the menu\'s "Leave meeting" and the in-app hangup are guarded too', async ({ context, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 2 }, NO_PREJOIN));
+  // In-app route (keyboard, other UI): APP.conference.hangup.
+  await lesson.evaluate(() => void window.APP.conference.hangup(true));
+  await expect(dialogHost(lesson)).toHaveCount(1);
+  await lesson.keyboard.press('Escape');
+  await expect.poll(() => dialogHost(lesson).count()).toBe(0);
+  // The moderator's hang-up menu → "Leave meeting".
+  await lesson.locator('.toolbox-button:has(> .hangup-menu-button)').click();
+  await lesson.locator('button[aria-label="Leave meeting"]').click();
+  await expect(dialogHost(lesson)).toHaveCount(1);
+  await lesson.keyboard.press('Tab');
+  await lesson.keyboard.press('Tab');
+  await lesson.keyboard.press('Enter'); // Leave anyway
+  await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+});
+
+test('with nobody else in the room, hanging up is not questioned', async ({ context, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 0, endConference: 0 }, NO_PREJOIN));
+  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+  await expect(dialogHost(lesson)).toHaveCount(0);
+});
+
+test('a student (not moderator) is never held back', async ({ context, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 3, role: 'participant' }, NO_PREJOIN));
+  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+
+// src/shared/i18n.ts imports the polyfill, which refuses to load outside an extension.
+vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
+const { buildLeaveGuardModel } = await import('./leave-dialog.ts');
+type Info = import('./leave-dialog.ts').LeaveGuardInfo;
+
+const catalog = (lang: string) => JSON.parse(readFileSync(`assets/_locales/${lang}/messages.json`, 'utf8'));
+
+/** Chrome's getMessage on a real catalogue: $NAME$ → placeholder content "$1" → the substitution. */
+function translator(lang: string) {
+  const messages = catalog(lang);
+  return (key: string, substitutions?: string | string[]): string => {
+    const entry = messages[key];
+    if (!entry) throw new Error(`missing ${lang}.${key}`);
+    const subs = substitutions === undefined ? [] : [substitutions].flat();
+    return entry.message.replace(/\$([A-Z_]+)\$/g, (_: string, name: string) => {
+      const content: string = entry.placeholders[name.toLowerCase()].content;
+      return content.replace(/\$(\d)/g, (__, n: string) => subs[Number(n) - 1] ?? '');
+    });
+  };
+}
+const en = translator('en');
+const strip = (text: string) => text.replace(/[\u2068\u2069]/g, '');
+
+const base: Info = { remaining: 12, coModerators: [], rightsPassToStudent: false, strong: false };
+
+describe('buildLeaveGuardModel', () => {
+  it('default: remove everyone and leave is primary, then Stay, then Leave anyway without a reason', () => {
+    const model = buildLeaveGuardModel(base, en);
+    expect(model.lang).toBe('en');
+    expect(model.title).toBe('12 participants are still in the room');
+    expect(model.text).toEqual(['The room and its chat stay open until the last person leaves.']);
+    expect(model.buttons).toEqual([
+      { choice: 'end-and-leave', label: 'Remove everyone and leave', testId: 'leave-guard-end' },
+      { choice: 'stay', label: 'Stay', testId: 'leave-guard-stay' },
+      { choice: 'leave-anyway', label: 'Leave anyway', testId: 'leave-guard-leave' },
+    ]);
+    expect(model.reason).toBeNull();
+  });
+
+  it.each([
+    [0, 'leaveGuardTitleNone', 'Nobody else is in the room'],
+    [1, 'leaveGuardTitleOne', '1 participant is still in the room'],
+    [2, 'leaveGuardTitleOther', '2 participants are still in the room'],
+    [60, 'leaveGuardTitleOther', '60 participants are still in the room'],
+  ])('headline for %i people uses %s', (remaining, key, english) => {
+    const keys: string[] = [];
+    buildLeaveGuardModel({ ...base, remaining }, (k, s) => (keys.push(k), en(k, s)));
+    expect(keys).toContain(key);
+    expect(buildLeaveGuardModel({ ...base, remaining }, en).title).toBe(english);
+  });
+
+  it('a strong policy asks for a reason before leaving the class alone', () => {
+    const model = buildLeaveGuardModel({ ...base, strong: true }, en);
+    expect(model.buttons[0]?.choice).toBe('end-and-leave');
+    expect(model.reason).toEqual({ label: 'Why are you leaving the class alone?', confirm: 'Confirm and leave' });
+  });
+
+  it('a co-teacher who stays is named, and plain Leave becomes the primary action with no reason asked', () => {
+    const model = buildLeaveGuardModel({ ...base, coModerators: ['Frau Kaya'], strong: true }, en);
+    expect(model.text.map(strip)).toEqual([
+      'The room and its chat stay open until the last person leaves.',
+      'Frau Kaya is also moderator and stays with the class.',
+    ]);
+    expect(model.buttons.map((b) => [b.choice, b.label])).toEqual([
+      ['leave-anyway', 'Leave'],
+      ['stay', 'Stay'],
+      ['end-and-leave', 'Remove everyone and leave'],
+    ]);
+    expect(model.reason).toBeNull();
+  });
+
+  it('several co-moderators are joined in the language of the texts, each name direction-isolated', () => {
+    const names = ['Frau Kaya', 'Herr Berg', 'معلم'];
+    expect(buildLeaveGuardModel({ ...base, coModerators: names }, en).text[1]).toBe(
+      '\u2068Frau Kaya\u2069, \u2068Herr Berg\u2069, and \u2068معلم\u2069 are also moderators and stay with the class.',
+    );
+    expect(strip(buildLeaveGuardModel({ ...base, coModerators: names.slice(0, 2) }, translator('de')).text[1] ?? '')).toBe(
+      'Frau Kaya und Herr Berg haben ebenfalls Moderationsrechte und bleiben bei der Klasse.',
+    );
+    // A translator without a usable language code still lists everyone.
+    const keysOnly = buildLeaveGuardModel({ ...base, coModerators: ['A', 'B'] }, (key, s) => (s ? `${key}:${s}` : key));
+    expect(strip(keysOnly.text[1] ?? '')).toBe('leaveGuardCoModeratorOther:A, B');
+  });
+
+  it('warns when a student gets the rights, after the co-teacher sentence', () => {
+    const model = buildLeaveGuardModel({ ...base, rightsPassToStudent: true }, en);
+    expect(model.text).toEqual([
+      'The room and its chat stay open until the last person leaves.',
+      'When you leave, a student becomes moderator.',
+    ]);
+    const both = buildLeaveGuardModel({ ...base, coModerators: ['Frau Kaya'], rightsPassToStudent: true }, en);
+    expect(both.text.map(strip)[2]).toBe('When you leave, a student becomes moderator.');
+  });
+
+  it.each(['de', 'nl'])('%s: every text is translated (no key shown)', (lang) => {
+    const model = buildLeaveGuardModel({ remaining: 3, coModerators: ['X'], rightsPassToStudent: true, strong: true }, translator(lang));
+    const strong = buildLeaveGuardModel({ ...base, strong: true }, translator(lang));
+    const texts = [model.title, ...model.text, ...model.buttons.map((b) => b.label), strong.reason?.label, strong.reason?.confirm];
+    for (const text of texts) expect(text).toMatch(/^(?!leaveGuard)\S/);
+    expect(model.lang).toBe(lang);
+    expect(model.title).toContain('3');
+  });
+});

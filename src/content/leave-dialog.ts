@@ -1,0 +1,244 @@
+// The leave guard: a modal dialog over the Jitsi page, shown when the teacher hangs up while people are
+// still in the room (school rule: remove everyone and leave last). Isolated-world content script, plain
+// DOM: no Preact, no innerHTML (page data such as display names only ever goes into textContent).
+//
+// Rendered in a *closed* shadow root on <jmc-leave-guard> appended to <html>: the page's CSS cannot reach
+// in, the page's scripts cannot read it. Inside is a native <dialog> opened with showModal(): top layer
+// (above Jitsi's overlays and fullscreen), the rest of the page inert, plus our own Tab/Shift+Tab cycle.
+// Key events are stopped at the shadow root, so typing the reason never triggers Jitsi's shortcuts
+// (as far as Jitsi listens in the bubble phase, which it does).
+//
+// Tests: Playwright's locators cannot enter a closed shadow root. Open it in open mode instead —
+//   showLeaveGuard(info, { shadowMode: 'open' })
+// then `page.getByTestId('leave-guard-end')` etc. pierce it (test ids: leave-guard, leave-guard-title,
+// leave-guard-end, leave-guard-stay, leave-guard-leave, leave-guard-reason, leave-guard-confirm).
+// Only tests may pass 'open' (e.g. the content script behind a dev-build test flag, __DEV_FLAVOUR__);
+// test/e2e/leave-dialog.spec.ts bundles this module and runs it in an extension page that way.
+import { t, type MessageKey } from '../shared/i18n.ts';
+
+export type LeaveChoice = 'end-and-leave' | 'stay' | 'leave-anyway';
+
+export interface LeaveGuardInfo {
+  /** Real people still in the room (not the teacher). */
+  remaining: number;
+  /** Display names of other moderators present (a co-teacher), may be empty. */
+  coModerators: string[];
+  /** The server makes everyone moderator or hands rights to the next person. */
+  rightsPassToStudent: boolean;
+  /** Policy "strongly warn": "Leave anyway" needs a typed reason. */
+  strong: boolean;
+}
+
+export interface LeaveGuardResult {
+  choice: LeaveChoice;
+  /** Only with choice 'leave-anyway' under a strong policy: the teacher's reason, trimmed. */
+  reason?: string;
+}
+
+export interface LeaveGuardButton {
+  choice: LeaveChoice;
+  label: string;
+  testId: string;
+}
+
+/** Everything the dialog shows, decided without the DOM (unit-tested). */
+export interface LeaveGuardModel {
+  /** BCP 47 code of the texts (the dialog's `lang`). */
+  lang: string;
+  title: string;
+  /** The description paragraphs, in order. */
+  text: string[];
+  /** In screen order; the first is the primary action and has the initial focus. */
+  buttons: LeaveGuardButton[];
+  /** Set when "Leave anyway" first asks for a reason; null when it leaves at once. */
+  reason: { label: string; confirm: string } | null;
+}
+
+export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
+
+const REASON_MAX_LENGTH = 500;
+
+/** Names are page data: isolate each from the sentence's direction (an Arabic or Hebrew name, say). */
+const isolate = (name: string): string => `\u2068${name}\u2069`;
+
+function joinNames(names: string[], lang: string): string {
+  try {
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+export function buildLeaveGuardModel(info: LeaveGuardInfo, translate: Translate): LeaveGuardModel {
+  const lang = translate('languageCode');
+  const count = Math.max(0, Math.floor(info.remaining));
+  const titleKey: MessageKey = count === 0 ? 'leaveGuardTitleNone' : count === 1 ? 'leaveGuardTitleOne' : 'leaveGuardTitleOther';
+  const text = [translate('leaveGuardRoomOpen')];
+  const coTeacher = info.coModerators.length > 0;
+  if (coTeacher) {
+    const names = info.coModerators.map(isolate);
+    text.push(
+      names.length === 1
+        ? translate('leaveGuardCoModeratorOne', names[0])
+        : translate('leaveGuardCoModeratorOther', joinNames(names, lang)),
+    );
+  }
+  if (info.rightsPassToStudent) text.push(translate('leaveGuardRightsPass'));
+
+  const end: LeaveGuardButton = { choice: 'end-and-leave', label: translate('leaveGuardEnd'), testId: 'leave-guard-end' };
+  const stay: LeaveGuardButton = { choice: 'stay', label: translate('leaveGuardStay'), testId: 'leave-guard-stay' };
+  // A co-teacher stays with the class: leaving is then the ordinary thing to do, no reason asked.
+  const leave: LeaveGuardButton = {
+    choice: 'leave-anyway',
+    label: translate(coTeacher ? 'leaveGuardLeave' : 'leaveGuardLeaveAnyway'),
+    testId: 'leave-guard-leave',
+  };
+  return {
+    lang,
+    title: translate(titleKey, String(count)),
+    text,
+    buttons: coTeacher ? [leave, stay, end] : [end, stay, leave],
+    reason:
+      info.strong && !coTeacher ? { label: translate('leaveGuardReasonLabel'), confirm: translate('leaveGuardReasonConfirm') } : null,
+  };
+}
+
+const CSS = `:host{all:initial!important;display:block!important}
+dialog{box-sizing:border-box;width:min(440px,calc(100vw - 16px));max-width:none;max-height:calc(100vh - 16px);overflow:auto;margin:auto;padding:20px;border:0;border-radius:12px;background:#fff;color:#1b1b1f;font:16px/1.5 system-ui,sans-serif;overflow-wrap:anywhere;box-shadow:0 8px 32px #0008}
+dialog::backdrop{background:#0a0c10b8}
+h2{margin:0 0 8px;font-size:20px;line-height:1.3}
+p{margin:0 0 8px}
+div,form{display:flex;flex-direction:column;gap:8px;margin-top:16px}
+[hidden]{display:none!important}
+button,input{box-sizing:border-box;width:100%;min-height:44px;margin:0;border:2px solid #50535c;border-radius:8px;background:#fff;color:#1b1b1f;font:inherit}
+button{padding:8px 16px;cursor:pointer}
+button.p{border-color:#0b57d0;background:#0b57d0;color:#fff;font-weight:600}
+button:disabled{opacity:.55;cursor:not-allowed}
+input{padding:8px 12px}
+label{font-weight:600}
+:focus-visible{outline:3px solid #0b57d0;outline-offset:2px}`;
+
+function add<K extends keyof HTMLElementTagNameMap>(
+  parent: Node,
+  tag: K,
+  text: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (text) element.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  parent.appendChild(element);
+  return element;
+}
+
+function render(model: LeaveGuardModel, shadowMode: ShadowRootMode): Promise<LeaveGuardResult> {
+  return new Promise((resolve) => {
+    const previous = document.activeElement;
+    const host = document.createElement('jmc-leave-guard');
+    const root = host.attachShadow({ mode: shadowMode });
+    add(root, 'style', CSS);
+    const dialog = add(root, 'dialog', '', {
+      role: 'dialog',
+      'aria-modal': 'true',
+      'aria-labelledby': 'lg-title',
+      'aria-describedby': 'lg-text',
+      lang: model.lang,
+      'data-testid': 'leave-guard',
+    });
+    add(dialog, 'h2', model.title, { id: 'lg-title', 'data-testid': 'leave-guard-title' });
+    const text = add(dialog, 'section', '', { id: 'lg-text' });
+    for (const line of model.text) add(text, 'p', line);
+
+    let done = false;
+    const finish = (choice: LeaveChoice, reason?: string): void => {
+      if (done) return;
+      done = true;
+      host.remove(); // closes the modal dialog with it
+      // Back to where the teacher was (Jitsi's hang-up button). Duck-typed: Firefox's content-script
+      // Xrays make instanceof checks on page elements unreliable.
+      if (previous?.isConnected) (previous as HTMLElement).focus?.({ preventScroll: true });
+      resolve(reason === undefined ? { choice } : { choice, reason });
+    };
+
+    const actions = add(dialog, 'div', '');
+    const buttons = model.buttons.map((button, index) => {
+      const element = add(actions, 'button', button.label, { type: 'button', 'data-testid': button.testId });
+      if (index === 0) element.className = 'p';
+      element.addEventListener('click', () => (button.choice === 'leave-anyway' && model.reason ? askReason() : finish(button.choice)));
+      return element;
+    });
+
+    const form = add(dialog, 'form', '', { hidden: '' });
+    let input: HTMLInputElement | undefined;
+    const askReason = (): void => {
+      if (!input) {
+        const leave = buttons[model.buttons.findIndex((b) => b.choice === 'leave-anyway')];
+        leave?.setAttribute('aria-expanded', 'true');
+        add(form, 'label', model.reason?.label ?? '', { for: 'lg-reason' });
+        input = add(form, 'input', '', {
+          id: 'lg-reason',
+          type: 'text',
+          required: '',
+          autocomplete: 'off',
+          maxlength: String(REASON_MAX_LENGTH),
+          'data-testid': 'leave-guard-reason',
+        });
+        const confirm = add(form, 'button', model.reason?.confirm ?? '', { type: 'submit', disabled: '', 'data-testid': 'leave-guard-confirm' });
+        const field = input;
+        field.addEventListener('input', () => (confirm.disabled = !field.value.trim()));
+        form.addEventListener('submit', (event) => {
+          event.preventDefault();
+          if (field.value.trim()) finish('leave-anyway', field.value.trim());
+        });
+        form.hidden = false;
+      }
+      input.focus();
+    };
+
+    // Our own events stay ours: Jitsi's keyboard shortcuts must not see the teacher typing.
+    for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (event) => event.stopPropagation());
+    root.addEventListener('keydown', (event) => {
+      const key = event as KeyboardEvent;
+      if (key.key === 'Escape') {
+        key.preventDefault();
+        finish('stay');
+      } else if (key.key === 'Tab') {
+        const focusable = [...dialog.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button,input')].filter(
+          (element) => !element.disabled && !element.closest('[hidden]'),
+        );
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        const active = root.activeElement;
+        const outside = !active || !dialog.contains(active);
+        if (key.shiftKey && (active === first || outside)) last?.focus();
+        else if (!key.shiftKey && (active === last || outside)) first?.focus();
+        else return;
+        key.preventDefault();
+      }
+    });
+    // Close requests the browser delivers to a modal dialog (Escape, Android's back): also Stay.
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      finish('stay');
+    });
+    dialog.addEventListener('close', () => finish('stay'));
+
+    document.documentElement.appendChild(host);
+    dialog.showModal();
+    buttons[0]?.focus();
+  });
+}
+
+let pending: Promise<LeaveGuardResult> | undefined;
+
+/** Shows the dialog over the Jitsi page and resolves with the teacher's choice (Escape = 'stay'). */
+export function showLeaveGuard(
+  info: LeaveGuardInfo,
+  { shadowMode = 'closed' }: { shadowMode?: ShadowRootMode } = {},
+): Promise<LeaveGuardResult> {
+  // One dialog at a time: a second call while it is open gets the same answer.
+  pending ??= render(buildLeaveGuardModel(info, t), shadowMode).finally(() => {
+    pending = undefined;
+  });
+  return pending;
+}
