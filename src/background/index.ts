@@ -15,6 +15,7 @@ import {
 } from '../shared/messages.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
+import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
 
 /** Badge colour by checklist status (white text on each passes WCAG AA contrast). */
@@ -117,7 +118,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return undefined;
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId));
-  return enqueue(tabId, () => onRoomUpdate(tabId, message.snapshot));
+  const senderUrl = sender.url;
+  return enqueue(tabId, async () => {
+    await onRoomUpdate(tabId, message.snapshot);
+    if (message.snapshot.phase === 'conference') await rememberRoomUrl(tabId, senderUrl);
+  });
 });
 
 acceptWatchers();
@@ -133,6 +138,12 @@ browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   });
 });
 
+// A lesson tab closed (or its window, or it crashed) while the teacher left people behind: say so.
 browser.tabs.onRemoved.addListener((tabId) => {
-  void enqueue(tabId, () => forgetRoom(tabId));
+  void enqueue(tabId, async () => {
+    const room = await readRoom(tabId);
+    if (leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
+    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
+  });
 });
+handleLeftBehindNotifications();

@@ -2,7 +2,7 @@
 // disableBeforeUnloadHandlers is set (jitsi-facts.md §4.3): "Stay" must really keep the teacher in.
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_PATH } from './browsers.ts';
-import { expect, tabIdOf, test } from './fixtures.ts';
+import { expect, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
@@ -126,4 +126,29 @@ test('a student (not moderator) is never held back', async ({ context, simulator
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 3, role: 'participant' }, NO_PREJOIN));
   await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+});
+
+test('closing the lesson tab with students inside: a notification says so and keeps the way back', async ({ context, serviceWorker, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Bio9c', { students: 3 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  // The moderator role arrives just after joining (facts §2.2); wait until the extension knows it.
+  await expect.poll(async () => (await storedRoomOf(serviceWorker, tabId))?.isModerator).toBe(true);
+  await lesson.close({ runBeforeUnload: false }); // like a crash or a closed window: no prompt
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.notifications.getAll())).not.toEqual({});
+  const stored = await serviceWorker.evaluate(() => chrome.storage.session.get(null));
+  const notices = Object.entries(stored).filter(([key]) => key.startsWith('notice:left-behind-'));
+  expect(notices).toHaveLength(1);
+  expect(notices[0]![1]).toBe(simulator.roomUrl('Bio9c', { students: 3 })); // no #config hash
+  expect(Object.keys(stored).filter((key) => key.startsWith('room:') || key.startsWith('url:'))).toEqual([]);
+});
+
+test('closing a tab after an empty-room ending shows nothing', async ({ context, serviceWorker, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Bio9c', { students: 0 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  await expect.poll(() => serviceWorker.evaluate((id) => chrome.storage.session.get(`room:${id}`), tabId)).not.toEqual({});
+  await lesson.close({ runBeforeUnload: false });
+  await expect.poll(() => serviceWorker.evaluate((id) => chrome.storage.session.get(`room:${id}`), tabId)).toEqual({});
+  expect(await serviceWorker.evaluate(() => chrome.notifications.getAll())).toEqual({});
 });

@@ -47,7 +47,7 @@ describe('manifest variants', () => {
 
   it('asks for few permissions: hosts only through content-script matches, other sites on request', () => {
     const manifest = build('chrome', 'release');
-    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab', 'notifications']);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.web_accessible_resources).toBeUndefined();
