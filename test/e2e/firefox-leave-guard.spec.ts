@@ -1,0 +1,45 @@
+// Firefox ESR: the hang-up guard and the end-of-lesson sequence on a class of 5.
+import { launchFirefox, pollFor } from './firefox-launch.ts';
+import { expect, test } from './fixtures.ts';
+
+test('Firefox ESR: hang-up with 5 students asks first; Stay keeps the lesson, the default empties the room and leaves last', async ({ simulator }) => {
+  test.setTimeout(90_000);
+  const { browser, close } = await launchFirefox('dist/firefox-dev');
+  try {
+    const lesson = await browser.newPage();
+    await lesson.goto(simulator.roomUrl('Englisch6', { students: 5, endConference: 0 }, '#config.prejoinConfig.enabled=false'));
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    // Our page script made Jitsi keep its clean-up for `unload` (§4.3).
+    expect(await lesson.evaluate(() => (window as any).config.disableBeforeUnloadHandlers)).toBe(true);
+    const hangup = '.toolbox-button:has(> .hangup-button)';
+
+    // The dialog's host element appears; Escape = Stay.
+    await lesson.click(hangup);
+    await pollFor(async () => ((await lesson.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
+    await lesson.keyboard.press('Escape');
+    await pollFor(async () => ((await lesson.$('jmc-leave-guard')) ? null : true), 'the dialog to close');
+    expect(await lesson.evaluate(() => window.APP.conference.isJoined())).toBe(true);
+    expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(5);
+
+    // Again, and Enter: "Remove everyone and leave".
+    await lesson.click(hangup);
+    await pollFor(async () => ((await lesson.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
+    const removedAll = lesson.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          // The teacher's real hang-up happens only when nobody else is left: record the count then.
+          const legacy = window.APP.conference as any;
+          const inner = legacy.hangup;
+          legacy.hangup = (...args: unknown[]) => {
+            resolve(window.__jitsiSim.remoteIds().length);
+            return inner.apply(legacy, args);
+          };
+        }),
+    );
+    await lesson.keyboard.press('Enter');
+    expect(await removedAll).toBe(0);
+    await lesson.waitForFunction(() => location.pathname === '/', { timeout: 15_000 });
+  } finally {
+    await close();
+  }
+});
