@@ -15,6 +15,7 @@ import {
 } from '../shared/messages.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
+import { endTrackedLesson, markEndedForAll, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
 
@@ -53,9 +54,11 @@ async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void
   await saveRoom(tabId, snapshot);
   pushRoom(tabId, snapshot);
   await showOnBadge(tabId, snapshot);
+  await trackRoom(tabId, snapshot);
 }
 
 async function onTabReset(tabId: number): Promise<void> {
+  await endTrackedLesson(tabId, false);
   await forgetRoom(tabId);
   pushRoom(tabId, null);
   await showOnBadge(tabId, null);
@@ -79,7 +82,9 @@ async function forwardAction(tabId: number, action: RoomAction): Promise<ActionR
   const command: PageCommandMessage = { type: 'page-command', action };
   try {
     const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
-    return isActionResult(reply) ? reply : { ok: false, failure: 'no-page' };
+    if (!isActionResult(reply)) return { ok: false, failure: 'no-page' };
+    if (reply.report?.endedForAll) await markEndedForAll(tabId);
+    return reply;
   } catch {
     return { ok: false, failure: 'no-page' };
   }
@@ -143,7 +148,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void enqueue(tabId, async () => {
     const room = await readRoom(tabId);
     if (leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
+    await endTrackedLesson(tabId, true);
     await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
   });
 });
 handleLeftBehindNotifications();
+pruneOnStartup();

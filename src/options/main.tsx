@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage, t } from '../shared/i18n.ts';
+import { LessonLog } from './LessonLog.tsx';
 
 function Options() {
   return (
@@ -11,6 +12,7 @@ function Options() {
         <h2 id="storage-heading">{t('optionsStorageHeading')}</h2>
         <p>{t('optionsStorageText')}</p>
       </section>
+      <LessonLog />
       <p class="version" data-testid="version">
         {t('optionsVersion', browser.runtime.getManifest().version)}
       </p>
