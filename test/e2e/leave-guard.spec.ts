@@ -65,6 +65,7 @@ test('hang-up button with students present: the dialog asks, Escape keeps the te
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 3, endConference: 0 }, NO_PREJOIN));
   await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
   await expect(dialogHost(lesson)).toHaveCount(1);
+  await lesson.screenshot({ path: 'test-results/leave-guard-lesson.png' });
   await lesson.keyboard.press('Escape');
   await expect.poll(() => dialogHost(lesson).count()).toBe(0);
   await lesson.waitForTimeout(700); // a leave would navigate away after ~500 ms
