@@ -59,7 +59,7 @@ async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void
 
 async function onTabReset(tabId: number): Promise<void> {
   await endTrackedLesson(tabId, false);
-  await forgetRoom(tabId);
+  await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
   pushRoom(tabId, null);
   await showOnBadge(tabId, null);
 }
@@ -75,6 +75,12 @@ function enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
     if (queues.get(tabId) === next) queues.delete(tabId);
   });
   return next;
+}
+
+/** The teacher's manual ticks (popup, `ticks:<tabId>:<room>`) last for that tab's lessons only. */
+async function forgetTicks(tabId: number): Promise<void> {
+  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith(`ticks:${tabId}:`));
+  if (keys.length) await browser.storage.session.remove(keys);
 }
 
 /** Hands a moderator action to the tab's content script (top frame) and returns what happened. */
@@ -149,7 +155,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
     const room = await readRoom(tabId);
     if (leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
     await endTrackedLesson(tabId, true);
-    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
+    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetTicks(tabId)]);
   });
 });
 handleLeftBehindNotifications();

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { assessRoom, roomStatus, type CheckId, type CheckStatus } from './checklist.ts';
+import {
+  assessRoom,
+  buildChecklist,
+  checklistHeadline,
+  parseTicks,
+  roomStatus,
+  ticksKey,
+  type CheckId,
+  type CheckStatus,
+  type ChecklistItem,
+  type ItemId,
+  type ItemStatus,
+  type ManualTicks,
+} from './checklist.ts';
 import type { RoomSnapshot } from './room.ts';
 import { emptySnapshot } from './test-snapshots.ts';
 
@@ -51,5 +64,146 @@ describe('checklist from the room state', () => {
     expect(assessRoom(emptySnapshot('conference')).filter((r) => r.status !== 'unknown').map((r) => r.id)).toEqual(['everyone-moderator']);
     expect(roomStatus({ ...safeLesson, phase: 'prejoin' })).toBe('none');
     expect(roomStatus(null)).toBe('none');
+  });
+});
+
+describe('the lesson checklist in three parts', () => {
+  const lesson: RoomSnapshot = { ...safeLesson, startAudioMuted: true, startVideoMuted: true, breakoutParticipants: 0 };
+  const allTicked: ManualTicks = { blur: true, rules: true, 'recording-announced': true };
+  const item = (room: RoomSnapshot, id: ItemId, ticks: ManualTicks = {}): ChecklistItem | undefined =>
+    buildChecklist(room, ticks).flatMap((part) => part.items).find((i) => i.id === id);
+  const status = (room: RoomSnapshot, id: ItemId, ticks: ManualTicks = {}) => item(room, id, ticks)?.status ?? 'absent';
+
+  it('in the lesson: before, during, end, each with its items in order', () => {
+    const parts = buildChecklist(lesson, allTicked);
+    expect(parts.map((part) => [part.id, part.items.map((i) => i.id)])).toEqual([
+      ['before', ['moderator', 'everyone-moderator', 'lobby', 'password', 'lockout', 'start-muted', 'blur', 'rules']],
+      ['during', ['knocking', 'recording', 'participants']],
+      ['end', ['remove-everyone', 'leave-last']],
+    ]);
+    expect(checklistHeadline(lesson, parts)).toBe('ok');
+  });
+
+  it('the automatic safety items agree with assessRoom (the badge) in every state', () => {
+    const rooms: RoomSnapshot[] = [
+      lesson,
+      emptySnapshot('conference'),
+      { ...lesson, isModerator: false },
+      { ...lesson, everyoneModerator: true },
+      { ...lesson, lobbyEnabled: false, passwordSet: false },
+      { ...lesson, lobbySupported: false, lobbyEnabled: false },
+      { ...lesson, recording: true },
+      { ...lesson, knocking: 3 },
+    ];
+    for (const room of rooms) {
+      for (const result of assessRoom(room)) expect(status(room, result.id), result.id).toBe(result.status === 'na' ? 'absent' : result.status);
+    }
+  });
+
+  it.each<[string, Partial<RoomSnapshot>, ItemId, ItemStatus | 'absent']>([
+    ['moderator', {}, 'moderator', 'ok'],
+    ['not moderator', { isModerator: false }, 'moderator', 'fail'],
+    ['moderator unknown', { isModerator: null }, 'moderator', 'unknown'],
+    ['everyone moderator', { everyoneModerator: true }, 'everyone-moderator', 'warn'],
+    ['nobody else present', { everyoneModerator: null }, 'everyone-moderator', 'absent'],
+    ['lobby off', { lobbyEnabled: false }, 'lobby', 'fail'],
+    ['lobby unknown', { lobbyEnabled: null }, 'lobby', 'unknown'],
+    ['no lobby on this server', { lobbySupported: false, lobbyEnabled: false }, 'lobby', 'absent'],
+    ['no lobby on this server: said so', { lobbySupported: false, lobbyEnabled: false }, 'lobby-unsupported', 'info'],
+    ['lobby supported: nothing to say', {}, 'lobby-unsupported', 'absent'],
+    ['lobby support unknown: nothing to say', { lobbySupported: null }, 'lobby-unsupported', 'absent'],
+    ['no password', { passwordSet: false }, 'password', 'warn'],
+    ['password unknown', { passwordSet: null }, 'password', 'unknown'],
+    ['lobby without password', { passwordSet: false }, 'lockout', 'warn'],
+    ['no lobby, no password: no lock-out', { lobbyEnabled: false, passwordSet: false }, 'lockout', 'ok'],
+    ['start muted', {}, 'start-muted', 'ok'],
+    ['audio only muted at start', { startVideoMuted: false }, 'start-muted', 'warn'],
+    ['video only muted at start', { startAudioMuted: false }, 'start-muted', 'warn'],
+    ['start muted unknown', { startAudioMuted: null, startVideoMuted: null }, 'start-muted', 'unknown'],
+    ['nobody knocking', {}, 'knocking', 'ok'],
+    ['two knocking', { knocking: 2 }, 'knocking', 'warn'],
+    ['knocking unknown', { knocking: null }, 'knocking', 'unknown'],
+    ['nothing recorded', {}, 'recording', 'ok'],
+    ['recording', { recording: true }, 'recording', 'warn'],
+    ['livestream', { livestream: true }, 'recording', 'warn'],
+    ['recording unknown', { recording: null, livestream: null }, 'recording', 'unknown'],
+    ['no recording: nothing to announce', {}, 'recording-announced', 'absent'],
+    ['recording not yet announced', { recording: true }, 'recording-announced', 'todo'],
+    ['students present', {}, 'participants', 'info'],
+    ['count unknown', { participants: null }, 'participants', 'unknown'],
+    ['students still in the room', {}, 'remove-everyone', 'todo'],
+    ['room empty', { participants: 0 }, 'remove-everyone', 'ok'],
+    ['students in breakout rooms only', { participants: 0, breakoutParticipants: 4 }, 'remove-everyone', 'todo'],
+    ['count unknown at the end', { participants: null }, 'remove-everyone', 'unknown'],
+    ['leave last is always still to do in the lesson', { participants: 0 }, 'leave-last', 'todo'],
+  ])('%s → %s', (_name, change, id, expected) => {
+    expect(status({ ...lesson, ...change }, id)).toBe(expected);
+  });
+
+  it('manual steps are ticked by the teacher only', () => {
+    for (const id of ['blur', 'rules'] as const) {
+      expect(status(lesson, id)).toBe('todo');
+      expect(status(lesson, id, { [id]: true })).toBe('ok');
+      expect(item(lesson, id)!.manual).toBe(true);
+    }
+    expect(status({ ...lesson, recording: true }, 'recording-announced', { 'recording-announced': true })).toBe('ok');
+    expect(status({ ...lesson, livestream: true }, 'recording-announced')).toBe('todo');
+  });
+
+  it('counts: lobby, people present with breakout rooms, people still to remove', () => {
+    const room = { ...lesson, knocking: 2, participants: 5, breakoutParticipants: 7 };
+    expect(item(room, 'knocking')!.count).toBe(2);
+    expect(item(room, 'participants')).toMatchObject({ count: 5, breakoutCount: 7 });
+    expect(item(room, 'remove-everyone')!.count).toBe(12);
+    expect(item({ ...room, breakoutParticipants: 0 }, 'participants')!.breakoutCount).toBeUndefined();
+    expect(item({ ...room, breakoutParticipants: null }, 'participants')!.breakoutCount).toBeUndefined();
+  });
+
+  it('one-click fixes are offered only while the item is not met, and blocked with the reason', () => {
+    const open = { ...lesson, lobbyEnabled: false, passwordSet: false, startVideoMuted: false };
+    expect(item(open, 'lobby')!.fix).toEqual({ kind: 'enable-lobby', blocked: null });
+    expect(item(open, 'password')!.fix).toEqual({ kind: 'set-password', blocked: null });
+    expect(item(open, 'start-muted')!.fix).toEqual({ kind: 'set-start-muted', blocked: null });
+    expect(item(open, 'lockout')!.fix).toBeUndefined();
+    expect(item(lesson, 'lobby')!.fix).toBeUndefined();
+    expect(item(lesson, 'password')!.fix).toBeUndefined();
+    expect(item(lesson, 'start-muted')!.fix).toBeUndefined();
+    expect(item({ ...lesson, startAudioMuted: null }, 'start-muted')!.fix).toBeUndefined();
+
+    expect(item({ ...open, lobbySupported: false }, 'lobby-unsupported')!.fix).toEqual({ kind: 'enable-lobby', blocked: 'unsupported' });
+    const student = { ...open, isModerator: false };
+    for (const id of ['lobby', 'password', 'start-muted'] as const) expect(item(student, id)!.fix!.blocked).toBe('not-moderator');
+  });
+
+  it('headline: red for a broken rule, amber for a warning, then open steps, then all done', () => {
+    const headline = (room: RoomSnapshot, ticks: ManualTicks = allTicked) => checklistHeadline(room, buildChecklist(room, ticks));
+    expect(headline({ ...lesson, isModerator: false })).toBe('danger');
+    expect(headline({ ...lesson, lobbyEnabled: false })).toBe('danger');
+    expect(headline({ ...lesson, knocking: 1 })).toBe('attention');
+    expect(headline({ ...lesson, startAudioMuted: false })).toBe('attention');
+    expect(headline(lesson, { blur: true })).toBe('todo');
+    expect(headline({ ...lesson, recording: true }, { blur: true, rules: true })).toBe('attention');
+    // The end steps are for the end: they do not keep a lesson from being "all set".
+    expect(headline({ ...lesson, participants: 25 })).toBe('ok');
+    expect(headline({ ...lesson, phase: 'prejoin' })).toBe('preview');
+  });
+
+  it('before joining: a preview of the first part; after the lesson: no checklist', () => {
+    const preview = buildChecklist(emptySnapshot('prejoin'), { rules: true });
+    expect(preview.map((part) => part.id)).toEqual(['before']);
+    expect(preview[0]!.items.map((i) => [i.id, i.status])).toEqual([
+      ['moderator', 'todo'], ['lobby', 'todo'], ['password', 'todo'], ['start-muted', 'todo'], ['blur', 'todo'], ['rules', 'ok'],
+    ]);
+    expect(preview[0]!.items.every((i) => i.fix === undefined)).toBe(true);
+    expect(buildChecklist(emptySnapshot('joining')).map((part) => part.id)).toEqual(['before']);
+    for (const phase of ['welcome', 'leaving', 'left'] as const) expect(buildChecklist(emptySnapshot(phase))).toEqual([]);
+  });
+
+  it('stored ticks are read defensively and keyed by tab and room', () => {
+    expect(parseTicks({ blur: true, rules: 'yes', 'recording-announced': false, other: true })).toEqual({ blur: true });
+    expect(parseTicks(null)).toEqual({});
+    expect(parseTicks('blur')).toEqual({});
+    expect(ticksKey(7, 'Mathe7b')).toBe('ticks:7:Mathe7b');
+    expect(ticksKey(7, 'Mathe7b')).not.toBe(ticksKey(8, 'Mathe7b'));
   });
 });

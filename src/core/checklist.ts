@@ -50,3 +50,167 @@ export function roomStatus(room: RoomSnapshot | null): RoomStatus {
   if (results.some((result) => result.status === 'warn')) return 'attention';
   return 'ok';
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The popup's lesson checklist: the school rules in three parts, each item ticked from the room state
+// where the page can tell, by the teacher where only a person can (manual ticks, this lesson only).
+// Kept apart from assessRoom on purpose: the badge colour is decided by the safety checks alone.
+
+/** Beyond a check's status: `todo` = a step still to do (or not yet due); `info` = a fact, no judgement. */
+export type ItemStatus = CheckStatus | 'todo' | 'info';
+
+export type PartId = 'before' | 'during' | 'end';
+
+/** Steps only the teacher can confirm. */
+export type ManualId = 'blur' | 'rules' | 'recording-announced';
+export const MANUAL_IDS: readonly ManualId[] = ['blur', 'rules', 'recording-announced'];
+
+export type ItemId = CheckId | ManualId | 'lobby-unsupported' | 'start-muted' | 'participants' | 'remove-everyone' | 'leave-last';
+
+/** The teacher's ticks for one lesson. */
+export type ManualTicks = Partial<Record<ManualId, boolean>>;
+
+/** Why a one-click fix cannot run right now (shown next to the disabled button). */
+export type FixBlocker = 'not-moderator' | 'unsupported';
+
+export interface ChecklistFix {
+  kind: 'enable-lobby' | 'set-password' | 'set-start-muted';
+  blocked: FixBlocker | null;
+}
+
+export interface ChecklistItem {
+  id: ItemId;
+  status: ItemStatus;
+  manual: boolean;
+  /** People counted by the item (waiting in the lobby, present, still in the room). */
+  count?: number;
+  /** People in breakout rooms, where Jitsi tells. */
+  breakoutCount?: number;
+  /** Only while the check is not met. */
+  fix?: ChecklistFix;
+}
+
+export interface ChecklistPart {
+  id: PartId;
+  items: ChecklistItem[];
+}
+
+/** Reads stored ticks defensively: anything but `true` for a known step is "not ticked". */
+export function parseTicks(value: unknown): ManualTicks {
+  const ticks: ManualTicks = {};
+  if (typeof value !== 'object' || value === null) return ticks;
+  for (const id of MANUAL_IDS) if ((value as Record<string, unknown>)[id] === true) ticks[id] = true;
+  return ticks;
+}
+
+/** The session-storage key of one lesson's ticks: tab and room, so another room starts afresh. */
+export function ticksKey(tabId: number, roomName: string): string {
+  return `ticks:${tabId}:${roomName}`;
+}
+
+const manualItem = (id: ManualId, ticks: ManualTicks): ChecklistItem => ({ id, status: ticks[id] ? 'ok' : 'todo', manual: true });
+
+function fixFor(room: RoomSnapshot, kind: ChecklistFix['kind']): ChecklistFix {
+  const blocked: FixBlocker | null =
+    kind === 'enable-lobby' && room.lobbySupported === false ? 'unsupported' : room.isModerator === false ? 'not-moderator' : null;
+  return { kind, blocked };
+}
+
+const needsFix = (status: ItemStatus): boolean => status === 'fail' || status === 'warn';
+
+/** Before students arrive: what the teacher sets up, live in the lesson, or as a preview before joining. */
+function beforePart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
+  if (room.phase !== 'conference') {
+    // Nothing can be read before joining: the preview lists what to do, and the teacher's own steps.
+    const todo = (id: ItemId): ChecklistItem => ({ id, status: 'todo', manual: false });
+    return {
+      id: 'before',
+      items: [todo('moderator'), todo('lobby'), todo('password'), todo('start-muted'), manualItem('blur', ticks), manualItem('rules', ticks)],
+    };
+  }
+  const checks = new Map(assessRoom(room).map((result) => [result.id, result.status]));
+  const check = (id: CheckId, fix?: ChecklistFix['kind']): ChecklistItem => {
+    const status = checks.get(id)!;
+    return { id, status, manual: false, ...(fix && needsFix(status) ? { fix: fixFor(room, fix) } : {}) };
+  };
+  const startMuted: ItemStatus =
+    room.startAudioMuted === true && room.startVideoMuted === true
+      ? 'ok'
+      : room.startAudioMuted === false || room.startVideoMuted === false
+        ? 'warn'
+        : 'unknown';
+  const items: ChecklistItem[] = [
+    check('moderator'),
+    check('everyone-moderator'),
+    check('lobby', 'enable-lobby'),
+    // The lobby check does not apply here; say why there is no lobby to turn on.
+    ...(room.lobbySupported === false
+      ? [{ id: 'lobby-unsupported', status: 'info', manual: false, fix: fixFor(room, 'enable-lobby') } satisfies ChecklistItem]
+      : []),
+    check('password', 'set-password'),
+    check('lockout'), // its fix is the password item's
+    { id: 'start-muted', status: startMuted, manual: false, ...(needsFix(startMuted) ? { fix: fixFor(room, 'set-start-muted') } : {}) },
+    manualItem('blur', ticks),
+    manualItem('rules', ticks),
+  ];
+  return { id: 'before', items: items.filter((item) => item.status !== 'na') };
+}
+
+/** During the lesson: who is waiting, what is recorded, who is here. */
+function duringPart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
+  const checks = new Map(assessRoom(room).map((result) => [result.id, result.status]));
+  const recordingOn = room.recording === true || room.livestream === true;
+  const items: ChecklistItem[] = [
+    { id: 'knocking', status: checks.get('knocking')!, manual: false, ...(room.knocking !== null ? { count: room.knocking } : {}) },
+    { id: 'recording', status: checks.get('recording')!, manual: false },
+  ];
+  // Announcing and asking consent matters while something is recorded.
+  if (recordingOn) items.push(manualItem('recording-announced', ticks));
+  items.push({
+    id: 'participants',
+    status: room.participants === null ? 'unknown' : 'info',
+    manual: false,
+    ...(room.participants !== null ? { count: room.participants } : {}),
+    ...(room.breakoutParticipants ? { breakoutCount: room.breakoutParticipants } : {}),
+  });
+  return { id: 'during', items };
+}
+
+/** End of the lesson: remove everyone, then leave last (the room and its chat go with the last person). */
+function endPart(room: RoomSnapshot): ChecklistPart {
+  const people = room.participants === null ? null : room.participants + (room.breakoutParticipants ?? 0);
+  return {
+    id: 'end',
+    items: [
+      {
+        id: 'remove-everyone',
+        status: people === null ? 'unknown' : people === 0 ? 'ok' : 'todo',
+        manual: false,
+        ...(people !== null ? { count: people } : {}),
+      },
+      { id: 'leave-last', status: 'todo', manual: false },
+    ],
+  };
+}
+
+/**
+ * The checklist for the popup. In the lesson all three parts; before joining (prejoin, joining) only
+ * the preview of the first part; after the lesson nothing (the popup summarises instead).
+ */
+export function buildChecklist(room: RoomSnapshot, ticks: ManualTicks = {}): ChecklistPart[] {
+  if (room.phase === 'prejoin' || room.phase === 'joining') return [beforePart(room, ticks)];
+  if (room.phase !== 'conference') return [];
+  return [beforePart(room, ticks), duringPart(room, ticks), endPart(room)];
+}
+
+/** One headline for the whole lesson: the worst automatic status, then open steps. */
+export type Headline = 'danger' | 'attention' | 'todo' | 'ok' | 'preview';
+
+export function checklistHeadline(room: RoomSnapshot, parts: ChecklistPart[]): Headline {
+  if (room.phase !== 'conference') return 'preview';
+  const items = parts.flatMap((part) => part.items).filter((item) => item.id !== 'remove-everyone' && item.id !== 'leave-last');
+  if (items.some((item) => item.status === 'fail')) return 'danger';
+  if (items.some((item) => item.status === 'warn')) return 'attention';
+  if (items.some((item) => item.status === 'todo')) return 'todo';
+  return 'ok';
+}

@@ -1,7 +1,9 @@
-import { assessRoom, type CheckId, type CheckStatus } from '../core/checklist.ts';
+import { buildChecklist, checklistHeadline, MANUAL_IDS, type Headline, type ManualId } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { t, tCount, type MessageKey } from '../shared/i18n.ts';
+import { t, type MessageKey } from '../shared/i18n.ts';
+import { Checklist } from './Checklist.tsx';
 import { CheckPage, EnableSite } from './SiteAccess.tsx';
+import { useManualTicks } from './useManualTicks.ts';
 import { useRoom } from './useRoom.ts';
 
 const PHASE_TEXT = {
@@ -13,68 +15,90 @@ const PHASE_TEXT = {
   left: 'phaseLeft',
 } as const satisfies Record<RoomSnapshot['phase'], MessageKey>;
 
-const CHECK_LABEL = {
-  moderator: 'checkModerator',
-  'everyone-moderator': 'checkEveryoneModerator',
-  lobby: 'checkLobby',
-  password: 'checkPassword',
-  lockout: 'checkLockout',
-  recording: 'checkRecording',
-  knocking: 'checkKnocking',
-} as const satisfies Record<CheckId, MessageKey>;
+const HEADLINE: Record<Headline, { title: MessageKey; hint: MessageKey; icon: string }> = {
+  danger: { title: 'headlineDanger', hint: 'headlineDangerHint', icon: '✗' },
+  attention: { title: 'headlineAttention', hint: 'headlineAttentionHint', icon: '!' },
+  todo: { title: 'headlineTodo', hint: 'headlineTodoHint', icon: '✓' },
+  ok: { title: 'headlineOk', hint: 'headlineOkHint', icon: '✓' },
+  preview: { title: 'headlinePreview', hint: 'headlinePreviewHint', icon: 'i' },
+};
 
-const STATUS_LABEL = {
-  ok: 'statusOk',
-  warn: 'statusWarn',
-  fail: 'statusFail',
-  unknown: 'statusUnknown',
-  na: 'statusNotApplicable',
-} as const satisfies Record<CheckStatus, MessageKey>;
+const MANUAL_SUMMARY = {
+  blur: 'labelBlur',
+  rules: 'labelRules',
+  'recording-announced': 'labelRecordingAnnounced',
+} as const satisfies Record<ManualId, MessageKey>;
 
-const STATUS_ICON: Record<CheckStatus, string> = { ok: '✓', warn: '!', fail: '✗', unknown: '?', na: '–' };
-
-function Checks({ room }: { room: RoomSnapshot }) {
-  const results = assessRoom(room).filter((result) => result.status !== 'na');
+function HeadlineBanner({ kind }: { kind: Headline }) {
+  const { title, hint, icon } = HEADLINE[kind];
   return (
-    <ul class="checks" data-testid="checks" aria-label={t('checksHeading')}>
-      {results.map(({ id, status }) => (
-        <li key={id} class={`check ${status}`} data-testid={`check-${id}`} data-status={status}>
-          <span class="icon" aria-hidden="true">
-            {STATUS_ICON[status]}
-          </span>
-          <span class="label">{t(CHECK_LABEL[id])}</span>
-          <span class="status">{t(STATUS_LABEL[status])}</span>
-        </li>
-      ))}
-    </ul>
+    <div class={`headline ${kind}`} data-testid="headline" data-headline={kind}>
+      <span class="headline-icon" aria-hidden="true">
+        {icon}
+      </span>
+      <div>
+        <p class="headline-title">{t(title)}</p>
+        <p class="headline-hint">{t(hint)}</p>
+      </div>
+    </div>
+  );
+}
+
+/** After the lesson: what the companion knows, and what still holds about the room. */
+function AfterLesson({ ticks }: { ticks: Partial<Record<ManualId, boolean>> }) {
+  const steps = MANUAL_IDS.filter((id) => id !== 'recording-announced' || ticks[id]);
+  return (
+    <section class="after" data-testid="after-lesson" aria-labelledby="after-heading">
+      <h2 id="after-heading">{t('leftHeading')}</h2>
+      <p class="note">{t('leftDeleted')}</p>
+      <h3>{t('leftYourSteps')}</h3>
+      <ul class="summary">
+        {steps.map((id) => (
+          <li key={id} data-testid={`summary-${id}`} data-done={ticks[id] ? 'true' : 'false'} class={ticks[id] ? 'ok' : 'todo'}>
+            <span class="icon" aria-hidden="true">
+              {ticks[id] ? '✓' : '–'}
+            </span>
+            <span>{t(MANUAL_SUMMARY[id])}</span>
+            <span class="status">{t(ticks[id] ? 'leftDone' : 'leftNotDone')}</span>
+          </li>
+        ))}
+      </ul>
+      <p class="small muted">{t('leftMore')}</p>
+    </section>
+  );
+}
+
+function Room({ tabId, room }: { tabId: number | null; room: RoomSnapshot }) {
+  const [ticks, setTick] = useManualTicks(tabId, room.roomName);
+  const parts = buildChecklist(room, ticks);
+  const showsChecklist = parts.length > 0 && tabId !== null;
+  return (
+    <section data-testid="room" data-phase={room.phase}>
+      <header class="top">
+        <h1 data-testid="room-name">{room.roomName ?? t('leftHeading')}</h1>
+        <p class="phase" data-testid="phase">
+          {t(PHASE_TEXT[room.phase])}
+        </p>
+      </header>
+      {tabId !== null && <EnableSite tabId={tabId} />}
+      {showsChecklist && <HeadlineBanner kind={checklistHeadline(room, parts)} />}
+      {showsChecklist && <Checklist tabId={tabId} room={room} parts={parts} ticks={ticks} onTick={setTick} />}
+      {room.phase === 'left' && <AfterLesson ticks={ticks} />}
+    </section>
   );
 }
 
 export function Popup({ tabId }: { tabId: number | null }) {
   const room = useRoom(tabId);
   if (room === undefined) return <p class="muted">{t('loading')}</p>;
-  if (room === null || room.phase === 'welcome' || room.roomName === null) {
+  if (room === null || room.phase === 'welcome' || (room.roomName === null && room.phase !== 'left')) {
     return (
-      <section data-testid="no-room">
+      <section data-testid="no-room" class="no-room">
         <h1>{t('extName')}</h1>
         <p class="muted">{t('noRoomInTab')}</p>
         {tabId !== null && <CheckPage tabId={tabId} />}
       </section>
     );
   }
-  return (
-    <section data-testid="room" data-phase={room.phase}>
-      <h1 data-testid="room-name">{room.roomName}</h1>
-      {tabId !== null && <EnableSite tabId={tabId} />}
-      <p class="muted" data-testid="phase">
-        {t(PHASE_TEXT[room.phase])}
-      </p>
-      {room.participants !== null && (
-        <p class="count" data-testid="participant-count" data-count={room.participants}>
-          {tCount(room.participants, { zero: 'participantsNone', one: 'participantsOne', other: 'participantsOther' })}
-        </p>
-      )}
-      {room.phase === 'conference' && <Checks room={room} />}
-    </section>
-  );
+  return <Room tabId={tabId} room={room} />;
 }

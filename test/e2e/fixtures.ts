@@ -121,3 +121,16 @@ export async function badgeColourOf(serviceWorker: Worker, tabId: number): Promi
   const rgba = await serviceWorker.evaluate((id) => chrome.action.getBadgeBackgroundColor({ tabId: id }), tabId);
   return `#${rgba.slice(0, 3).map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
 }
+
+/**
+ * Hangs up with people still in the room the way a teacher who insists does: Jitsi's own hangup, then
+ * "Leave anyway" in the leave guard (its dialog is in a closed shadow root: keyboard, Tab Tab Enter).
+ */
+export async function hangUpAnyway(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.evaluate(() => void window.APP.conference.hangup(false));
+  await page.locator('jmc-leave-guard').waitFor({ state: 'attached' });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+}

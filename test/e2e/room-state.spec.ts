@@ -9,6 +9,7 @@ import {
   badgeColourOf,
   badgeOf,
   expect,
+  hangUpAnyway,
   openPopup,
   storedRoomOf,
   tabIdOf,
@@ -179,7 +180,7 @@ async function recordStorage(extensionPage: Page): Promise<() => Promise<Array<{
     const log: Array<{ key: string; value: unknown }> = [];
     (window as any).__storageLog = log;
     chrome.storage.session.onChanged.addListener((changes) => {
-      for (const [key, change] of Object.entries(changes)) log.push({ key, value: change.newValue ?? null });
+      for (const [key, change] of Object.entries(changes)) if (key.startsWith('room:')) log.push({ key, value: change.newValue ?? null });
     });
   });
   return () => extensionPage.evaluate(() => (window as any).__storageLog);
@@ -508,7 +509,7 @@ test('two lessons in two tabs stay apart: storage, badges and popups each show t
   await expect(french.popup.getByTestId('room-name')).toHaveText('Franzoesisch9');
 
   // One lesson ends (the teacher hangs up): the other is untouched.
-  await math.page.evaluate(() => window.APP.conference.hangup(false));
+  await hangUpAnyway(math.page);
   // Jitsi goes to its welcome page: still a Jitsi page, but no room.
   await expect.poll(() => storedRoomOf(serviceWorker, math.tabId)).toMatchObject({ phase: 'welcome', roomName: null, participants: null });
   await expect.poll(() => badgeOf(serviceWorker, math.tabId)).toBe('');

@@ -1,0 +1,411 @@
+// The popup's lesson checklist in real Chromium against the simulated lesson: every automatic item
+// follows the room, the one-click fixes change the conference and their items turn green, failures
+// show their reason, manual ticks last for the lesson, German and Dutch, and an axe-core scan.
+// Screenshots of each state go to test-results/popup-*.png.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { CHROMIUM_PATH } from './browsers.ts';
+import { chromiumArgs, expect, openPopup, storedRoomOf, tabIdOf, test, type Simulator } from './fixtures.ts';
+
+const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
+const POPUP_SIZE = { width: 380, height: 600 };
+
+interface Env {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  simulator: Simulator;
+}
+
+/** A lesson without prejoin, once the teacher's role has reached the extension, and its popup at popup size. */
+async function startLesson(env: Env, room: string, params: Record<string, string | number> = {}, hash = NO_PREJOIN) {
+  const page = await env.context.newPage();
+  await page.goto(env.simulator.roomUrl(room, { panel: 'closed', ...params }, hash));
+  const tabId = await tabIdOf(env.serviceWorker, page);
+  if (hash === NO_PREJOIN) {
+    await expect
+      .poll(() => storedRoomOf(env.serviceWorker, tabId))
+      .toMatchObject({ phase: 'conference', isModerator: params.role !== 'participant' });
+  }
+  const popup = await openPopup(env.context, env.extensionId, tabId);
+  await popup.setViewportSize(POPUP_SIZE);
+  return { page, tabId, popup };
+}
+
+const item = (popup: Page, id: string) => popup.getByTestId(id);
+const expectStatus = (popup: Page, id: string, status: string) => expect(item(popup, id), id).toHaveAttribute('data-status', status);
+
+async function shot(popup: Page, name: string): Promise<void> {
+  await popup.screenshot({ path: `test-results/popup-${name}.png` });
+}
+
+/** The page is as tall as its content: no vertical scrolling in the 600 px popup. */
+async function fitsPopup(popup: Page): Promise<{ width: number; height: number }> {
+  const size = await popup.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+    widest: Math.max(...[...document.querySelectorAll('main *')].map((element) => element.getBoundingClientRect().right)),
+  }));
+  expect(size.widest).toBeLessThanOrEqual(POPUP_SIZE.width);
+  return { width: size.width, height: size.height };
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** axe-core WCAG 2.x A/AA and best-practice violations (rule id and the offending nodes). */
+async function axeViolations(popup: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the extension page's CSP does not block it.
+  await popup.evaluate(AXE);
+  const violations = await popup.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations as string[];
+}
+
+test.describe('checklist follows the room', () => {
+  test('each automatic item flips when the simulated room changes', async ({ context, serviceWorker, extensionId, simulator }) => {
+    const { page, popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 3 });
+    const sim = <T,>(fn: () => T) => page.evaluate(fn);
+
+    await expect(popup.getByTestId('part-before').getByRole('heading')).toHaveText('Before students arrive');
+    await expectStatus(popup, 'check-moderator', 'ok');
+    await expectStatus(popup, 'check-everyone-moderator', 'ok');
+    await expectStatus(popup, 'check-lobby', 'fail');
+    await expectStatus(popup, 'check-password', 'warn');
+    await expectStatus(popup, 'check-lockout', 'ok');
+    await expectStatus(popup, 'item-start-muted', 'warn');
+    await expectStatus(popup, 'item-blur', 'todo');
+    await expectStatus(popup, 'item-rules', 'todo');
+    await expectStatus(popup, 'check-knocking', 'ok');
+    await expectStatus(popup, 'check-recording', 'ok');
+    await expect(item(popup, 'item-recording-announced')).toHaveCount(0);
+    await expect(popup.getByTestId('participant-count')).toHaveText('3 participants in the room');
+    await expectStatus(popup, 'item-remove-everyone', 'todo');
+    await expect(item(popup, 'item-remove-everyone')).toContainText('3 people are still in the room');
+    await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'danger');
+    await expect(popup.getByTestId('end-lesson')).toBeDisabled();
+    expect((await fitsPopup(popup)).width).toBe(POPUP_SIZE.width);
+    await shot(popup, 'lesson-problems');
+
+    // Lobby on (as in Jitsi's own security dialog): lobby green, lock-out warning until a password is set.
+    await page.evaluate(() => window.APP.store.getState()['features/base/conference'].conference.enableLobby());
+    await expectStatus(popup, 'check-lobby', 'ok');
+    await expectStatus(popup, 'check-lockout', 'warn');
+    await expect(item(popup, 'check-lockout')).toContainText('set one above');
+
+    // Someone knocks: counted, with the hint to admit them in Jitsi; admitted, the item is green again.
+    const knocker = await sim(() => window.__jitsiSim.knock('Paul'));
+    await expectStatus(popup, 'check-knocking', 'warn');
+    await expect(item(popup, 'check-knocking')).toContainText('1 person is waiting in the lobby');
+    await expect(item(popup, 'check-knocking')).toContainText('Admit them in Jitsi');
+    await page.evaluate((id) => window.__jitsiSim.admit(id), knocker);
+    await expectStatus(popup, 'check-knocking', 'ok');
+    await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '4');
+
+    // A recording: warning, and the manual step to announce it and ask for consent.
+    await sim(() => window.__jitsiSim.startRecording('file'));
+    await expectStatus(popup, 'check-recording', 'warn');
+    await expect(item(popup, 'check-recording')).toContainText('A recording is running');
+    await expectStatus(popup, 'item-recording-announced', 'todo');
+    await popup.getByTestId('tick-recording-announced').check();
+    await expectStatus(popup, 'item-recording-announced', 'ok');
+    await sim(() => window.__jitsiSim.stopRecording());
+    await expectStatus(popup, 'check-recording', 'ok');
+    await expect(item(popup, 'item-recording-announced')).toHaveCount(0);
+    await sim(() => window.__jitsiSim.startRecording('stream'));
+    await expect(item(popup, 'check-recording')).toContainText('A livestream is running');
+    await sim(() => window.__jitsiSim.stopRecording());
+    await expectStatus(popup, 'check-recording', 'ok');
+
+    // Breakout rooms: the people there are counted, and must be removed too at the end.
+    const ids = await sim(() => window.__jitsiSim.remoteIds());
+    await page.evaluate((moved) => window.__jitsiSim.openBreakoutRoom('Gruppe A', moved), ids.slice(0, 2));
+    await expect(popup.getByTestId('breakout-count')).toHaveAttribute('data-count', '2');
+    await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '2');
+    await expect(item(popup, 'item-remove-everyone')).toContainText('4 people are still in the room');
+    await sim(() => window.__jitsiSim.closeBreakoutRooms());
+    await expect(popup.getByTestId('breakout-count')).toHaveCount(0);
+
+    // Everyone gone: the end item is done.
+    await sim(() => window.__jitsiSim.remoteIds().forEach((id) => window.__jitsiSim.leave(id)));
+    await expectStatus(popup, 'item-remove-everyone', 'ok');
+    await expect(popup.getByTestId('participant-count')).toHaveText('No one else is in the room');
+
+    // The teacher loses the moderator role: red, with why and what to do.
+    await sim(() => window.__jitsiSim.setLocalRole('participant'));
+    await expectStatus(popup, 'check-moderator', 'fail');
+    await expect(item(popup, 'check-moderator')).toContainText('Only a moderator can');
+    await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'danger');
+  });
+
+  test('everyone moderator (meet.jit.si-like) is a loud warning', async ({ context, serviceWorker, extensionId, simulator }) => {
+    const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Offen', { students: 2, everyoneModerator: 1 });
+    await expectStatus(popup, 'check-everyone-moderator', 'warn');
+    await expect(item(popup, 'check-everyone-moderator')).toHaveClass(/loud/);
+    await expect(item(popup, 'check-everyone-moderator')).toContainText('Everyone in this room is moderator');
+    await expect(item(popup, 'check-everyone-moderator')).toContainText('Any student can remove others');
+    await shot(popup, 'everyone-moderator');
+  });
+});
+
+test.describe('one-click fixes', () => {
+  test('lobby, password and start muted change the conference; each item turns green', async ({ context, serviceWorker, extensionId, simulator }) => {
+    const { page, popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 12 });
+    const conference = () => page.evaluate(() => {
+      const state = window.APP.store.getState();
+      const { locked, password, startAudioMutedPolicy, startVideoMutedPolicy } = state['features/base/conference'];
+      return { lobby: state['features/lobby'].lobbyEnabled, locked, password, startAudioMutedPolicy, startVideoMutedPolicy };
+    });
+
+    await popup.getByTestId('fix-enable-lobby').click();
+    await expectStatus(popup, 'check-lobby', 'ok');
+    await expect(popup.getByTestId('result-enable-lobby')).toHaveAttribute('data-result', 'ok');
+    await expect(popup.getByTestId('result-enable-lobby')).toHaveText('The lobby is on: students now wait until you admit them.');
+    await expect(popup.getByTestId('fix-enable-lobby')).toHaveCount(0);
+    expect((await conference()).lobby).toBe(true);
+
+    await popup.getByTestId('fix-set-password').click();
+    await expectStatus(popup, 'check-password', 'ok');
+    await expectStatus(popup, 'check-lockout', 'ok');
+    const shown = await popup.getByTestId('new-password').textContent();
+    expect(shown).toMatch(/^\S{12}$/);
+    expect(await conference()).toMatchObject({ locked: 'LOCKED_LOCALLY', password: shown });
+    // Never stored: nothing in the extension's storage holds it.
+    const stored = await serviceWorker.evaluate(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
+    expect(stored).not.toContain(shown!);
+    // Copy goes to the clipboard in the click (spied on: headless Chromium has no clipboard to read back).
+    await popup.evaluate(() => {
+      const clipboard = navigator.clipboard;
+      const write = clipboard.writeText.bind(clipboard);
+      (window as any).copied = [];
+      clipboard.writeText = (text: string) => {
+        (window as any).copied.push(text);
+        return write(text).catch(() => undefined);
+      };
+    });
+    await popup.getByTestId('copy-password').click();
+    await expect(popup.getByTestId('copy-password')).toHaveText('Copied');
+    expect(await popup.evaluate(() => (window as any).copied)).toEqual([shown]);
+
+    await popup.getByTestId('fix-set-start-muted').click();
+    await expectStatus(popup, 'item-start-muted', 'ok');
+    expect(await conference()).toMatchObject({ startAudioMutedPolicy: true, startVideoMutedPolicy: true });
+    await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'todo');
+    await shot(popup, 'lesson-password');
+
+    // The teacher's own steps: ticked in the popup, kept for this lesson when the popup reopens.
+    await popup.getByTestId('tick-blur').check();
+    await popup.getByTestId('rules-show').click();
+    await expect(popup.getByTestId('rules-text')).toContainText('No photos, screenshots');
+    await popup.getByTestId('tick-rules').check();
+    await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'ok');
+    await popup.getByTestId('hide-password').click();
+    await expect(popup.getByTestId('new-password')).toHaveCount(0);
+
+    const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+    await popup.close();
+    const again = await openPopup(context, extensionId, tabId);
+    await again.setViewportSize(POPUP_SIZE);
+    await expect(again.getByTestId('headline')).toHaveAttribute('data-headline', 'ok');
+    await expectStatus(again, 'item-blur', 'ok');
+    await expectStatus(again, 'item-rules', 'ok');
+    await expect(again.getByTestId('new-password')).toHaveCount(0);
+    // Everything before the lesson is done: that part folds, and the popup fits without scrolling.
+    await expect(again.getByTestId('part-before')).toHaveAttribute('data-folded', 'true');
+    expect(await fitsPopup(again)).toEqual({ width: POPUP_SIZE.width, height: POPUP_SIZE.height });
+    await shot(again, 'lesson-green');
+    await again.getByTestId('toggle-before').click();
+    await expect(again.getByTestId('check-lobby')).toBeVisible();
+  });
+
+  test('not moderator: the fixes are disabled and say why', async ({ context, serviceWorker, extensionId, simulator }) => {
+    const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 5, role: 'participant' });
+    await expectStatus(popup, 'check-moderator', 'fail');
+    await expect(item(popup, 'check-moderator')).toContainText('signed in with your school account');
+    for (const kind of ['enable-lobby', 'set-password', 'set-start-muted']) {
+      await expect(popup.getByTestId(`fix-${kind}`)).toBeDisabled();
+      await expect(popup.getByTestId(`blocked-${kind}`)).toHaveText('Only a moderator can do this.');
+    }
+    await shot(popup, 'not-moderator');
+  });
+
+  test('a server without lobby: no lobby check, the lobby fix is disabled and says why; the others work', async ({
+    context, serviceWorker, extensionId, simulator,
+  }) => {
+    const { page, popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Bio9c', { students: 2, lobby: 0, passwordDigits: 6 });
+    await expect(item(popup, 'check-lobby')).toHaveCount(0);
+    await expectStatus(popup, 'item-lobby-unsupported', 'info');
+    await expect(popup.getByTestId('fix-enable-lobby')).toBeDisabled();
+    await expect(popup.getByTestId('blocked-enable-lobby')).toHaveText('This server does not offer a lobby.');
+    // The digits-only rule of this server is respected.
+    await popup.getByTestId('fix-set-password').click();
+    await expect(popup.getByTestId('new-password')).toHaveText(/^\d{6}$/);
+    await expectStatus(popup, 'check-password', 'ok');
+    expect(await page.evaluate(() => window.__jitsiSim.state().password)).toMatch(/^\d{6}$/);
+  });
+
+  test('every failure reason is a translated sentence, with what Jitsi said as plain text', async ({
+    context, serviceWorker, extensionId, simulator,
+  }) => {
+    const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 1 });
+    const failures: Record<string, string> = {
+      'not-moderator': 'only a moderator can do this.',
+      'not-in-conference': 'you are not in the lesson right now.',
+      unsupported: 'this Jitsi server does not offer it.',
+      'invalid-password': 'the server did not accept this password.',
+      'no-page': 'the Jitsi tab did not answer.',
+      timeout: 'Jitsi did not confirm in time.',
+      rejected: 'Jitsi refused.',
+      'not-empty': 'some people are still in the room.',
+    };
+    for (const [failure, sentence] of Object.entries(failures)) {
+      // The page's answer is replaced for this one click: the popup must show whatever comes back.
+      // (Chromium has a native `browser` namespace, which webextension-polyfill then uses; stub both.)
+      await popup.evaluate((reply) => {
+        for (const namespace of [chrome, (globalThis as any).browser].filter(Boolean)) {
+          const original = namespace.runtime.sendMessage;
+          namespace.runtime.sendMessage = (...args: any[]) => {
+            namespace.runtime.sendMessage = original;
+            const callback = args.find((a) => typeof a === 'function');
+            if (callback) setTimeout(() => callback(reply));
+            return Promise.resolve(reply);
+          };
+        }
+      }, failure === 'rejected' ? { ok: false, failure, detail: '<b>not allowed</b>' } : { ok: false, failure });
+      await popup.getByTestId('fix-enable-lobby').click();
+      const result = popup.getByTestId('result-enable-lobby');
+      await expect(result).toHaveAttribute('data-failure', failure);
+      await expect(result).toContainText(sentence);
+      if (failure === 'rejected') {
+        await expect(result).toContainText('Jitsi said: <b>not allowed</b>');
+        await expect(result.locator('b')).toHaveCount(0);
+        await shot(popup, 'failure');
+      }
+    }
+    await expectStatus(popup, 'check-lobby', 'fail');
+  });
+});
+
+test.describe('states of the popup', () => {
+  test('prejoin preview, then the lesson; after leaving, a summary', async ({ context, serviceWorker, extensionId, simulator, extensionErrors }) => {
+    const { page, popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Deutsch8a', { students: 2 }, '');
+    await expect(popup.getByTestId('room')).toHaveAttribute('data-phase', 'prejoin');
+    await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'preview');
+    await expectStatus(popup, 'check-lobby', 'todo');
+    await expect(popup.getByTestId('part-during')).toHaveCount(0);
+    await expect(popup.locator('[data-testid^="fix-"]')).toHaveCount(0);
+    // Blurring can be done on Jitsi's prejoin screen already.
+    await popup.getByTestId('tick-blur').check();
+    await shot(popup, 'prejoin');
+
+    await page.locator('[data-testid="prejoin.joinMeeting"]').click();
+    await expect(popup.getByTestId('room')).toHaveAttribute('data-phase', 'conference');
+    await expectStatus(popup, 'item-blur', 'ok');
+    await expect(popup.getByTestId('part-end')).toBeVisible();
+
+    // The connection drops: the teacher is out, the room may live on.
+    await page.evaluate(() => window.__jitsiSim.dropNetwork());
+    await expect(popup.getByTestId('room')).toHaveAttribute('data-phase', 'left');
+    await expect(popup.getByTestId('after-lesson')).toContainText('deleted once the last person has left');
+    await expect(popup.getByTestId('summary-blur')).toHaveAttribute('data-done', 'true');
+    await expect(popup.getByTestId('summary-rules')).toHaveAttribute('data-done', 'false');
+    await expect(popup.getByTestId('checks')).toHaveCount(0);
+    await shot(popup, 'after-lesson');
+    expect(extensionErrors).toEqual([]);
+  });
+
+  test('not a known Jitsi tab: the page check is offered', async ({ context, extensionId, serviceWorker, simulator }) => {
+    const page = await context.newPage();
+    // A site the extension does not run on by itself (the simulator under its second name).
+    await page.goto(`${simulator.origin.replace('//127.0.0.1:', `//${SECOND_SIMULATOR_HOST}:`)}/__fixtures/lookalike`);
+    const tabId = await tabIdOf(serviceWorker, page);
+    const popup = await openPopup(context, extensionId, tabId);
+    await popup.setViewportSize(POPUP_SIZE);
+    await expect(popup.getByTestId('no-room')).toBeVisible();
+    await expect(popup.getByTestId('check-page')).toBeVisible();
+    expect(await axeViolations(popup)).toEqual([]);
+    await shot(popup, 'no-room');
+  });
+});
+
+test('accessibility: axe-core finds no WCAG A/AA violations in any state', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const env = { context, serviceWorker, extensionId, simulator };
+  const problems = await startLesson(env, 'Klasse7b-Mathe', { students: 3, everyoneModerator: 1 });
+  await problems.page.evaluate(() => window.__jitsiSim.knock('Paul'));
+  await problems.page.evaluate(() => window.__jitsiSim.startRecording('file'));
+  await expectStatus(problems.popup, 'check-recording', 'warn');
+  await problems.popup.getByTestId('rules-show').click();
+  await problems.popup.getByTestId('fix-set-password').click();
+  await expect(problems.popup.getByTestId('new-password')).toBeVisible();
+  expect(await axeViolations(problems.popup)).toEqual([]);
+  // The dark scheme has its own colours: they must pass too.
+  await problems.popup.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(problems.popup)).toEqual([]);
+  await shot(problems.popup, 'lesson-dark');
+  await problems.popup.emulateMedia({ colorScheme: 'light' });
+
+  const student = await startLesson(env, 'Bio9c', { students: 2, role: 'participant', lobby: 0 });
+  expect(await axeViolations(student.popup)).toEqual([]);
+
+  const prejoin = await startLesson(env, 'Deutsch8a', { students: 2 }, '');
+  await expect(prejoin.popup.getByTestId('headline')).toHaveAttribute('data-headline', 'preview');
+  expect(await axeViolations(prejoin.popup)).toEqual([]);
+  await prejoin.page.locator('[data-testid="prejoin.joinMeeting"]').click();
+  await expect(prejoin.popup.getByTestId('room')).toHaveAttribute('data-phase', 'conference');
+  await prejoin.page.evaluate(() => window.__jitsiSim.dropNetwork());
+  await expect(prejoin.popup.getByTestId('after-lesson')).toBeVisible();
+  expect(await axeViolations(prejoin.popup)).toEqual([]);
+});
+
+/** Chromium with the dev extension and the browser's UI language set to `lang`. */
+async function launchInLanguage(lang: string) {
+  const profile = mkdtempSync(join(tmpdir(), `jmc-${lang}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...chromiumArgs(resolve('dist/chrome-dev')), `--lang=${lang}`],
+    env: { ...process.env, LANGUAGE: lang, LANG: `${lang}_${lang.toUpperCase()}.UTF-8` },
+    locale: lang,
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const LANGUAGES = [
+  { lang: 'de', before: 'Bevor die Schüler kommen', lobby: 'Lobby einschalten', count: '3 Personen im Raum', danger: 'Eine Sicherheitsregel ist nicht erfüllt' },
+  { lang: 'nl', before: 'Voordat de leerlingen binnenkomen', lobby: 'Lobby aanzetten', count: '3 deelnemers in de ruimte', danger: 'Een veiligheidsregel wordt niet nageleefd' },
+];
+
+for (const expected of LANGUAGES) {
+  test(`the popup in ${expected.lang}`, async ({ simulator }) => {
+    const browser = await launchInLanguage(expected.lang);
+    try {
+      const { popup } = await startLesson({ ...browser, simulator }, 'Klasse7b-Mathe', { students: 3 });
+      await expect(popup.locator('html')).toHaveAttribute('lang', expected.lang);
+      await expect(popup.getByTestId('headline')).toContainText(expected.danger);
+      await expect(popup.getByTestId('part-before').getByRole('heading')).toHaveText(expected.before);
+      await expect(popup.getByTestId('fix-enable-lobby')).toHaveText(expected.lobby);
+      await expect(popup.getByTestId('participant-count')).toHaveText(expected.count);
+      await popup.getByTestId('fix-enable-lobby').click();
+      await expectStatus(popup, 'check-lobby', 'ok');
+      expect(await fitsPopup(popup).then((size) => size.width)).toBe(POPUP_SIZE.width);
+      await shot(popup, `lesson-${expected.lang}`);
+    } finally {
+      await browser.close();
+    }
+  });
+}
