@@ -16,6 +16,7 @@ import type {
 } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, tCount, type MessageKey } from '../shared/i18n.ts';
+import { EndLesson } from './EndLesson.tsx';
 import { newRoomPassword, runRoomAction } from './room-actions.ts';
 
 type FixKind = ChecklistFix['kind'];
@@ -334,17 +335,7 @@ export function Checklist({ tabId, room, parts, ticks, onTick }: {
               />
             ))}
           </ul>
-          {part.id === 'end' && (
-            <div class="end">
-              <p class="small">{t('endDeletedNote')}</p>
-              <button type="button" disabled aria-describedby="end-later" data-testid="end-lesson">
-                {t('endLessonButton')}
-              </button>
-              <p class="small muted" id="end-later">
-                {t('endLessonLater')}
-              </p>
-            </div>
-          )}
+          {part.id === 'end' && <EndLesson tabId={tabId} room={room} />}
         </Part>
       ))}
     </div>

@@ -1,0 +1,66 @@
+// "End the lesson" in the popup: a confirmation naming the people, the sequence, and its report.
+import type { Page } from '@playwright/test';
+import { expect, openPopup, tabIdOf, test } from './fixtures.ts';
+
+const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
+
+async function lessonWithPopup(context: import('@playwright/test').BrowserContext, serviceWorker: any, extensionId: string, url: string) {
+  const lesson = await context.newPage();
+  await lesson.goto(url);
+  await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  const popup = await openPopup(context, extensionId, tabId);
+  await popup.setViewportSize({ width: 380, height: 700 });
+  return { lesson, popup };
+}
+
+async function startEnding(popup: Page, people: number): Promise<void> {
+  await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', String(people));
+  await popup.getByTestId('end-lesson').click();
+  await expect(popup.getByTestId('end-confirm-text')).toHaveText(`Remove all ${people} people still in the room, lock the room and leave last?`);
+}
+
+test('end the lesson and stay: breakout rooms closed, everyone removed, the empty room confirmed', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const { lesson, popup } = await lessonWithPopup(context, serviceWorker, extensionId, simulator.roomUrl('Geo8', { students: 6, endConference: 0 }, NO_PREJOIN));
+  await lesson.evaluate(() => window.__jitsiSim.openBreakoutRoom('Gruppe A', window.__jitsiSim.remoteIds().slice(0, 2)));
+  await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '4');
+  await popup.getByTestId('end-lesson').click();
+  // The count includes the breakout rooms.
+  await expect(popup.getByTestId('end-confirm-text')).toHaveText('Remove all 6 people still in the room, lock the room and leave last?');
+  await expect(popup.getByTestId('end-for-all')).toHaveCount(0); // this server cannot end for all
+  await popup.screenshot({ path: 'test-results/popup-end-confirm.png' });
+  await popup.getByTestId('end-and-stay').click();
+  await expect(popup.getByTestId('end-result')).toHaveAttribute('data-ok', 'true');
+  await expect(popup.getByTestId('end-result')).toHaveText('The lesson has ended: the room is empty. Leave when you are ready.');
+  await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '0');
+  expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(0);
+  expect(await lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(true);
+});
+
+test('where the server can, the default ends the meeting for everyone', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const { lesson, popup } = await lessonWithPopup(context, serviceWorker, extensionId, simulator.roomUrl('Englisch6', { students: 3 }, NO_PREJOIN));
+  await startEnding(popup, 3);
+  await expect(popup.getByTestId('end-for-all')).toBeChecked();
+  await expect(popup.getByTestId('end-and-stay')).toHaveCount(0);
+  const closed = lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+  await popup.getByTestId('end-and-leave').click();
+  await closed;
+  await expect(popup.getByTestId('no-room')).toBeVisible();
+});
+
+test('someone who cannot be removed is named, and the teacher can try again', async ({ context, serviceWorker, extensionId, simulator }) => {
+  test.setTimeout(60_000);
+  const { lesson, popup } = await lessonWithPopup(context, serviceWorker, extensionId, simulator.roomUrl('Sport9', { students: 1, endConference: 0, ownerKick: 0 }, NO_PREJOIN));
+  const coTeacher = await lesson.evaluate(() => window.__jitsiSim.join('Frau Kaya', { moderator: true }));
+  await startEnding(popup, 2);
+  await popup.getByTestId('end-and-leave').click();
+  await expect(popup.getByTestId('end-running')).toBeVisible();
+  await expect(popup.getByTestId('end-result')).toHaveAttribute('data-ok', 'false', { timeout: 30_000 });
+  await expect(popup.getByTestId('end-remaining')).toHaveText('Still in the room: Frau Kaya');
+  await popup.screenshot({ path: 'test-results/popup-end-failed.png' });
+  // The co-teacher leaves by herself; trying again now finishes the job.
+  await lesson.evaluate((id) => window.__jitsiSim.leave(id), coTeacher);
+  const left = lesson.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
+  await popup.getByTestId('end-retry').click();
+  await left;
+});
