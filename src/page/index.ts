@@ -65,6 +65,9 @@ function watchStore(store: JitsiStore): void {
     lastSlices = slices;
     const next = deriveSnapshot(slices, current?.phase ?? null, page);
     if (sameSnapshot(next, current)) return;
+    // Never coalesce away the last state of a phase: "everyone removed, then I left" must reach the
+    // background as such, not as "left while 12 were inside".
+    if (current && next.phase !== current.phase && !sameSnapshot(current, lastSent)) flush();
     current = next;
     if (timer === undefined) timer = setTimeout(() => flush(), Math.max(0, lastSentAt + SEND_INTERVAL_MS - performance.now()));
   };

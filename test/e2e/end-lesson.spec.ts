@@ -41,8 +41,8 @@ test('a class of 60, some trying to come back, is removed, the room verified emp
   console.log(`end lesson, 60 students, kick latency 50 ms: ${took} ms`);
 });
 
-test('with end-for-all the server closes the room for everyone', async ({ context, serviceWorker, extensionId, simulator }) => {
-  const { lesson, tabId, popup } = await openLesson(context, simulator.roomUrl('Englisch6', { students: 5 }, NO_PREJOIN), serviceWorker, extensionId);
+test('with end-for-all the server closes the room for a class of 60', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const { lesson, tabId, popup } = await openLesson(context, simulator.roomUrl('Englisch6', { students: 60 }, NO_PREJOIN), serviceWorker, extensionId);
   const destroyed = lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
   const result = await act(popup, tabId, { ...END_AND_LEAVE, endForAll: true });
   expect(result).toMatchObject({ ok: true, report: { endedForAll: true, left: true } });

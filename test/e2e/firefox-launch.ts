@@ -15,7 +15,10 @@ export function firefoxExtensionUrl(path: string): string {
   return `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
 }
 
-export async function launchFirefox(extensionDir: string): Promise<{ browser: Browser; close: () => Promise<void> }> {
+export async function launchFirefox(
+  extensionDir: string,
+  extraPrefs: Record<string, unknown> = {},
+): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -30,6 +33,7 @@ export async function launchFirefox(extensionDir: string): Promise<{ browser: Br
       'network.captive-portal-service.enabled': false,
       'app.update.disabledForTesting': true,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...extraPrefs,
     },
   });
   try {

@@ -1,47 +1,12 @@
 // Firefox ESR smoke run of the built dev extension (puppeteer-core over WebDriver BiDi): proves the
 // content script, the MAIN-world page script, the background and the popup work there too.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
-import { FIREFOX_PATH } from './browsers.ts';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { firefoxExtensionUrl, launchFirefox, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
 
-// Fixed internal UUID, so the extension's pages have a known moz-extension:// origin.
-const EXTENSION_UUID = '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10';
-const POPUP = `moz-extension://${EXTENSION_UUID}/src/popup/index.html`;
-
-async function launchFirefox(
-  extensionDir: string,
-  extraPrefs: Record<string, unknown> = {},
-): Promise<{ browser: Browser; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profile,
-    // Lets the test open moz-extension:// pages (../shared/platform-notes.md §5.1).
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      // Keep the run hermetic: no update checks, no telemetry pings, no captive-portal probes.
-      'network.captive-portal-service.enabled': false,
-      'app.update.disabledForTesting': true,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      ...extraPrefs,
-    },
-  });
-  await browser.installExtension(resolve(extensionDir));
-  return {
-    browser,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+const POPUP = firefoxExtensionUrl('src/popup/index.html');
 
 /** moz-extension:// navigations never resolve under BiDi (platform-notes §5.1): start them, then wait for content. */
 async function openExtensionPage(page: Page, url: string): Promise<void> {
@@ -67,6 +32,7 @@ test('Firefox ESR: the lesson reaches the background and the popup', async ({ si
         const entry = Object.entries(all).find(([, room]) => room?.roomName === 'Englisch6' && room.phase === 'conference');
         return entry ? { tabId: Number(entry[0].split(':')[1]), participants: entry[1].participants } : null;
       }),
+      'the lesson in session storage',
     );
     expect(stored.participants).toBe(3);
 
@@ -74,7 +40,7 @@ test('Firefox ESR: the lesson reaches the background and the popup', async ({ si
     const badge = await pollFor(async () => {
       const text = await popup.evaluate((id) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), stored.tabId);
       return text === '4' ? text : null;
-    });
+    }, 'the badge to show 4');
     expect(badge).toBe('4');
 
     await openExtensionPage(popup, `${POPUP}?tab=${stored.tabId}`);
@@ -87,15 +53,6 @@ test('Firefox ESR: the lesson reaches the background and the popup', async ({ si
   }
 });
 
-async function pollFor<T>(probe: () => Promise<T | null>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for the extension');
-    await new Promise((done) => setTimeout(done, 200));
-  }
-}
 
 test('Firefox ESR: the release build installs, its pages run, and it stays off hosts it was not given', async ({ simulator }) => {
   test.setTimeout(90_000);
@@ -108,7 +65,7 @@ test('Firefox ESR: the release build installs, its pages run, and it stays off h
     await lesson.waitForFunction(() => window.APP.store?.getState()['features/base/conference'].conference !== undefined);
 
     const options = await browser.newPage();
-    await openExtensionPage(options, `moz-extension://${EXTENSION_UUID}/src/options/index.html`);
+    await openExtensionPage(options, firefoxExtensionUrl('src/options/index.html'));
     const version = await options.waitForSelector('[data-testid="version"]');
     const { version: expected } = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(await version!.evaluate((el) => el.textContent)).toContain(expected);
@@ -156,7 +113,7 @@ test('Firefox ESR: check this page and enable a school server under another name
     const count = await pollFor(async () => {
       const text = await popup.evaluate((id) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId);
       return text === '4' ? text : null;
-    });
+    }, 'the badge to show 4 after the reload');
     expect(count).toBe('4');
   } finally {
     await close();

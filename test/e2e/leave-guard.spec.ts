@@ -33,6 +33,20 @@ test('reload with students present: the browser asks, and "Stay" keeps the teach
   expect(Object.values(stored)[0]).toMatchObject({ phase: 'conference', participants: 3 });
 });
 
+test('navigating away with students present: the browser asks, and "Stay" keeps the lesson', async ({ context, simulator }) => {
+  const lesson = await context.newPage();
+  await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 2 }, NO_PREJOIN));
+  const prompts: string[] = [];
+  lesson.once('dialog', async (dialog) => {
+    prompts.push(dialog.type());
+    await dialog.dismiss();
+  });
+  await lesson.goto(`${simulator.origin}/__fixtures/lookalike`, { timeout: 3_000 }).catch(() => undefined);
+  expect(prompts).toEqual(['beforeunload']);
+  expect(new URL(lesson.url()).pathname).toBe('/Mathe7b');
+  expect(await lesson.evaluate(() => window.APP.conference.isJoined())).toBe(true);
+});
+
 test('reload with an empty room: no prompt', async ({ context, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 0 }, NO_PREJOIN));
