@@ -90,4 +90,7 @@ export function watchSiteAccess(): void {
   browser.permissions.onRemoved.addListener(() => void syncRegisteredScripts());
   browser.permissions.onAdded.addListener(() => void syncRegisteredScripts());
   browser.runtime.onInstalled.addListener(() => void syncRegisteredScripts());
+  // Registrations persist, but the browser may not have written them before it was closed: re-apply
+  // ours (the teacher's list ∩ granted permissions) at every start.
+  browser.runtime.onStartup.addListener(() => void syncRegisteredScripts());
 }

@@ -1,6 +1,6 @@
 // The leave guard: a modal dialog over the Jitsi page, shown when the teacher hangs up while people are
 // still in the room (school rule: remove everyone and leave last). Isolated-world content script, plain
-// DOM: no Preact, no innerHTML (page data such as display names only ever goes into textContent).
+// DOM: no Preact, no HTML strings (page data such as display names only ever goes into textContent).
 //
 // Rendered in a *closed* shadow root on <jmc-leave-guard> appended to <html>: the page's CSS cannot reach
 // in, the page's scripts cannot read it. Inside is a native <dialog> opened with showModal(): top layer

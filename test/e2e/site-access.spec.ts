@@ -59,6 +59,9 @@ test('check this page, enable the site, and it stays enabled across a restart', 
 
     // Restart the browser with the same profile: the site is still enabled.
     browser = await launchWithExtension('dist/chrome-dev', profile);
+    const worker = browser.serviceWorker;
+    // At start-up the browser (or our onStartup re-sync) restores the registration first.
+    await expect.poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)).toBe(2);
     const again = await browser.context.newPage();
     await again.goto(lessonUrl);
     const againTab = await tabIdOf(browser.serviceWorker, again);
