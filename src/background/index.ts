@@ -131,8 +131,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId));
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
-    await onRoomUpdate(tabId, message.snapshot);
+    // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
     if (message.snapshot.phase === 'conference') await rememberRoomUrl(tabId, senderUrl);
+    await onRoomUpdate(tabId, message.snapshot);
   });
 });
 
