@@ -7,7 +7,8 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  retries: 0,
+  // Real browsers on a 2-core CI machine: one retry, and `npm test` prints how many tests needed it.
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',

@@ -68,6 +68,7 @@ function countTests() {
     const e2e = JSON.parse(readFileSync(`${reports}/e2e.json`, 'utf8'));
     passed += e2e.stats.expected + e2e.stats.flaky;
     failed += e2e.stats.unexpected;
+    if (e2e.stats.flaky) console.log(`e2e: ${e2e.stats.flaky} test(s) passed only on retry (flaky): see the list above`);
   } catch {
     /* step did not run */
   }
