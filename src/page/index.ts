@@ -1,5 +1,7 @@
 // MAIN-world script: the only code that touches Jitsi's JavaScript objects. It reports facts (a room
-// snapshot) to the content script and never acts on what the page says. No extension APIs here.
+// snapshot) to the content script, carries out the moderator actions the extension sends, and guards
+// the ways out of a lesson. Whatever a script on the page could forge here, it could do to Jitsi itself.
+// No extension APIs here.
 import { sameSnapshot, type RoomSnapshot } from '../core/room.ts';
 import {
   deriveSnapshot,
