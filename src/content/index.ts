@@ -103,11 +103,15 @@ function runInPage(action: RoomAction): Promise<ActionResult> {
   });
 }
 
-function onExtensionMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<ActionResult> | undefined {
-  // Only our background (no tab) gives commands.
-  if (sender.id !== ext.runtime.id || sender.tab) return undefined;
-  if (!isPageCommandMessage(message)) return undefined;
-  return runInPage(message.action);
+/**
+ * Answers through `sendResponse` (returning true keeps the channel open): Chrome's native `chrome` API,
+ * used where no `browser` namespace exists, does not take a returned promise as the answer.
+ */
+function onExtensionMessage(message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (answer?: ActionResult) => void): true {
+  // Only our background (no tab) gives commands; anything else gets no answer.
+  if (sender.id !== ext.runtime.id || sender.tab || !isPageCommandMessage(message)) sendResponse();
+  else void runInPage(message.action).then(sendResponse);
+  return true;
 }
 
 /** This document is (again) the one shown in the tab: reset the tab, then ask the page for its room. */
