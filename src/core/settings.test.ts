@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, SETTING_KEYS, SETTINGS } from './settings.ts';
+
+describe('settings model', () => {
+  it('every setting has a default that passes its own check', () => {
+    for (const key of SETTING_KEYS) expect(SETTINGS[key].check(SETTINGS[key].default as never), key).toMatchObject({ ok: true });
+    expect(defaultSettings()).toMatchObject({ autoLobby: false, passwordLength: 12, leaveGuard: 'warn', lessonLogDays: 30, uiLanguage: 'auto' });
+  });
+
+  it('validates each kind of value with a reason', () => {
+    const { enforced, defaults, problems } = parsePolicy({
+      enforced: { autoLobby: true, passwordLength: 8, leaveGuard: 'shout', hosts: ['jitsi.schule.example', 'https://meet.example.org/*', 'http://insecure.example/*'] },
+      defaults: { helpUrl: 'javascript:alert(1)', rulesText: { de: 'Kamera aus', fr: 'non' }, lessonLogDays: 14, colour: 'red' },
+      extra: 1,
+    });
+    expect(enforced).toEqual({ autoLobby: true });
+    expect(defaults).toEqual({ lessonLogDays: 14 });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'extra', problem: 'unknown-key' },
+        { path: 'enforced.passwordLength', problem: 'out-of-range' },
+        { path: 'enforced.leaveGuard', problem: 'out-of-range' },
+        { path: 'enforced.hosts', problem: 'invalid-host' },
+        { path: 'defaults.helpUrl', problem: 'invalid-url' },
+        { path: 'defaults.rulesText', problem: 'unknown-key' },
+        { path: 'defaults.colour', problem: 'unknown-key' },
+      ]),
+    );
+    expect(problems).toHaveLength(7);
+  });
+
+  it('turns host names into https match patterns', () => {
+    expect(hostPattern('Jitsi.Schule.example')).toBe('https://jitsi.schule.example/*');
+    expect(hostPattern('https://meet.example.org/*')).toBe('https://meet.example.org/*');
+    expect(hostPattern('http://meet.example.org/*')).toBeNull();
+    expect(hostPattern('*.example.org')).toBeNull();
+    expect(parsePolicy({ enforced: { hosts: ['a.example', 'A.example'] } }).enforced.hosts).toEqual(['https://a.example/*']);
+  });
+
+  it('merges: enforced beats the teacher, who beats the school default, which beats the built-in value', () => {
+    const policy = parsePolicy({ enforced: { autoLobby: true }, defaults: { autoLobby: false, autoPassword: true, passwordLength: 16 } });
+    const teacher = parseTeacherChoices({ autoLobby: false, passwordLength: 20, bogus: 1, lessonLog: 'yes' });
+    const { values, source } = mergeSettings(policy, teacher);
+    expect(values).toMatchObject({ autoLobby: true, autoPassword: true, passwordLength: 20, lessonLog: true });
+    expect(source).toMatchObject({ autoLobby: 'enforced', autoPassword: 'school-default', passwordLength: 'teacher', lessonLog: 'built-in' });
+  });
+
+  it('no policy at all (Firefox rejects managed storage then) is fine', () => {
+    expect(parsePolicy(undefined)).toEqual({ enforced: {}, defaults: {}, problems: [] });
+    expect(parsePolicy('nonsense').problems).toEqual([{ path: '', problem: 'not-an-object' }]);
+    expect(mergeSettings(parsePolicy(undefined), {}).values).toEqual(defaultSettings());
+  });
+
+  it('1000 hostile policies never throw, keep defaults where invalid, and report every problem (capped)', () => {
+    // Seeded xorshift: reproducible, and no Math.random anywhere in src.
+    let seed = 0x2545f491;
+    const next = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), (seed >>> 0) / 0x1_0000_0000);
+    const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+    const deep = (depth: number): unknown => (depth === 0 ? 'x' : { a: deep(depth - 1) });
+    const hostile = (): unknown =>
+      pick<() => unknown>([
+        () => 'x'.repeat(Math.floor(next() * 100_000)),
+        () => Math.floor(next() * 1e12) - 5e11,
+        () => next() > 0.5,
+        () => null,
+        () => [1, 'two', { three: 3 }],
+        () => deep(Math.floor(next() * 200)),
+        () => ({ __proto__: { polluted: true }, constructor: 'x' }),
+        () => Array.from({ length: Math.floor(next() * 500) }, () => 'h'.repeat(Math.floor(next() * 300))),
+        () => ({ de: 'x'.repeat(5_000), nl: 7 }),
+        () => 'https://ok.example/',
+        () => NaN,
+      ])();
+    const keys = [...SETTING_KEYS, 'unknown', '__proto__', 'constructor', 'x'.repeat(1_000)];
+    for (let i = 0; i < 1000; i++) {
+      const section = () => Object.fromEntries(Array.from({ length: Math.floor(next() * 20) }, () => [pick(keys), hostile()]));
+      const policy = pick<unknown>([section(), { enforced: section(), defaults: section(), [pick(keys)]: hostile() }, hostile(), { enforced: hostile() }]);
+      let parsed!: ReturnType<typeof parsePolicy>;
+      expect(() => (parsed = parsePolicy(policy))).not.toThrow();
+      expect(parsed.problems.length).toBeLessThanOrEqual(MAX_PROBLEMS);
+      const { values } = mergeSettings(parsed, {});
+      for (const key of SETTING_KEYS) expect(SETTINGS[key].check(values[key] as never).ok, `${i}:${key}`).toBe(true);
+      for (const problem of parsed.problems) expect(problem.path.length).toBeLessThanOrEqual(200);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});

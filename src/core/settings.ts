@@ -1,0 +1,207 @@
+// The one settings model: built-in defaults, validation, and the merge of school policy (enforced or
+// default) with the teacher's own choices. Pure. The options page, managed_schema.json and the admin
+// templates are to be generated from SETTINGS (the policy issue), so they cannot drift.
+import { isSitePattern } from './sites.ts';
+
+export type Language = 'de' | 'nl' | 'en';
+export const LANGUAGES: readonly Language[] = ['de', 'nl', 'en'];
+export type PerLanguage = Partial<Record<Language, string>>;
+
+export interface Settings {
+  /** Jitsi servers where the companion runs, besides meet.jit.si and 8x8.vc: "https://jitsi.example.org/*". */
+  hosts: string[];
+  autoLobby: boolean;
+  autoPassword: boolean;
+  passwordLength: number;
+  leaveGuard: 'warn' | 'strong';
+  endLessonMode: 'auto' | 'remove-everyone';
+  autoStartMuted: boolean;
+  recordingReminder: boolean;
+  rulesText: PerLanguage;
+  helpUrl: string;
+  noticeText: PerLanguage;
+  lessonLog: boolean;
+  lessonLogDays: number;
+  uiLanguage: 'auto' | Language;
+}
+
+export type SettingKey = keyof Settings;
+
+/** Why a value was not taken; each has a sentence in _locales for the options page. */
+export type Problem = 'unknown-key' | 'wrong-type' | 'out-of-range' | 'too-long' | 'invalid-host' | 'invalid-url' | 'not-an-object';
+
+type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; problem: Problem };
+
+const ok = <T>(value: T) => ({ ok: true as const, value });
+const bad = (problem: Problem) => ({ ok: false as const, problem });
+
+const boolean: Check<boolean> = (value) => (typeof value === 'boolean' ? ok(value) : bad('wrong-type'));
+
+const integer =
+  (min: number, max: number): Check<number> =>
+  (value) =>
+    typeof value !== 'number' || !Number.isInteger(value) ? bad('wrong-type') : value < min || value > max ? bad('out-of-range') : ok(value);
+
+const choice =
+  <T extends string>(options: readonly T[]): Check<T> =>
+  (value) =>
+    typeof value !== 'string' ? bad('wrong-type') : (options as readonly string[]).includes(value) ? ok(value as T) : bad('out-of-range');
+
+const MAX_TEXT = 4_000;
+
+const perLanguage: Check<PerLanguage> = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('not-an-object');
+  const result: PerLanguage = {};
+  for (const [language, text] of Object.entries(value)) {
+    if (!(LANGUAGES as readonly string[]).includes(language)) return bad('unknown-key');
+    if (typeof text !== 'string') return bad('wrong-type');
+    if (text.length > MAX_TEXT) return bad('too-long');
+    result[language as Language] = text;
+  }
+  return ok(result);
+};
+
+/** "jitsi.example.org" or "https://jitsi.example.org/*" → the match pattern; https only. */
+export function hostPattern(value: string): string | null {
+  const pattern = /^[a-z0-9.-]+$/i.test(value) ? `https://${value.toLowerCase()}/*` : value;
+  return isSitePattern(pattern) && pattern.startsWith('https://') ? pattern : null;
+}
+
+const hosts: Check<string[]> = (value) => {
+  if (!Array.isArray(value)) return bad('wrong-type');
+  if (value.length > 200) return bad('too-long');
+  const patterns: string[] = [];
+  for (const entry of value) {
+    if (typeof entry !== 'string') return bad('wrong-type');
+    const pattern = hostPattern(entry);
+    if (!pattern) return bad('invalid-host');
+    if (!patterns.includes(pattern)) patterns.push(pattern);
+  }
+  return ok(patterns);
+};
+
+const httpsUrl: Check<string> = (value) => {
+  if (typeof value !== 'string') return bad('wrong-type');
+  if (value === '') return ok(value);
+  if (value.length > 2_000) return bad('too-long');
+  try {
+    return new URL(value).protocol === 'https:' ? ok(value) : bad('invalid-url');
+  } catch {
+    return bad('invalid-url');
+  }
+};
+
+interface Definition<T> {
+  default: T;
+  check: Check<T>;
+}
+
+/** Every setting: its built-in default and its validation. The single source for the whole extension. */
+export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
+  hosts: { default: [], check: hosts },
+  autoLobby: { default: false, check: boolean },
+  autoPassword: { default: false, check: boolean },
+  passwordLength: { default: 12, check: integer(10, 64) },
+  leaveGuard: { default: 'warn', check: choice(['warn', 'strong'] as const) },
+  endLessonMode: { default: 'auto', check: choice(['auto', 'remove-everyone'] as const) },
+  autoStartMuted: { default: false, check: boolean },
+  recordingReminder: { default: true, check: boolean },
+  rulesText: { default: {}, check: perLanguage },
+  helpUrl: { default: '', check: httpsUrl },
+  noticeText: { default: {}, check: perLanguage },
+  lessonLog: { default: true, check: boolean },
+  lessonLogDays: { default: 30, check: integer(1, 365) },
+  uiLanguage: { default: 'auto', check: choice(['auto', 'de', 'nl', 'en'] as const) },
+};
+
+export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+
+export function defaultSettings(): Settings {
+  const result = {} as Record<SettingKey, unknown>;
+  for (const key of SETTING_KEYS) result[key] = structuredClone(SETTINGS[key].default);
+  return result as Settings;
+}
+
+export interface PolicyProblem {
+  /** Where in the policy: "enforced.autoLobby", "defaults.hosts", "colour". */
+  path: string;
+  problem: Problem;
+}
+
+export interface ParsedPolicy {
+  enforced: Partial<Settings>;
+  defaults: Partial<Settings>;
+  problems: PolicyProblem[];
+}
+
+/** A broken policy file can have thousands of bad keys; the admin needs the first ones. */
+export const MAX_PROBLEMS = 100;
+
+function report(problems: PolicyProblem[], problem: PolicyProblem): void {
+  if (problems.length < MAX_PROBLEMS) problems.push(problem);
+}
+
+function parseSection(section: unknown, name: string, problems: PolicyProblem[]): Partial<Settings> {
+  const result: Record<string, unknown> = {};
+  if (section === undefined) return result;
+  if (typeof section !== 'object' || section === null || Array.isArray(section)) {
+    report(problems, { path: name, problem: 'not-an-object' });
+    return result;
+  }
+  for (const [key, value] of Object.entries(section)) {
+    const path = `${name}.${key}`.slice(0, 200);
+    if (!(SETTING_KEYS as string[]).includes(key)) {
+      report(problems, { path, problem: 'unknown-key' });
+      continue;
+    }
+    const checked = SETTINGS[key as SettingKey].check(value);
+    if (checked.ok) result[key] = checked.value;
+    else report(problems, { path, problem: checked.problem });
+  }
+  return result as Partial<Settings>;
+}
+
+/**
+ * Reads managed storage as the school wrote it: `{ "enforced": {…}, "defaults": {…} }`. Never throws;
+ * whatever is not understood is left out and listed, so the admin can fix the file. Chrome filters by
+ * managed_schema.json; Firefox does not, so this is the real guard.
+ */
+export function parsePolicy(managed: unknown): ParsedPolicy {
+  const problems: PolicyProblem[] = [];
+  if (managed === undefined || managed === null) return { enforced: {}, defaults: {}, problems };
+  if (typeof managed !== 'object' || Array.isArray(managed)) return { enforced: {}, defaults: {}, problems: [{ path: '', problem: 'not-an-object' }] };
+  const root = managed as Record<string, unknown>;
+  for (const key of Object.keys(root)) if (key !== 'enforced' && key !== 'defaults') report(problems, { path: key.slice(0, 200), problem: 'unknown-key' });
+  return { enforced: parseSection(root.enforced, 'enforced', problems), defaults: parseSection(root.defaults, 'defaults', problems), problems };
+}
+
+/** The teacher's own choices from storage: validated like policy, problems silently dropped. */
+export function parseTeacherChoices(stored: unknown): Partial<Settings> {
+  return parseSection(stored ?? {}, 'teacher', []);
+}
+
+export type SettingSource = 'built-in' | 'school-default' | 'teacher' | 'enforced';
+
+export interface EffectiveSettings {
+  values: Settings;
+  source: Record<SettingKey, SettingSource>;
+}
+
+/** Enforced beats the teacher's choice, which beats the school's default, which beats the built-in one. */
+export function mergeSettings(policy: ParsedPolicy, teacher: Partial<Settings>): EffectiveSettings {
+  const values = defaultSettings() as Record<SettingKey, unknown>;
+  const source = {} as Record<SettingKey, SettingSource>;
+  for (const key of SETTING_KEYS) {
+    if (key in policy.enforced) {
+      values[key] = policy.enforced[key];
+      source[key] = 'enforced';
+    } else if (key in teacher) {
+      values[key] = teacher[key];
+      source[key] = 'teacher';
+    } else if (key in policy.defaults) {
+      values[key] = policy.defaults[key];
+      source[key] = 'school-default';
+    } else source[key] = 'built-in';
+  }
+  return { values: values as Settings, source };
+}
