@@ -42,6 +42,8 @@ export function buildManifest(
 
   if (options.target === 'chrome') {
     manifest.minimum_chrome_version = CHROME_MIN_VERSION;
+    // School policy (3rdparty) is read only with a schema; Firefox has no such key and warns about it.
+    manifest.storage = { managed_schema: 'managed_schema.json' };
   } else {
     const background = manifest.background as Json;
     manifest.background = { scripts: [background.service_worker], type: background.type };

@@ -91,27 +91,58 @@ const httpsUrl: Check<string> = (value) => {
   }
 };
 
+/** JSON-schema fragment of a value, as Chrome's policy schema understands it (managed_schema.json). */
+export type SchemaFragment = Record<string, unknown>;
+
 interface Definition<T> {
   default: T;
   check: Check<T>;
+  schema: SchemaFragment;
+  /** One line for admins (schema title; the admin guide explains more). */
+  title: string;
 }
+
+const perLanguageSchema: SchemaFragment = {
+  type: 'object',
+  properties: Object.fromEntries(LANGUAGES.map((language) => [language, { type: 'string' }])),
+};
 
 /** Every setting: its built-in default and its validation. The single source for the whole extension. */
 export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
-  hosts: { default: [], check: hosts },
-  autoLobby: { default: false, check: boolean },
-  autoPassword: { default: false, check: boolean },
-  passwordLength: { default: 12, check: integer(10, 64) },
-  leaveGuard: { default: 'warn', check: choice(['warn', 'strong'] as const) },
-  endLessonMode: { default: 'auto', check: choice(['auto', 'remove-everyone'] as const) },
-  autoStartMuted: { default: false, check: boolean },
-  recordingReminder: { default: true, check: boolean },
-  rulesText: { default: {}, check: perLanguage },
-  helpUrl: { default: '', check: httpsUrl },
-  noticeText: { default: {}, check: perLanguage },
-  lessonLog: { default: true, check: boolean },
-  lessonLogDays: { default: 30, check: integer(1, 365) },
-  uiLanguage: { default: 'auto', check: choice(['auto', 'de', 'nl', 'en'] as const) },
+  hosts: {
+    default: [],
+    check: hosts,
+    schema: { type: 'array', items: { type: 'string' } },
+    title: 'Jitsi servers where the companion runs (host names, e.g. "jitsi.schule.example"), besides meet.jit.si and 8x8.vc',
+  },
+  autoLobby: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Turn the lobby on when the teacher becomes moderator' },
+  autoPassword: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Set a random room password when the teacher becomes moderator' },
+  passwordLength: { default: 12, check: integer(10, 64), schema: { type: 'integer', minimum: 10, maximum: 64 }, title: 'Length of generated room passwords (10–64)' },
+  leaveGuard: {
+    default: 'warn',
+    check: choice(['warn', 'strong'] as const),
+    schema: { type: 'string', enum: ['warn', 'strong'] },
+    title: 'Leaving a class alone: "warn", or "strong" (the teacher types a reason)',
+  },
+  endLessonMode: {
+    default: 'auto',
+    check: choice(['auto', 'remove-everyone'] as const),
+    schema: { type: 'string', enum: ['auto', 'remove-everyone'] },
+    title: 'End of lesson: "auto" (end for all where the server supports it) or "remove-everyone"',
+  },
+  autoStartMuted: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Everyone starts muted and with camera off when the teacher becomes moderator' },
+  recordingReminder: { default: true, check: boolean, schema: { type: 'boolean' }, title: 'Remind the teacher to announce a recording' },
+  rulesText: { default: {}, check: perLanguage, schema: perLanguageSchema, title: 'The school\'s rules of conduct, per language (de, nl, en)' },
+  helpUrl: { default: '', check: httpsUrl, schema: { type: 'string' }, title: 'Help link (https) shown in the popup and options page' },
+  noticeText: { default: {}, check: perLanguage, schema: perLanguageSchema, title: 'Notice shown in the popup, per language (e.g. the permitted uses of the service)' },
+  lessonLog: { default: true, check: boolean, schema: { type: 'boolean' }, title: 'Keep the local lesson log' },
+  lessonLogDays: { default: 30, check: integer(1, 365), schema: { type: 'integer', minimum: 1, maximum: 365 }, title: 'Days the lesson log is kept (1–365)' },
+  uiLanguage: {
+    default: 'auto',
+    check: choice(['auto', 'de', 'nl', 'en'] as const),
+    schema: { type: 'string', enum: ['auto', 'de', 'nl', 'en'] },
+    title: 'Language of the companion: "auto" (the browser\'s) or de, nl, en',
+  },
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
@@ -204,4 +235,20 @@ export function mergeSettings(policy: ParsedPolicy, teacher: Partial<Settings>):
     } else source[key] = 'built-in';
   }
   return { values: values as Settings, source };
+}
+
+/** managed_schema.json for Chrome and Edge: `enforced` and `defaults`, each with every setting. */
+export function managedSchema(): SchemaFragment {
+  const section = (description: string): SchemaFragment => ({
+    type: 'object',
+    title: description,
+    properties: Object.fromEntries(SETTING_KEYS.map((key) => [key, { ...SETTINGS[key].schema, title: SETTINGS[key].title }])),
+  });
+  return {
+    type: 'object',
+    properties: {
+      enforced: section('Settings the school enforces: teachers see them greyed out, "set by your school"'),
+      defaults: section('Settings the school suggests: teachers may change them'),
+    },
+  };
 }

@@ -13,6 +13,7 @@ describe('manifest variants', () => {
     expect(manifest.background).toEqual({ service_worker: 'src/background/index.ts', type: 'module' });
     expect(manifest.key).toBeUndefined();
     expect(manifest.browser_specific_settings).toBeUndefined();
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
     expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
@@ -26,6 +27,7 @@ describe('manifest variants', () => {
     });
     expect(manifest.browser_specific_settings.gecko_android).toEqual({ strict_min_version: '142.0' });
     expect(manifest.minimum_chrome_version).toBeUndefined();
+    expect(manifest.storage).toBeUndefined();
   });
 
   it('dev differs from release only by the simulator hosts, the second simulator host and the test key', () => {

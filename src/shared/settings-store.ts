@@ -1,0 +1,59 @@
+// Where settings come from: school policy in storage.managed (read through parsePolicy, because Firefox
+// applies no schema) and the teacher's own choices in storage.local. Managed values may arrive seconds
+// after start (Chromium) or not exist at all (Firefox rejects storage.managed.get then): both are normal.
+import browser from 'webextension-polyfill';
+import {
+  mergeSettings,
+  parsePolicy,
+  parseTeacherChoices,
+  type EffectiveSettings,
+  type ParsedPolicy,
+  type SettingKey,
+  type Settings,
+} from '../core/settings.ts';
+
+const TEACHER_KEY = 'settings';
+
+export async function readPolicy(): Promise<ParsedPolicy> {
+  try {
+    return parsePolicy(await browser.storage.managed.get(null));
+  } catch {
+    // Firefox without any policy: "Managed storage manifest not found".
+    return parsePolicy(undefined);
+  }
+}
+
+export async function readTeacherChoices(): Promise<Partial<Settings>> {
+  return parseTeacherChoices((await browser.storage.local.get(TEACHER_KEY))[TEACHER_KEY]);
+}
+
+export interface SettingsView extends EffectiveSettings {
+  policy: ParsedPolicy;
+}
+
+export async function readSettings(): Promise<SettingsView> {
+  const [policy, teacher] = await Promise.all([readPolicy(), readTeacherChoices()]);
+  return { ...mergeSettings(policy, teacher), policy };
+}
+
+/** Saves one of the teacher's choices; an enforced setting cannot be changed (the options page greys it). */
+export async function chooseSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<boolean> {
+  const policy = await readPolicy();
+  if (key in policy.enforced) return false;
+  const teacher = await readTeacherChoices();
+  await browser.storage.local.set({ [TEACHER_KEY]: { ...teacher, [key]: value } });
+  return true;
+}
+
+export async function resetTeacherChoices(): Promise<void> {
+  await browser.storage.local.remove(TEACHER_KEY);
+}
+
+/** Calls back with fresh settings whenever policy or the teacher's choices change (also late policy). */
+export function watchSettings(onChange: (settings: SettingsView) => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'managed' || (area === 'local' && TEACHER_KEY in changes)) void readSettings().then(onChange);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
