@@ -2,6 +2,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage, t } from '../shared/i18n.ts';
 import { LessonLog } from './LessonLog.tsx';
+import { SettingsForm } from './SettingsForm.tsx';
 
 function Options() {
   return (
@@ -12,6 +13,7 @@ function Options() {
         <h2 id="storage-heading">{t('optionsStorageHeading')}</h2>
         <p>{t('optionsStorageText')}</p>
       </section>
+      <SettingsForm />
       <LessonLog />
       <p class="version" data-testid="version">
         {t('optionsVersion', browser.runtime.getManifest().version)}

@@ -1,0 +1,59 @@
+// School policy read by the real browser: a policy file in Chromium's managed policy folder (as a school's
+// IT would deploy it), for the dev build's fixed extension id. Needs root (CI runs as root); the file has a
+// unique name and is removed afterwards, because policy files are machine-wide.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
+const canWritePolicy = process.getuid?.() === 0;
+
+test.describe('school policy in Chromium', () => {
+  const file = `${POLICY_DIR}/jmc-test-${process.pid}.json`;
+  test.beforeAll(() => {
+    test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        '3rdparty': {
+          extensions: {
+            [DEV_EXTENSION_ID]: {
+              enforced: { autoLobby: true, leaveGuard: 'strong', helpUrl: 'javascript:alert(1)', hosts: ['jitsi.schule.example', 'http://insecure.example/*'] },
+              defaults: { lessonLogDays: 14, autoPassword: true },
+            },
+          },
+        },
+      }),
+    );
+  });
+  test.afterAll(() => rmSync(file, { force: true }));
+
+  test('enforced values are greyed out, school defaults can be changed, invalid values are listed', async ({ context, extensionId }) => {
+    test.setTimeout(60_000);
+    expect(extensionId).toBe(DEV_EXTENSION_ID);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    // Chromium delivers managed values a few seconds after start; the page follows storage.onChanged.
+    await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
+    await expect(options.locator('#setting-autoLobby')).toBeChecked();
+    await expect(options.locator('#setting-autoLobby')).toBeDisabled();
+    await expect(options.getByTestId('setting-autoLobby')).toContainText('set by your school');
+    await expect(options.locator('#setting-leaveGuard')).toHaveValue('strong');
+    await expect(options.getByTestId('setting-lessonLogDays')).toHaveAttribute('data-source', 'school-default');
+    await expect(options.locator('#setting-lessonLogDays')).toHaveValue('14');
+    await expect(options.getByTestId('setting-hosts')).toHaveAttribute('data-source', 'built-in');
+
+    const problems = options.getByTestId('policy-problems');
+    await expect(problems.locator('li[data-path="enforced.helpUrl"]')).toContainText('not an https address, ignored');
+    await expect(problems.locator('li[data-path="enforced.hosts"]')).toContainText('not a host name');
+
+    // The teacher may change a school default, and reset it again.
+    await options.locator('#setting-lessonLogDays').fill('60');
+    await options.locator('#setting-lessonLogDays').blur();
+    await expect(options.getByTestId('setting-lessonLogDays')).toHaveAttribute('data-source', 'teacher');
+    await options.getByTestId('settings-reset').click();
+    await expect(options.getByTestId('setting-lessonLogDays')).toHaveAttribute('data-source', 'school-default');
+    await expect(options.locator('#setting-lessonLogDays')).toHaveValue('14');
+  });
+});
