@@ -15,6 +15,7 @@ import {
 } from '../shared/messages.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
+import { applyOnModerator, forgetAutoActions } from './on-moderator.ts';
 import { endTrackedLesson, markEndedForAll, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
@@ -59,7 +60,7 @@ async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void
 
 async function onTabReset(tabId: number): Promise<void> {
   await endTrackedLesson(tabId, false);
-  await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
+  await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetAutoActions(tabId)]);
   pushRoom(tabId, null);
   await showOnBadge(tabId, null);
 }
@@ -134,6 +135,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
     if (message.snapshot.phase === 'conference') await rememberRoomUrl(tabId, senderUrl);
     await onRoomUpdate(tabId, message.snapshot);
+    // Outside the tab's queue: Jitsi's answers take a while, and room updates keep flowing meanwhile.
+    void applyOnModerator(tabId, message.snapshot, forwardAction).catch((error: unknown) => console.error('[background] auto actions', error));
   });
 });
 
@@ -156,7 +159,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
     const room = await readRoom(tabId);
     if (leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
     await endTrackedLesson(tabId, true);
-    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetTicks(tabId)]);
+    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetTicks(tabId), forgetAutoActions(tabId)]);
   });
 });
 handleLeftBehindNotifications();

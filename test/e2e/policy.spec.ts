@@ -56,4 +56,29 @@ test.describe('school policy in Chromium', () => {
     await expect(options.getByTestId('setting-lessonLogDays')).toHaveAttribute('data-source', 'school-default');
     await expect(options.locator('#setting-lessonLogDays')).toHaveValue('14');
   });
+
+  test('on joining as moderator, the school\'s lobby and password settings are applied by themselves', async ({ context, extensionId, simulator }) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
+    const lesson = await context.newPage();
+    await lesson.goto(simulator.roomUrl('Mathe7b', { students: 2 }, '#config.prejoinConfig.enabled=false'));
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    await expect
+      .poll(() =>
+        lesson.evaluate(() => {
+          const state = window.APP.store.getState();
+          return { lobby: state['features/lobby'].lobbyEnabled, locked: state['features/base/conference'].locked ?? null };
+        }),
+      )
+      .toEqual({ lobby: true, locked: 'LOCKED_LOCALLY' });
+    // A 12-character password (the default length), visible to the teacher in Jitsi's own dialog.
+    expect(await lesson.evaluate(() => window.APP.store.getState()['features/base/conference'].password.length)).toBe(12);
+    // Not for a student: the settings act only when the teacher is moderator.
+    const student = await context.newPage();
+    await student.goto(simulator.roomUrl('Bio9c', { students: 2, role: 'participant' }, '#config.prejoinConfig.enabled=false'));
+    await student.evaluate(() => window.__jitsiSim.whenJoined());
+    await student.waitForTimeout(1_000);
+    expect(await student.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(false);
+  });
 });
