@@ -9,11 +9,13 @@ import { t, tCount } from '../shared/i18n.ts';
 const URL_PREFIX = 'url:';
 const NOTICE_PREFIX = 'notice:';
 
-/** Where to rejoin: the page without its #hash (Jitsi's config overrides) — origin, path, query. */
+/** Where to rejoin: the page without its #hash (Jitsi's config overrides) and without a login token. */
 export async function rememberRoomUrl(tabId: number, senderUrl: string | undefined): Promise<void> {
   if (!senderUrl) return;
   const url = new URL(senderUrl);
   url.hash = '';
+  // A login token (JWT) carries the user's name: not kept, even for the session; rejoining asks again.
+  url.searchParams.delete('jwt');
   await browser.storage.session.set({ [`${URL_PREFIX}${tabId}`]: url.href });
 }
 

@@ -15,8 +15,8 @@ async function running(tabId: number): Promise<LessonRecord | null> {
 
 async function finish(tabId: number, closed: boolean): Promise<void> {
   const record = await running(tabId);
-  if (!record) return;
   const flagKey = `${ENDED_FOR_ALL}${tabId}`;
+  if (!record) return browser.storage.session.remove(flagKey);
   const endedForAll = (await browser.storage.session.get(flagKey))[flagKey] === true;
   await appendLesson(finishLesson(record, Date.now(), { closed, endedForAll }));
   await browser.storage.session.remove([`${RUNNING}${tabId}`, flagKey]);

@@ -42,6 +42,10 @@ export function syncRegisteredScripts(): Promise<void> {
 
 async function applyRegistration(): Promise<void> {
   const sites = await enabledSites();
+  // A site whose permission was revoked in the browser is off for good: forget its name too.
+  const chosen = await chosenSites();
+  const kept = chosen.filter((site) => sites.includes(site) || manifestSites().has(site));
+  if (kept.length !== chosen.length) await browser.storage.local.set({ [STORAGE_KEY]: kept });
   const ids = [SCRIPT_IDS.isolated, SCRIPT_IDS.page];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
