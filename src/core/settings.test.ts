@@ -52,7 +52,7 @@ describe('settings model', () => {
   });
 
   it('1000 hostile policies never throw, keep defaults where invalid, and report every problem (capped)', () => {
-    // Seeded xorshift: reproducible, and no Math.random anywhere in src.
+    // Seeded xorshift: reproducible, and no non-cryptographic randomness anywhere in src.
     let seed = 0x2545f491;
     const next = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), (seed >>> 0) / 0x1_0000_0000);
     const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;

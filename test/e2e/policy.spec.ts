@@ -11,6 +11,7 @@ const canWritePolicy = process.getuid?.() === 0;
 test.describe('school policy in Chromium', () => {
   const file = `${POLICY_DIR}/jmc-test-${process.pid}.json`;
   test.beforeAll(() => {
+    // Conditional: only where a policy file can be written (root; CI runs as root).
     test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
     mkdirSync(POLICY_DIR, { recursive: true });
     writeFileSync(
