@@ -48,7 +48,7 @@ describe('room password generator', () => {
     expect(fitsPasswordRule('', null)).toBe(false);
   });
 
-  it('never uses the non-cryptographic Math random source', () => {
+  it('draws only on the cryptographic source it is given', () => {
     expect(readFileSync('src/core/password.ts', 'utf8')).not.toMatch(new RegExp(['Math', 'random'].join('\\.')));
   });
 });
