@@ -10,9 +10,11 @@ import {
   isActionResult,
   isContentToBackground,
   isPopupToBackground,
+  type LeaveGuardModeReply,
   type PageCommandMessage,
   type PopupToBackground,
 } from '../shared/messages.ts';
+import { readSettings } from '../shared/settings-store.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator, forgetAutoActions } from './on-moderator.ts';
@@ -130,6 +132,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return undefined;
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId));
+  if (message.type === 'leave-guard-mode') return readSettings().then(({ values }): LeaveGuardModeReply => ({ strong: values.leaveGuard === 'strong' }));
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
     // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).

@@ -2,7 +2,8 @@
 import browser from 'webextension-polyfill';
 import { finishLesson, trackLesson, type LessonRecord } from '../core/lesson-log.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { appendLesson, isLessonRecord, pruneLessonLog } from '../shared/lesson-log-store.ts';
+import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog } from '../shared/lesson-log-store.ts';
+import { readSettings } from '../shared/settings-store.ts';
 
 const RUNNING = 'lesson:';
 const ENDED_FOR_ALL = 'endedForAll:';
@@ -18,7 +19,9 @@ async function finish(tabId: number, closed: boolean): Promise<void> {
   const flagKey = `${ENDED_FOR_ALL}${tabId}`;
   if (!record) return browser.storage.session.remove(flagKey);
   const endedForAll = (await browser.storage.session.get(flagKey))[flagKey] === true;
-  await appendLesson(finishLesson(record, Date.now(), { closed, endedForAll }));
+  // The teacher (or the school) may switch the log off; then nothing is kept.
+  const { values } = await readSettings();
+  if (values.lessonLog) await appendLesson(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDays);
   await browser.storage.session.remove([`${RUNNING}${tabId}`, flagKey]);
 }
 
@@ -43,7 +46,13 @@ export async function markEndedForAll(tabId: number): Promise<void> {
   await browser.storage.session.set({ [`${ENDED_FOR_ALL}${tabId}`]: true });
 }
 
+async function pruneOrClear(): Promise<void> {
+  const { values } = await readSettings();
+  if (values.lessonLog) await pruneLessonLog(values.lessonLogDays);
+  else await clearLessonLog();
+}
+
 export function pruneOnStartup(): void {
-  browser.runtime.onStartup.addListener(() => void pruneLessonLog());
-  browser.runtime.onInstalled.addListener(() => void pruneLessonLog());
+  browser.runtime.onStartup.addListener(() => void pruneOrClear());
+  browser.runtime.onInstalled.addListener(() => void pruneOrClear());
 }

@@ -17,6 +17,8 @@ import {
   type LeaveAckMessage,
   type LeaveAttemptMessage,
   type LeaveDecisionMessage,
+  type LeaveGuardModeMessage,
+  type LeaveGuardModeReply,
 } from '../shared/messages.ts';
 
 /** Jitsi's own calls (lobby needs the room's disco info) can take seconds; past this the teacher is told. */
@@ -66,6 +68,17 @@ const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
   'leave-anyway': 'leave',
 };
 
+/** School policy may ask for a typed reason before leaving a class alone; if unsure, warn normally. */
+async function askStrongGuard(): Promise<boolean> {
+  const ask: LeaveGuardModeMessage = { type: 'leave-guard-mode' };
+  try {
+    const reply: unknown = await ext.runtime.sendMessage(ask);
+    return typeof reply === 'object' && reply !== null && (reply as LeaveGuardModeReply).strong === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The teacher hung up with people in the room: the in-page dialog asks what to do (leave guard). */
 async function askTeacherBeforeLeaving(attempt: LeaveAttemptMessage): Promise<void> {
   const ack: LeaveAckMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'leave-ack', id: attempt.id };
@@ -74,7 +87,7 @@ async function askTeacherBeforeLeaving(attempt: LeaveAttemptMessage): Promise<vo
     remaining: attempt.remaining,
     coModerators: attempt.coModerators,
     rightsPassToStudent: attempt.rightsPassToStudent,
-    strong: false, // the policy issue makes this configurable
+    strong: await askStrongGuard(),
   });
   const decision: LeaveDecisionMessage = {
     source: CONTENT_MESSAGE_SOURCE,

@@ -1,10 +1,11 @@
 // "End the lesson": the end-of-lesson sequence (src/jitsi/end-lesson.ts) from the popup, with a
 // confirmation that names how many people will be removed, its progress, and a precise report when
 // someone or something remains.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ActionResult } from '../core/actions.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
+import { readSettings } from '../shared/settings-store.ts';
 import { FAILURE_TEXT } from './Checklist.tsx';
 import { runRoomAction } from './room-actions.ts';
 
@@ -12,8 +13,12 @@ type Step = { name: 'idle' } | { name: 'confirm' } | { name: 'running'; leave: b
 
 export function EndLesson({ tabId, room }: { tabId: number; room: RoomSnapshot }) {
   const [step, setStep] = useState<Step>({ name: 'idle' });
-  // "Auto" (the default school policy): end the meeting for everyone where the server supports it.
-  const [endForAll, setEndForAll] = useState(room.endForAllSupported === true);
+  // Setting endLessonMode: "auto" ends the meeting for everyone where the server supports it;
+  // "remove-everyone" never offers it.
+  const [mode, setMode] = useState<'auto' | 'remove-everyone'>('auto');
+  useEffect(() => void readSettings().then(({ values }) => setMode(values.endLessonMode)), []);
+  const canEndForAll = room.endForAllSupported === true && mode === 'auto';
+  const [endForAll, setEndForAll] = useState(true);
   const people = (room.participants ?? 0) + (room.breakoutParticipants ?? 0);
   const canEnd = room.isModerator === true;
 
@@ -21,7 +26,7 @@ export function EndLesson({ tabId, room }: { tabId: number; room: RoomSnapshot }
     setStep({ name: 'running', leave });
     const result = await runRoomAction(tabId, {
       kind: 'end-lesson',
-      endForAll: leave && endForAll && room.endForAllSupported === true,
+      endForAll: leave && endForAll && canEndForAll,
       leave,
       kickReason: t('kickReason'),
     });
@@ -48,7 +53,7 @@ export function EndLesson({ tabId, room }: { tabId: number; room: RoomSnapshot }
           <p id="end-confirm-text" data-testid="end-confirm-text">
             {tCount(people, { zero: 'endConfirmNone', one: 'endConfirmOne', other: 'endConfirmOther' })}
           </p>
-          {room.endForAllSupported === true && (
+          {canEndForAll && (
             <label class="small">
               <input type="checkbox" data-testid="end-for-all" checked={endForAll} onChange={(event) => setEndForAll(event.currentTarget.checked)} />{' '}
               {t('endForAllOption')}
@@ -58,7 +63,7 @@ export function EndLesson({ tabId, room }: { tabId: number; room: RoomSnapshot }
             <button type="button" class="primary" data-testid="end-and-leave" onClick={() => void run(true)}>
               {t('endAndLeave')}
             </button>
-            {!(endForAll && room.endForAllSupported) && (
+            {!(endForAll && canEndForAll) && (
               <button type="button" data-testid="end-and-stay" onClick={() => void run(false)}>
                 {t('endAndStay')}
               </button>

@@ -1,4 +1,4 @@
-// Where the lesson log lives: finished lessons in storage.local (30 days by default), the running one per
+// Where the lesson log lives: finished lessons in storage.local (30 days unless the settings say otherwise), the running one per
 // tab in storage.session. Shared by the background (writes) and the options page (reads, exports, deletes).
 import browser from 'webextension-polyfill';
 import { LESSON_OUTCOMES, pruneLog, type LessonRecord } from '../core/lesson-log.ts';
@@ -30,17 +30,17 @@ export async function readLessonLog(): Promise<LessonRecord[]> {
 let writing: Promise<unknown> = Promise.resolve();
 
 /** Appends a finished lesson and drops what is past retention; writes are serialised. */
-export function appendLesson(record: LessonRecord, now = Date.now()): Promise<void> {
+export function appendLesson(record: LessonRecord, retentionDays: number, now = Date.now()): Promise<void> {
   const next = writing.then(async () => {
-    const log = pruneLog([record, ...(await readLessonLog()).filter((r) => r.id !== record.id)], now);
+    const log = pruneLog([record, ...(await readLessonLog()).filter((r) => r.id !== record.id)], now, retentionDays);
     await browser.storage.local.set({ [LOG_KEY]: log });
   });
   writing = next.catch(() => undefined);
   return next;
 }
 
-export async function pruneLessonLog(now = Date.now()): Promise<void> {
-  await browser.storage.local.set({ [LOG_KEY]: pruneLog(await readLessonLog(), now) });
+export async function pruneLessonLog(retentionDays: number, now = Date.now()): Promise<void> {
+  await browser.storage.local.set({ [LOG_KEY]: pruneLog(await readLessonLog(), now, retentionDays) });
 }
 
 export async function clearLessonLog(): Promise<void> {

@@ -93,13 +93,24 @@ export interface DocumentStartMessage {
   type: 'document-start';
 }
 
-export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage;
+/** How strongly the school wants the leave guard to warn (policy `leaveGuard`); answered with LeaveGuardModeReply. */
+export interface LeaveGuardModeMessage {
+  type: 'leave-guard-mode';
+}
+
+export interface LeaveGuardModeReply {
+  strong: boolean;
+}
+
+export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveGuardModeMessage;
 
 const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as const), snapshot: isRoomSnapshot });
 const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
 
+const isLeaveGuardMode = object<LeaveGuardModeMessage>({ type: oneOf(['leave-guard-mode'] as const) });
+
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
-  isRoomUpdate(value) || isDocumentStart(value);
+  isRoomUpdate(value) || isDocumentStart(value) || isLeaveGuardMode(value);
 
 // ── popup ⇄ background (runtime port named ROOM_PORT) ─────────────────────────
 export const ROOM_PORT = 'room-watch';

@@ -2,7 +2,7 @@
 // IT would deploy it), for the dev build's fixed extension id. Needs root (CI runs as root); the file has a
 // unique name and is removed afterwards, because policy files are machine-wide.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, openPopup, tabIdOf, test } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
@@ -20,7 +20,14 @@ test.describe('school policy in Chromium', () => {
         '3rdparty': {
           extensions: {
             [DEV_EXTENSION_ID]: {
-              enforced: { autoLobby: true, leaveGuard: 'strong', helpUrl: 'javascript:alert(1)', hosts: ['jitsi.schule.example', 'http://insecure.example/*'] },
+              enforced: {
+                autoLobby: true,
+                leaveGuard: 'strong',
+                endLessonMode: 'remove-everyone',
+                lessonLog: false,
+                helpUrl: 'javascript:alert(1)',
+                hosts: ['jitsi.schule.example', 'http://insecure.example/*'],
+              },
               defaults: { lessonLogDays: 14, autoPassword: true },
             },
           },
@@ -81,5 +88,42 @@ test.describe('school policy in Chromium', () => {
     await student.evaluate(() => window.__jitsiSim.whenJoined());
     await student.waitForTimeout(1_000);
     expect(await student.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(false);
+  });
+
+  test('strong leave guard asks for a reason, "remove everyone" is the only ending, and no lesson log is kept', async ({ context, extensionId, simulator }) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await expect(options.getByTestId('setting-leaveGuard')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
+
+    // End of lesson from the popup: this server could end for all, but the school chose "remove everyone".
+    const lesson = await context.newPage();
+    await lesson.goto(simulator.roomUrl('Physik9', { students: 3 }, '#config.prejoinConfig.enabled=false'));
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    const tabId = await tabIdOf(context.serviceWorkers()[0]!, lesson);
+    const popup = await openPopup(context, extensionId, tabId);
+    await popup.getByTestId('end-lesson').click();
+    await expect(popup.getByTestId('end-confirm-text')).toBeVisible();
+    await expect(popup.getByTestId('end-for-all')).toHaveCount(0);
+    await expect(popup.getByTestId('end-and-stay')).toBeVisible();
+    await popup.getByTestId('end-cancel').click();
+
+    // Hang up with the class inside: "Leave anyway" first asks why (typed, then Enter).
+    await lesson.bringToFront();
+    await lesson.locator('#videospace').click();
+    await lesson.locator('.toolbox-button:has(> .hangup-menu-button)').click();
+    await lesson.locator('button[aria-label="Leave meeting"]').click();
+    await lesson.locator('jmc-leave-guard').waitFor({ state: 'attached' });
+    await lesson.keyboard.press('Tab');
+    await lesson.keyboard.press('Tab');
+    await lesson.keyboard.press('Enter'); // Leave anyway → the reason field
+    await lesson.waitForTimeout(300);
+    expect(await lesson.evaluate(() => window.APP.conference.isJoined())).toBe(true);
+    await lesson.keyboard.type('Notfall, Kollegin übernimmt');
+    await lesson.keyboard.press('Enter');
+    await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+
+    // lessonLog is switched off by the school: nothing was recorded.
+    await options.reload();
+    await expect(options.getByTestId('log-empty')).toBeVisible();
   });
 });
