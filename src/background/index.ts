@@ -1,6 +1,7 @@
-// Background (service worker on Chrome/Edge, event page on Firefox). Keeps each tab's room snapshot
-// and shows the participant count on the toolbar badge. Listeners are registered synchronously at the
-// top level so a worker woken by an event sees it.
+// Background (service worker on Chrome/Edge, event page on Firefox): keeps each tab's room and its badge,
+// relays the popup's moderator actions, applies the school's settings when the teacher becomes moderator,
+// manages the enabled sites, the left-behind notification and the lesson log. Listeners are registered
+// synchronously at the top level so a worker woken by an event sees it.
 import browser from 'webextension-polyfill';
 import { roomStatus, type RoomStatus } from '../core/checklist.ts';
 import { badgeText, type RoomSnapshot } from '../core/room.ts';
