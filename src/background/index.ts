@@ -62,10 +62,11 @@ async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void
 }
 
 async function onTabReset(tabId: number): Promise<void> {
-  await endTrackedLesson(tabId, false);
   await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetAutoActions(tabId)]);
   pushRoom(tabId, null);
   await showOnBadge(tabId, null);
+  // Last: it reads the settings, and the first read of managed storage can take seconds (Chromium).
+  await endTrackedLesson(tabId, false);
 }
 
 // Updates from one tab are applied in order, even though each step is async.
@@ -162,8 +163,8 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void enqueue(tabId, async () => {
     const room = await readRoom(tabId);
     if (leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
-    await endTrackedLesson(tabId, true);
     await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetTicks(tabId), forgetAutoActions(tabId)]);
+    await endTrackedLesson(tabId, true);
   });
 });
 handleLeftBehindNotifications();

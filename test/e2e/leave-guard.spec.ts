@@ -151,11 +151,12 @@ test('closing the lesson tab with students inside: a notification says so and ke
   await expect.poll(async () => (await storedRoomOf(serviceWorker, tabId))?.isModerator).toBe(true);
   await lesson.close({ runBeforeUnload: false }); // like a crash or a closed window: no prompt
   await expect.poll(() => serviceWorker.evaluate(() => chrome.notifications.getAll())).not.toEqual({});
-  const stored = await serviceWorker.evaluate(() => chrome.storage.session.get(null));
-  const notices = Object.entries(stored).filter(([key]) => key.startsWith('notice:left-behind-'));
+  // The tab's room and address are forgotten; only the notice's way back stays.
+  const session = () => serviceWorker.evaluate(() => chrome.storage.session.get(null));
+  await expect.poll(async () => Object.keys(await session()).filter((key) => key.startsWith('room:') || key.startsWith('url:'))).toEqual([]);
+  const notices = Object.entries(await session()).filter(([key]) => key.startsWith('notice:left-behind-'));
   expect(notices).toHaveLength(1);
   expect(notices[0]![1]).toBe(simulator.roomUrl('Bio9c', { students: 3 })); // no #config hash
-  expect(Object.keys(stored).filter((key) => key.startsWith('room:') || key.startsWith('url:'))).toEqual([]);
 });
 
 test('closing a tab after an empty-room ending shows nothing', async ({ context, serviceWorker, simulator }) => {
