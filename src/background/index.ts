@@ -169,3 +169,6 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 handleLeftBehindNotifications();
 pruneOnStartup();
+// Chromium answers the first read of managed storage only once policy has loaded (seconds after start):
+// ask now, so the leave guard and the moderator settings answer at once when they are needed.
+void readSettings().catch(() => undefined);
