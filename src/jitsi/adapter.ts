@@ -22,9 +22,9 @@ export interface JitsiStore {
   dispatch(action: Record<string, unknown>): unknown;
 }
 
-type Loose = Record<string, unknown>;
+export type Loose = Record<string, unknown>;
 
-function isObject(value: unknown): value is Loose {
+export function isObject(value: unknown): value is Loose {
   return typeof value === 'object' && value !== null;
 }
 
@@ -115,9 +115,19 @@ export function derivePhase(slices: RoomSlices, previous: RoomPhase | null): Roo
 }
 
 /** A participant entry that is a person, not a shared-video/whiteboard/screen-share tile or a bot (§2.2, §7.1). */
-function isRealPerson(participant: unknown): boolean {
+export function isRealPerson(participant: unknown): participant is Loose {
   if (!isObject(participant)) return false;
   return !participant.fakeParticipant && !participant.isFakeParticipant && !participant.botType && !participant.local;
+}
+
+/** The remote people's entries in either app generation (Map since stable/6173, array before, §7.1). */
+export function remotePeople(participantsSlice: unknown): Loose[] {
+  const entries = Array.isArray(participantsSlice)
+    ? participantsSlice
+    : isObject(participantsSlice) && participantsSlice.remote instanceof Map
+      ? [...participantsSlice.remote.values()]
+      : [];
+  return entries.filter(isRealPerson);
 }
 
 /**

@@ -4,14 +4,13 @@
 // It never removes the teacher, and stops with a precise report as soon as the teacher is not moderator.
 import type { ActionFailure, ActionResult, EndLessonOptions, EndLessonReport, EndStep, StepOutcome } from '../core/actions.ts';
 import { generatePassword } from '../core/password.ts';
-import { readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore } from './adapter.ts';
+import { isObject, readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
 
 /** Kicks are fire-and-forget (§3.1); give the server this long to confirm, re-removing late rejoiners. */
 export const VERIFY_TIMEOUT_MS = 15_000;
 const POLL_MS = 200;
 const BREAKOUT_WAIT_MS = 5_000;
 
-type Loose = Record<string, unknown>;
 type Method = (...args: unknown[]) => unknown;
 
 interface Occupant {
@@ -20,7 +19,6 @@ interface Occupant {
   hidden: boolean;
 }
 
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 function call(target: unknown, name: string, ...args: unknown[]): unknown {

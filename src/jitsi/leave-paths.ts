@@ -3,10 +3,7 @@
 //   APP.conference.hangup(requestFeedback, hangupReason?, notify?) — wrapping it catches them all;
 // - tab close, reload and navigation: a beforeunload prompt, which only helps if Jitsi's own beforeunload
 //   handlers (which leave at once, §4.3) are moved to `unload` via config.disableBeforeUnloadHandlers.
-import { countRemotePeople, readSlices, STATE_KEYS, type JitsiStore } from './adapter.ts';
-
-type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null;
+import { countRemotePeople, isObject, readSlices, remotePeople, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
 
 /**
  * Makes Jitsi use `unload` instead of `beforeunload` for its leave-and-disconnect clean-up (§4.3), so that
@@ -60,10 +57,7 @@ export function leaveInfo(store: JitsiStore): LeaveInfo | null {
   const remaining = countRemotePeople(slices.participants) ?? 0;
   if (remaining === 0) return null;
 
-  const people = isObject(slices.participants) && slices.participants.remote instanceof Map
-    ? [...slices.participants.remote.values()]
-    : Array.isArray(slices.participants) ? slices.participants : [];
-  const humans = people.filter((p): p is Loose => isObject(p) && !p.local && !p.fakeParticipant && !p.isFakeParticipant && !p.botType);
+  const humans = remotePeople(slices.participants);
   const moderators = humans.filter((p) => p.role === 'moderator');
   const config = isObject((state as Loose)[STATE_KEYS.config]) ? ((state as Loose)[STATE_KEYS.config] as Loose) : {};
   const hosts = isObject(config.hosts) ? config.hosts : {};
