@@ -1,0 +1,147 @@
+// School policy read by Debian's Firefox ESR from a real policies.json, as a school's IT would deploy it:
+// /etc/firefox/policies/policies.json (not /etc/firefox-esr, /work/shared/platform-notes.md §5.3), under
+// 3rdparty.Extensions.<gecko id>. Firefox applies no schema (§5.4), so invalid values reach the extension
+// and must be listed by its options page. Needs root (CI runs as root).
+//
+// The file is machine-wide and single. Firefox reads it once, at startup, so it is in place only while
+// Firefox starts: the school's own file (if any) is moved aside first and moved back right after the launch,
+// and again in afterAll should anything fail earlier. Chromium reads /etc/chromium, never this file.
+import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
+import { expect, test } from './fixtures.ts';
+
+const POLICY_DIR = '/etc/firefox/policies';
+const POLICY_FILE = `${POLICY_DIR}/policies.json`;
+/** An existing policies.json waits here; a run killed before its teardown leaves it for the next one to restore. */
+const BACKUP_FILE = `${POLICY_FILE}.jmc-e2e-backup`;
+const canWritePolicy = process.getuid?.() === 0;
+
+const POLICY = {
+  policies: {
+    '3rdparty': {
+      Extensions: {
+        [GECKO_ID]: {
+          enforced: {
+            autoLobby: true,
+            leaveGuard: 'strong',
+            helpUrl: 'javascript:alert(1)',
+            // Chrome's managed_schema.json would drop these two before the extension saw them; Firefox does not.
+            passwordLength: 'twelve',
+            autoLobbby: true,
+          },
+          defaults: { lessonLogDays: 14, autoPassword: true },
+        },
+      },
+    },
+  },
+};
+
+/** Puts the test policy in place, keeping whatever was there; returns the undo (safe to call twice). */
+function installPolicyFile(): () => void {
+  // Only the directories this run creates are removed again, innermost first.
+  const created = ['/etc/firefox', POLICY_DIR].filter((dir) => !existsSync(dir)).reverse();
+  mkdirSync(POLICY_DIR, { recursive: true });
+  // A leftover backup means a killed run: the policies.json now there is that run's, not the school's.
+  if (!existsSync(BACKUP_FILE) && existsSync(POLICY_FILE)) renameSync(POLICY_FILE, BACKUP_FILE);
+  let undone = false;
+  const undo = (): void => {
+    if (undone) return;
+    undone = true;
+    if (existsSync(BACKUP_FILE)) renameSync(BACKUP_FILE, POLICY_FILE);
+    else rmSync(POLICY_FILE, { force: true });
+    for (const dir of created) rmdirSync(dir);
+  };
+  try {
+    writeFileSync(POLICY_FILE, JSON.stringify(POLICY, null, 2));
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  return undo;
+}
+
+test.describe('school policy in Firefox ESR (policies.json)', () => {
+  let browser: Browser;
+  let closeFirefox: (() => Promise<void>) | undefined;
+  let restorePolicyFile: (() => void) | undefined;
+
+  test.beforeAll(async () => {
+    // Conditional: only where the policy file can be written (root; CI runs as root).
+    test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    test.setTimeout(45_000);
+    restorePolicyFile = installPolicyFile();
+    try {
+      ({ browser, close: closeFirefox } = await launchFirefox('dist/firefox-dev'));
+    } finally {
+      // Firefox has read the file at startup; other Firefox runs on this machine must not see it.
+      restorePolicyFile();
+    }
+  });
+
+  test.afterAll(async () => {
+    await closeFirefox?.();
+    restorePolicyFile?.();
+  });
+
+  test('enforced values are greyed out, the school default is used, invalid values are listed', async () => {
+    const options = await browser.newPage();
+    try {
+      await openFirefoxExtensionPage(options, 'src/options/index.html', '[data-testid="settings"]');
+      const setting = (name: string) => options.$eval(`[data-testid="setting-${name}"]`, (el) => ({ source: el.getAttribute('data-source'), text: el.textContent }));
+      const control = (name: string) =>
+        options.$eval(`#setting-${name}`, (el) => {
+          const input = el as HTMLInputElement;
+          return { value: input.value, checked: input.checked, disabled: input.disabled };
+        });
+
+      // Firefox has the policy from startup, so the first read has it (and Firefox sends no managed onChanged
+      // that could bring it later, platform-notes §5.4): no polling as in the Chromium test.
+      expect(await setting('autoLobby')).toEqual({ source: 'enforced', text: expect.stringContaining('set by your school') });
+      expect(await control('autoLobby')).toMatchObject({ checked: true, disabled: true });
+      expect(await setting('leaveGuard')).toMatchObject({ source: 'enforced' });
+      expect(await control('leaveGuard')).toMatchObject({ value: 'strong', disabled: true });
+      expect(await setting('lessonLogDays')).toMatchObject({ source: 'school-default' });
+      expect(await control('lessonLogDays')).toMatchObject({ value: '14', disabled: false });
+      // Invalid values are not used ...
+      expect(await setting('helpUrl')).toMatchObject({ source: 'built-in' });
+      expect(await control('helpUrl')).toMatchObject({ value: '' });
+      expect(await setting('passwordLength')).toMatchObject({ source: 'built-in' });
+
+      // ... but listed, so the school's IT can fix the file.
+      const problems = await options.$$eval('[data-testid="policy-problems"] li', (items) =>
+        Object.fromEntries(items.map((item) => [item.getAttribute('data-path'), item.textContent])),
+      );
+      expect(problems).toEqual({
+        'enforced.helpUrl': expect.stringContaining('not an https address, ignored'),
+        'enforced.passwordLength': expect.stringContaining('wrong kind of value, ignored'),
+        'enforced.autoLobbby': expect.stringContaining('unknown setting, ignored'),
+      });
+    } finally {
+      await options.close();
+    }
+  });
+
+  test('on joining as moderator, the school\'s lobby setting is applied by itself', async ({ simulator }) => {
+    const lesson: Page = await browser.newPage();
+    try {
+      await lesson.goto(simulator.roomUrl('Chemie8', { students: 2 }, '#config.prejoinConfig.enabled=false'));
+      await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+      const applied = await pollFor(
+        () =>
+          lesson.evaluate(() => {
+            const state = window.APP.store.getState();
+            const lobby = state['features/lobby'].lobbyEnabled as boolean;
+            const locked = (state['features/base/conference'].locked ?? null) as string | null;
+            return lobby && locked ? { lobby, locked, passwordLength: (state['features/base/conference'].password as string).length } : null;
+          }),
+        'the lobby and the password to be set',
+      );
+      // autoPassword is a school default here; the password has the built-in length (the wrong-typed one is ignored).
+      expect(applied).toEqual({ lobby: true, locked: 'LOCKED_LOCALLY', passwordLength: 12 });
+    } finally {
+      await lesson.close();
+    }
+  });
+});
