@@ -6,12 +6,12 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { buildManifest, outDirFor, type BuildTarget, type BuildFlavour } from './scripts/manifest-variants.ts';
+import { BUILD_FLAVOURS, buildManifest, outDirFor, type BuildTarget, type BuildFlavour } from './scripts/manifest-variants.ts';
 
 const target = (process.env.TARGET ?? 'chrome') as BuildTarget;
 const flavour = (process.env.FLAVOUR ?? 'release') as BuildFlavour;
 if (!['chrome', 'firefox'].includes(target)) throw new Error(`TARGET must be chrome or firefox, got ${target}`);
-if (!['release', 'dev'].includes(flavour)) throw new Error(`FLAVOUR must be release or dev, got ${flavour}`);
+if (!BUILD_FLAVOURS.includes(flavour)) throw new Error(`FLAVOUR must be one of ${BUILD_FLAVOURS.join(', ')}, got ${flavour}`);
 
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));

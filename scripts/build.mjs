@@ -1,6 +1,7 @@
 // @ts-check
 // Builds the extension for Chrome/Edge and Firefox from one manifest.
-//   node scripts/build.mjs          release builds: dist/chrome, dist/firefox
+//   node scripts/build.mjs          release builds: dist/chrome, dist/firefox (stores) and
+//                                   dist/chrome-managed, dist/firefox-managed (force-install by policy)
 //   node scripts/build.mjs --dev    also the dev builds for the local simulator: dist/chrome-dev, dist/firefox-dev
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 
 const withDev = process.argv.includes('--dev');
 const onlyDev = process.argv.includes('--dev-only');
-const flavours = onlyDev ? ['dev'] : withDev ? ['release', 'dev'] : ['release'];
+const flavours = onlyDev ? ['dev'] : withDev ? ['release', 'managed', 'dev'] : ['release', 'managed'];
 
 for (const flavour of flavours) {
   for (const target of ['chrome', 'firefox']) {
@@ -18,7 +19,7 @@ for (const flavour of flavours) {
       env: { ...process.env, TARGET: target, FLAVOUR: flavour },
     });
     if (result.status !== 0) process.exit(result.status ?? 1);
-    const outDir = flavour === 'release' ? `dist/${target}` : `dist/${target}-dev`;
+    const outDir = flavour === 'release' ? `dist/${target}` : `dist/${target}-${flavour}`;
     checkManifestFiles(outDir);
     console.log(`built ${outDir} in ${Date.now() - started} ms`);
   }

@@ -1,7 +1,15 @@
 // Pure: turns the source manifest into the manifest of one build. Used by vite.config.ts and tests.
 
 export type BuildTarget = 'chrome' | 'firefox';
-export type BuildFlavour = 'release' | 'dev';
+/**
+ * release: the store package, the smallest install prompt (meet.jit.si, 8x8.vc; other hosts on request).
+ * managed: for force-installing schools: every https host granted at install (a force-install shows no
+ * prompt), so the school's Jitsi hosts from policy work with no click; admins fence it in with
+ * ExtensionSettings runtime_blocked_hosts/runtime_allowed_hosts (docs/admin).
+ * dev: release plus the local simulator.
+ */
+export type BuildFlavour = 'release' | 'managed' | 'dev';
+export const BUILD_FLAVOURS: readonly BuildFlavour[] = ['release', 'managed', 'dev'];
 
 /** Add-on id on Firefox; managed policy (3rdparty / ExtensionSettings) refers to it, so it never changes. */
 export const GECKO_ID = 'jitsi-moderator-companion@moderator-companion.org';
@@ -19,7 +27,7 @@ export const SIMULATOR_MATCHES = ['http://localhost/*', 'http://127.0.0.1/*'];
 export const SECOND_SIMULATOR_HOST = 'jitsi.school.test';
 
 export function outDirFor(target: BuildTarget, flavour: BuildFlavour): string {
-  return flavour === 'release' ? `dist/${target}` : `dist/${target}-dev`;
+  return flavour === 'release' ? `dist/${target}` : `dist/${target}-${flavour}`;
 }
 
 type Json = Record<string, unknown>;
@@ -37,7 +45,12 @@ export function buildManifest(
     for (const script of scripts) script.matches = [...script.matches, ...SIMULATOR_MATCHES];
     // Fixed public key: a stable extension id for tests and policy files. Never in a store build.
     if (options.target === 'chrome' && options.devKey) manifest.key = options.devKey;
-    manifest.host_permissions = [`http://${SECOND_SIMULATOR_HOST}/*`];
+    // http: the "enable on this site" test; https: a school host from policy (its own test).
+    manifest.host_permissions = [`http://${SECOND_SIMULATOR_HOST}/*`, `https://${SECOND_SIMULATOR_HOST}/*`];
+  }
+  if (options.flavour === 'managed') {
+    manifest.host_permissions = ['https://*/*'];
+    delete manifest.optional_host_permissions;
   }
 
   if (options.target === 'chrome') {

@@ -5,7 +5,6 @@
 import browser from 'webextension-polyfill';
 import { roomStatus, type RoomStatus } from '../core/checklist.ts';
 import { badgeText, type RoomSnapshot } from '../core/room.ts';
-import { t, type MessageKey } from '../shared/i18n.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   isActionResult,
@@ -15,13 +14,15 @@ import {
   type PageCommandMessage,
   type PopupToBackground,
 } from '../shared/messages.ts';
-import { readSettings } from '../shared/settings-store.ts';
+import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
+import { adoptUiLanguage } from '../shared/ui-language.ts';
+import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator, forgetAutoActions } from './on-moderator.ts';
 import { endTrackedLesson, markEndedForAll, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
-import { enableSite, injectBridge, isSiteEnabled, watchSiteAccess } from './site-access.ts';
+import { enableSite, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
 
 /** Badge colour by checklist status (white text on each passes WCAG AA contrast). */
 const BADGE_COLOURS: Record<RoomStatus, string> = {
@@ -134,7 +135,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     return undefined;
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId));
-  if (message.type === 'leave-guard-mode') return readSettings().then(({ values }): LeaveGuardModeReply => ({ strong: values.leaveGuard === 'strong' }));
+  if (message.type === 'leave-guard-mode') {
+    return readSettings().then(({ values }): LeaveGuardModeReply => ({ strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() }));
+  }
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
     // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
@@ -169,6 +172,12 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 handleLeftBehindNotifications();
 pruneOnStartup();
+/** What follows the settings at once: the companion's language and the sites it runs on. */
+function followSettings({ values }: SettingsView, keepRegistered = false): void {
+  void adoptUiLanguage(values.uiLanguage).catch((error: unknown) => console.error('[background] language', error));
+  void syncRegisteredScripts(keepRegistered);
+}
+watchSettings((settings) => followSettings(settings));
 // Chromium answers the first read of managed storage only once policy has loaded (seconds after start):
 // ask now, so the leave guard and the moderator settings answer at once when they are needed.
-void readSettings().catch(() => undefined);
+void readSettings().then((settings) => followSettings(settings, true), () => undefined);

@@ -1,9 +1,12 @@
-// Jitsi servers beyond the manifest's: the teacher enables a site from the popup (host permission asked
-// with their click), and the content scripts are registered for it dynamically, kept across restarts.
-// The list is the user's choice (storage.local) intersected with what the browser actually grants, so a
-// permission revoked in the browser's settings turns the site off. Policy hosts will join enabledSites().
+// Jitsi servers beyond the manifest's, from two sources: the school's (setting `hosts`, usually by
+// policy) and the teacher's (enabled from the popup, host permission asked with their click). Content
+// scripts are registered for both, kept across restarts. A registration needs no host permission; the
+// browser runs the scripts only where it grants one, so a force-installed managed build (required
+// https://*/*, see docs/admin) works on the school's hosts with no click, and the store build does once
+// the teacher allows the host. A teacher's site whose permission is revoked is forgotten.
 import browser from 'webextension-polyfill';
 import { isSitePattern } from '../core/sites.ts';
+import { readSettings } from '../shared/settings-store.ts';
 
 const STORAGE_KEY = 'enabledSites';
 /**
@@ -24,30 +27,47 @@ function manifestSites(): Set<string> {
   return new Set(scripts.flatMap((script) => script.matches ?? []));
 }
 
-/** The sites to run on beyond the manifest's: chosen by the user and still granted by the browser. */
-export async function enabledSites(): Promise<string[]> {
+async function granted(sites: string[]): Promise<string[]> {
+  const answers = await Promise.all(sites.map((site) => browser.permissions.contains({ origins: [site] })));
+  return sites.filter((_, index) => answers[index]);
+}
+
+/** The teacher's sites beyond the manifest's that the browser still grants. */
+async function teacherSites(): Promise<string[]> {
   const fixed = manifestSites();
-  const chosen = (await chosenSites()).filter((site) => !fixed.has(site));
-  const granted = await Promise.all(chosen.map((site) => browser.permissions.contains({ origins: [site] })));
-  return chosen.filter((_, index) => granted[index]);
+  return granted((await chosenSites()).filter((site) => !fixed.has(site)));
+}
+
+async function schoolSites(): Promise<string[]> {
+  const fixed = manifestSites();
+  return (await readSettings()).values.hosts.filter((site) => !fixed.has(site));
 }
 
 let syncing: Promise<void> = Promise.resolve();
 
-/** Makes the registered content scripts match enabledSites(). Serialised: events can overlap. */
-export function syncRegisteredScripts(): Promise<void> {
-  syncing = syncing.then(applyRegistration, applyRegistration);
+/**
+ * Makes the registered content scripts match the school's and the teacher's sites. Serialised: events
+ * can overlap. `keepRegistered` (browser start): add, never remove, because managed storage may still
+ * read empty for a few seconds after start; its change event then syncs for real.
+ */
+export function syncRegisteredScripts(keepRegistered = false): Promise<void> {
+  const apply = () => applyRegistration(keepRegistered);
+  syncing = syncing.then(apply, apply);
   return syncing;
 }
 
-async function applyRegistration(): Promise<void> {
-  const sites = await enabledSites();
+async function applyRegistration(keepRegistered: boolean): Promise<void> {
+  const teacher = await teacherSites();
   // A site whose permission was revoked in the browser is off for good: forget its name too.
   const chosen = await chosenSites();
-  const kept = chosen.filter((site) => sites.includes(site) || manifestSites().has(site));
+  const kept = chosen.filter((site) => teacher.includes(site) || manifestSites().has(site));
   if (kept.length !== chosen.length) await browser.storage.local.set({ [STORAGE_KEY]: kept });
   const ids = [SCRIPT_IDS.isolated, SCRIPT_IDS.page];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids });
+  const before = keepRegistered ? existing.flatMap((script) => script.matches ?? []) : [];
+  const sites = [...new Set([...before, ...teacher, ...(await schoolSites())])].sort();
+  const registered = [...new Set(existing.flatMap((script) => script.matches ?? []))].sort();
+  if (existing.length === ids.length && sites.join(' ') === registered.join(' ')) return;
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
   if (!sites.length) return;
   await browser.scripting.registerContentScripts([
@@ -86,8 +106,11 @@ export async function injectBridge(tabId: number): Promise<{ ok: boolean; detail
   }
 }
 
+/** Runs there now: the manifest's, or the school's or teacher's with the browser's permission. */
 export async function isSiteEnabled(pattern: string): Promise<boolean> {
-  return manifestSites().has(pattern) || (await enabledSites()).includes(pattern);
+  if (manifestSites().has(pattern)) return true;
+  if ((await teacherSites()).includes(pattern)) return true;
+  return (await schoolSites()).includes(pattern) && (await granted([pattern])).length === 1;
 }
 
 export function watchSiteAccess(): void {
@@ -96,5 +119,5 @@ export function watchSiteAccess(): void {
   browser.runtime.onInstalled.addListener(() => void syncRegisteredScripts());
   // Registrations persist, but the browser may not have written them before it was closed: re-apply
   // ours (the teacher's list ∩ granted permissions) at every start.
-  browser.runtime.onStartup.addListener(() => void syncRegisteredScripts());
+  browser.runtime.onStartup.addListener(() => void syncRegisteredScripts(true));
 }

@@ -2,12 +2,13 @@
 // background. It forwards only well-formed room snapshots from this very window.
 import type browser from 'webextension-polyfill';
 import { ext } from '../shared/ext.ts';
-import { t } from '../shared/i18n.ts';
+import { setCatalogue, t } from '../shared/i18n.ts';
 import { showLeaveGuard, type LeaveChoice } from './leave-dialog.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   CONTENT_MESSAGE_SOURCE,
   isLeaveAttemptMessage,
+  isLeaveGuardModeReply,
   isPageCommandMessage,
   isPageCommandResultMessage,
   isPageRoomMessage,
@@ -68,26 +69,32 @@ const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
   'leave-anyway': 'leave',
 };
 
-/** School policy may ask for a typed reason before leaving a class alone; if unsure, warn normally. */
-async function askStrongGuard(): Promise<boolean> {
+/**
+ * School policy may ask for a typed reason before leaving a class alone, and may have chosen the
+ * companion's language; if the background cannot say, warn normally in the browser's language.
+ */
+async function askLeaveGuardMode(): Promise<LeaveGuardModeReply> {
   const ask: LeaveGuardModeMessage = { type: 'leave-guard-mode' };
   try {
     const reply: unknown = await ext.runtime.sendMessage(ask);
-    return typeof reply === 'object' && reply !== null && (reply as LeaveGuardModeReply).strong === true;
+    if (isLeaveGuardModeReply(reply)) return reply;
   } catch {
-    return false;
+    // the extension is being updated or reloaded
   }
+  return { strong: false, catalogue: null };
 }
 
 /** The teacher hung up with people in the room: the in-page dialog asks what to do (leave guard). */
 async function askTeacherBeforeLeaving(attempt: LeaveAttemptMessage): Promise<void> {
   const ack: LeaveAckMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'leave-ack', id: attempt.id };
   window.postMessage(ack, location.origin);
+  const mode = await askLeaveGuardMode();
+  setCatalogue(mode.catalogue);
   const { choice } = await showLeaveGuard({
     remaining: attempt.remaining,
     coModerators: attempt.coModerators,
     rightsPassToStudent: attempt.rightsPassToStudent,
-    strong: await askStrongGuard(),
+    strong: mode.strong,
   });
   const decision: LeaveDecisionMessage = {
     source: CONTENT_MESSAGE_SOURCE,

@@ -150,6 +150,15 @@ describe('the lesson checklist in three parts', () => {
     expect(status({ ...lesson, livestream: true }, 'recording-announced')).toBe('todo');
   });
 
+  it('a school that switched the recording reminder off is not asked about announcing', () => {
+    const recorded = { ...lesson, recording: true };
+    const ids = (options: { recordingReminder: boolean }) => buildChecklist(recorded, {}, options).flatMap((part) => part.items.map((i) => i.id));
+    expect(ids({ recordingReminder: true })).toContain('recording-announced');
+    expect(ids({ recordingReminder: false })).not.toContain('recording-announced');
+    // The recording itself is still shown as a warning.
+    expect(buildChecklist(recorded, {}, { recordingReminder: false })[1]!.items.find((i) => i.id === 'recording')!.status).toBe('warn');
+  });
+
   it('counts: lobby, people present with breakout rooms, people still to remove', () => {
     const room = { ...lesson, knocking: 2, participants: 5, breakoutParticipants: 7 };
     expect(item(room, 'knocking')!.count).toBe(2);

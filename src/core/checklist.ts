@@ -156,8 +156,14 @@ function beforePart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
   return { id: 'before', items: items.filter((item) => item.status !== 'na') };
 }
 
+/** What the school's settings change in the checklist. */
+export interface ChecklistOptions {
+  /** Ask the teacher to announce a recording (setting `recordingReminder`). */
+  recordingReminder: boolean;
+}
+
 /** During the lesson: who is waiting, what is recorded, who is here. */
-function duringPart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
+function duringPart(room: RoomSnapshot, ticks: ManualTicks, options: ChecklistOptions): ChecklistPart {
   const checks = new Map(assessRoom(room).map((result) => [result.id, result.status]));
   const recordingOn = room.recording === true || room.livestream === true;
   const items: ChecklistItem[] = [
@@ -165,7 +171,7 @@ function duringPart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
     { id: 'recording', status: checks.get('recording')!, manual: false },
   ];
   // Announcing and asking consent matters while something is recorded.
-  if (recordingOn) items.push(manualItem('recording-announced', ticks));
+  if (recordingOn && options.recordingReminder) items.push(manualItem('recording-announced', ticks));
   items.push({
     id: 'participants',
     status: room.participants === null ? 'unknown' : 'info',
@@ -197,10 +203,10 @@ function endPart(room: RoomSnapshot): ChecklistPart {
  * The checklist for the popup. In the lesson all three parts; before joining (prejoin, joining) only
  * the preview of the first part; after the lesson nothing (the popup summarises instead).
  */
-export function buildChecklist(room: RoomSnapshot, ticks: ManualTicks = {}): ChecklistPart[] {
+export function buildChecklist(room: RoomSnapshot, ticks: ManualTicks = {}, options: ChecklistOptions = { recordingReminder: true }): ChecklistPart[] {
   if (room.phase === 'prejoin' || room.phase === 'joining') return [beforePart(room, ticks)];
   if (room.phase !== 'conference') return [];
-  return [beforePart(room, ticks), duringPart(room, ticks), endPart(room)];
+  return [beforePart(room, ticks), duringPart(room, ticks, options), endPart(room)];
 }
 
 /** One headline for the whole lesson: the worst automatic status, then open steps. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, SETTING_KEYS, SETTINGS } from './settings.ts';
+import { defaultSettings, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
 
 describe('settings model', () => {
   it('every setting has a default that passes its own check', () => {
@@ -95,5 +95,26 @@ describe('managed_schema.json', () => {
     expect(readFileSync('assets/managed_schema.json', 'utf8')).toBe(generated);
     const schema = JSON.parse(generated);
     expect(Object.keys(schema.properties.enforced.properties)).toEqual(SETTING_KEYS);
+  });
+});
+
+describe('school texts in the popup', () => {
+  it('picks the language shown, else the school\'s words in another language, else nothing', () => {
+    expect(textInLanguage({ de: 'Regeln', en: 'Rules' }, 'en')).toBe('Rules');
+    expect(textInLanguage({ de: 'Regeln' }, 'nl')).toBe('Regeln');
+    expect(textInLanguage({ en: '   ', nl: 'Regels' }, 'en')).toBe('Regels');
+    expect(textInLanguage({}, 'de')).toBeNull();
+  });
+
+  it('reads one rule per line, without list bullets or empty lines', () => {
+    expect(ruleLines('- Kamera an\n\n* Mikro aus\r\n1. Nicht aufnehmen\n• Chat freundlich\n– Fragen im Chat\nohne Punkt')).toEqual([
+      'Kamera an',
+      'Mikro aus',
+      'Nicht aufnehmen',
+      'Chat freundlich',
+      'Fragen im Chat',
+      'ohne Punkt',
+    ]);
+    expect(ruleLines(Array.from({ length: 50 }, (_, i) => `rule ${i}`).join('\n'))).toHaveLength(30);
   });
 });

@@ -237,6 +237,28 @@ export function mergeSettings(policy: ParsedPolicy, teacher: Partial<Settings>):
   return { values: values as Settings, source };
 }
 
+/**
+ * The school's text for the language shown, else for another one: the school's own words in a
+ * neighbouring language beat none. Null when the school wrote nothing.
+ */
+export function textInLanguage(texts: PerLanguage, shown: string): string | null {
+  const order = [shown, ...LANGUAGES.filter((language) => language !== shown)];
+  for (const language of order) {
+    const text = texts[language as Language]?.trim();
+    if (text) return text;
+  }
+  return null;
+}
+
+/** A rules text as lines to read out: one rule per line, list bullets dropped, at most 30 lines. */
+export function ruleLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*(?:[-*•–]|\d+[.)])\s+/, '').trim())
+    .filter(Boolean)
+    .slice(0, 30);
+}
+
 /** managed_schema.json for Chrome and Edge: `enforced` and `defaults`, each with every setting. */
 export function managedSchema(): SchemaFragment {
   const section = (description: string): SchemaFragment => ({

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage, t } from '../shared/i18n.ts';
+import { applyPageLanguage } from '../shared/ui-language.ts';
 import { LessonLog } from './LessonLog.tsx';
 import { SettingsForm } from './SettingsForm.tsx';
 
@@ -22,5 +23,7 @@ function Options() {
   );
 }
 
-applyDocumentLanguage();
-render(<Options />, document.getElementById('app')!);
+void applyPageLanguage().then(() => {
+  applyDocumentLanguage();
+  render(<Options />, document.getElementById('app')!);
+});

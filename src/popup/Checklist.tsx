@@ -15,6 +15,7 @@ import type {
   PartId,
 } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
+import { ruleLines, textInLanguage, type Settings } from '../core/settings.ts';
 import { t, tCount, type MessageKey } from '../shared/i18n.ts';
 import { EndLesson } from './EndLesson.tsx';
 import { newRoomPassword, runRoomAction } from './room-actions.ts';
@@ -183,8 +184,21 @@ function FixResult({ outcome, password, copy, onCopy, onHide }: {
   );
 }
 
-function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide }: {
+/** The rules to read out: the school's own (setting rulesText) or the built-in short ones. */
+function Rules({ schoolRules }: { schoolRules: string[] | null }) {
+  return (
+    <details class="rules">
+      <summary data-testid="rules-show">{t(schoolRules ? 'rulesShowSchool' : 'rulesShow')}</summary>
+      <ul data-testid="rules-text" data-source={schoolRules ? 'school' : 'built-in'}>
+        {schoolRules ? schoolRules.map((line, index) => <li key={index}>{line}</li>) : RULES.map((key) => <li key={key}>{t(key)}</li>)}
+      </ul>
+    </details>
+  );
+}
+
+function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide, schoolRules }: {
   item: ChecklistItem;
+  schoolRules: string[] | null;
   room: RoomSnapshot;
   ticks: ManualTicks;
   onTick: (id: ManualId, ticked: boolean) => void;
@@ -235,16 +249,7 @@ function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide }: {
           </span>
         )}
         {hint && <p class="hint">{t(hint)}</p>}
-        {id === 'rules' && (
-          <details class="rules">
-            <summary data-testid="rules-show">{t('rulesShow')}</summary>
-            <ul data-testid="rules-text">
-              {RULES.map((key) => (
-                <li key={key}>{t(key)}</li>
-              ))}
-            </ul>
-          </details>
-        )}
+        {id === 'rules' && <Rules schoolRules={schoolRules} />}
         {fix && (
           <div class="fix">
             <button
@@ -275,13 +280,16 @@ function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide }: {
   );
 }
 
-export function Checklist({ tabId, room, parts, ticks, onTick }: {
+export function Checklist({ tabId, room, parts, ticks, onTick, settings }: {
   tabId: number;
   room: RoomSnapshot;
   parts: ChecklistPart[];
   ticks: ManualTicks;
   onTick: (id: ManualId, ticked: boolean) => void;
+  settings: Settings | null;
 }) {
+  const schoolText = settings && textInLanguage(settings.rulesText, t('languageCode'));
+  const schoolRules = schoolText ? ruleLines(schoolText) : null;
   const [fixes, setFixes] = useState<FixState>({ running: null, outcomes: {}, password: null, copy: 'idle' });
 
   const runFix = async (kind: FixKind): Promise<void> => {
@@ -332,10 +340,11 @@ export function Checklist({ tabId, room, parts, ticks, onTick }: {
                 onFix={(kind) => void runFix(kind)}
                 onCopy={copy}
                 onHide={hide}
+                schoolRules={schoolRules}
               />
             ))}
           </ul>
-          {part.id === 'end' && <EndLesson tabId={tabId} room={room} />}
+          {part.id === 'end' && <EndLesson tabId={tabId} room={room} mode={settings?.endLessonMode ?? null} />}
         </Part>
       ))}
     </div>

@@ -1,22 +1,22 @@
 // "End the lesson": the end-of-lesson sequence (src/jitsi/end-lesson.ts) from the popup, with a
 // confirmation that names how many people will be removed, its progress, and a precise report when
 // someone or something remains.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ActionResult } from '../core/actions.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
-import { readSettings } from '../shared/settings-store.ts';
+import type { Settings } from '../core/settings.ts';
 import { FAILURE_TEXT } from './Checklist.tsx';
 import { runRoomAction } from './room-actions.ts';
 
 type Step = { name: 'idle' } | { name: 'confirm' } | { name: 'running'; leave: boolean } | { name: 'result'; result: ActionResult; leave: boolean };
 
-export function EndLesson({ tabId, room }: { tabId: number; room: RoomSnapshot }) {
+/**
+ * `mode` is the setting endLessonMode: "auto" ends the meeting for everyone where the server supports
+ * it; "remove-everyone" never offers it; null while the settings are still read (nothing offered yet).
+ */
+export function EndLesson({ tabId, room, mode }: { tabId: number; room: RoomSnapshot; mode: Settings['endLessonMode'] | null }) {
   const [step, setStep] = useState<Step>({ name: 'idle' });
-  // Setting endLessonMode: "auto" ends the meeting for everyone where the server supports it;
-  // "remove-everyone" never offers it.
-  const [mode, setMode] = useState<'auto' | 'remove-everyone'>('auto');
-  useEffect(() => void readSettings().then(({ values }) => setMode(values.endLessonMode)), []);
   const canEndForAll = room.endForAllSupported === true && mode === 'auto';
   const [endForAll, setEndForAll] = useState(true);
   const people = (room.participants ?? 0) + (room.breakoutParticipants ?? 0);

@@ -5,6 +5,8 @@ import { Checklist } from './Checklist.tsx';
 import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
 import { useRoom } from './useRoom.ts';
+import { useSettings } from './useSettings.ts';
+import { textInLanguage, type Settings } from '../core/settings.ts';
 
 const PHASE_TEXT = {
   welcome: 'phaseWelcome',
@@ -68,9 +70,32 @@ function AfterLesson({ ticks }: { ticks: Partial<Record<ManualId, boolean>> }) {
   );
 }
 
-function Room({ tabId, room }: { tabId: number | null; room: RoomSnapshot }) {
+/** The school's notice (e.g. what the service may be used for) and its help page, set by policy. */
+function SchoolInfo({ settings }: { settings: Settings }) {
+  const notice = textInLanguage(settings.noticeText, t('languageCode'));
+  if (!notice && !settings.helpUrl) return null;
+  return (
+    <section class="school-info" data-testid="school-info" aria-labelledby="school-info-heading">
+      <h2 id="school-info-heading">{t('schoolInfoHeading')}</h2>
+      {notice && (
+        <p class="notice" data-testid="school-notice">
+          {notice}
+        </p>
+      )}
+      {settings.helpUrl && (
+        <p>
+          <a href={settings.helpUrl} target="_blank" rel="noopener noreferrer" data-testid="school-help">
+            {t('schoolHelpLink')}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnapshot; settings: Settings | null }) {
   const [ticks, setTick] = useManualTicks(tabId, room.roomName);
-  const parts = buildChecklist(room, ticks);
+  const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true });
   const showsChecklist = parts.length > 0 && tabId !== null;
   return (
     <section data-testid="room" data-phase={room.phase}>
@@ -82,7 +107,7 @@ function Room({ tabId, room }: { tabId: number | null; room: RoomSnapshot }) {
       </header>
       {tabId !== null && <EnableSite tabId={tabId} />}
       {showsChecklist && <HeadlineBanner kind={checklistHeadline(room, parts)} />}
-      {showsChecklist && <Checklist tabId={tabId} room={room} parts={parts} ticks={ticks} onTick={setTick} />}
+      {showsChecklist && <Checklist tabId={tabId} room={room} parts={parts} ticks={ticks} onTick={setTick} settings={settings} />}
       {room.phase === 'left' && <AfterLesson ticks={ticks} />}
     </section>
   );
@@ -90,15 +115,25 @@ function Room({ tabId, room }: { tabId: number | null; room: RoomSnapshot }) {
 
 export function Popup({ tabId }: { tabId: number | null }) {
   const room = useRoom(tabId);
+  const settings = useSettings();
   if (room === undefined) return <p class="muted">{t('loading')}</p>;
+  const info = settings && <SchoolInfo settings={settings} />;
   if (room === null || room.phase === 'welcome' || (room.roomName === null && room.phase !== 'left')) {
     return (
-      <section data-testid="no-room" class="no-room">
-        <h1>{t('extName')}</h1>
-        <p class="muted">{t('noRoomInTab')}</p>
-        {tabId !== null && <CheckPage tabId={tabId} />}
-      </section>
+      <>
+        <section data-testid="no-room" class="no-room">
+          <h1>{t('extName')}</h1>
+          <p class="muted">{t('noRoomInTab')}</p>
+          {tabId !== null && <CheckPage tabId={tabId} />}
+        </section>
+        {info}
+      </>
     );
   }
-  return <Room tabId={tabId} room={room} />;
+  return (
+    <>
+      <Room tabId={tabId} room={room} settings={settings} />
+      {info}
+    </>
+  );
 }

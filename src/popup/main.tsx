@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage } from '../shared/i18n.ts';
+import { applyPageLanguage } from '../shared/ui-language.ts';
 import { Popup } from './Popup.tsx';
 
 /**
@@ -14,7 +15,7 @@ async function resolveTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-applyDocumentLanguage();
-void resolveTabId().then((tabId) => {
+void Promise.all([applyPageLanguage(), resolveTabId()]).then(([, tabId]) => {
+  applyDocumentLanguage();
   render(<Popup tabId={tabId} />, document.getElementById('app')!);
 });

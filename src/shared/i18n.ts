@@ -1,11 +1,26 @@
 // Typed access to _locales. Keys come from the English catalogue, so a typo is a compile error.
 // Uses the native API (src/shared/ext.ts): the content script shows localised text too.
+// A chosen language (setting `uiLanguage`, see ui-language.ts) replaces the browser's with setCatalogue().
 import { ext } from './ext.ts';
+import { substitute, type FlatCatalogue } from '../core/catalogue.ts';
 import type english from '../../assets/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof english;
 
+let chosen: FlatCatalogue | null = null;
+
+/** Messages of a language other than the browser's, or null for the browser's own. */
+export function setCatalogue(catalogue: FlatCatalogue | null): void {
+  chosen = catalogue;
+}
+
+export function chosenCatalogue(): FlatCatalogue | null {
+  return chosen;
+}
+
 export function t(key: MessageKey, substitutions?: string | string[]): string {
+  const own = chosen?.[key];
+  if (own !== undefined) return substitute(own, substitutions);
   const text = ext.i18n.getMessage(key, substitutions);
   // An empty result means a missing key at runtime; show the key rather than nothing.
   return text || key;

@@ -15,6 +15,7 @@ import {
   type EndStepResult,
   type RoomAction,
 } from '../core/actions.ts';
+import { isFlatCatalogue, type FlatCatalogue } from '../core/catalogue.ts';
 import { ROOM_PHASES, SNAPSHOT_VERSION, type RoomSnapshot } from '../core/room.ts';
 import { arrayOf, boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
 
@@ -100,6 +101,8 @@ export interface LeaveGuardModeMessage {
 
 export interface LeaveGuardModeReply {
   strong: boolean;
+  /** The language the school or teacher chose for the companion; null: the browser's. */
+  catalogue: FlatCatalogue | null;
 }
 
 export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveGuardModeMessage;
@@ -108,6 +111,11 @@ const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as 
 const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
 
 const isLeaveGuardMode = object<LeaveGuardModeMessage>({ type: oneOf(['leave-guard-mode'] as const) });
+
+export const isLeaveGuardModeReply: Guard<LeaveGuardModeReply> = object<LeaveGuardModeReply>({
+  strong: isBoolean,
+  catalogue: nullOr(isFlatCatalogue),
+});
 
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
   isRoomUpdate(value) || isDocumentStart(value) || isLeaveGuardMode(value);

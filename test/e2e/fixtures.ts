@@ -40,6 +40,8 @@ export async function launchWithExtension(extensionDir: string, existingProfile?
     executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
+    // The simulated school server (https, for a policy host) has a throw-away self-signed certificate.
+    ignoreHTTPSErrors: true,
     args: chromiumArgs(resolve(extensionDir)),
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -2,11 +2,38 @@
 // IT would deploy it), for the dev build's fixed extension id. Needs root (CI runs as root); the file has a
 // unique name and is removed afterwards, because policy files are machine-wide.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { expect, openPopup, tabIdOf, test } from './fixtures.ts';
+import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
+import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
 const canWritePolicy = process.getuid?.() === 0;
+
+/** The school's configuration, as 3rdparty.extensions.<id> of a Chromium policy file. */
+const SCHOOL_POLICY = {
+  enforced: {
+    autoLobby: true,
+    leaveGuard: 'strong',
+    endLessonMode: 'remove-everyone',
+    lessonLog: false,
+    // The school's own Jitsi server (the simulator under a second name, over https).
+    hosts: [SECOND_SIMULATOR_HOST],
+    recordingReminder: false,
+    rulesText: { en: '- Cameras on when you speak\n- No recordings of the lesson\n- Questions go in the chat' },
+    noticeText: { en: 'For lessons of the Example School only.' },
+    helpUrl: 'https://schule.example/jitsi-help',
+  },
+  defaults: {
+    lessonLogDays: 14,
+    autoPassword: true,
+    // Invalid: listed on the options page, built-in values kept.
+    helpUrl: 'javascript:alert(1)',
+    hosts: ['http://insecure.example/*'],
+  },
+};
+
+const policyFile = (configuration: unknown) => ({ '3rdparty': { extensions: { [DEV_EXTENSION_ID]: configuration } } });
 
 test.describe('school policy in Chromium', () => {
   const file = `${POLICY_DIR}/jmc-test-${process.pid}.json`;
@@ -14,26 +41,7 @@ test.describe('school policy in Chromium', () => {
     // Conditional: only where a policy file can be written (root; CI runs as root).
     test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
     mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(
-      file,
-      JSON.stringify({
-        '3rdparty': {
-          extensions: {
-            [DEV_EXTENSION_ID]: {
-              enforced: {
-                autoLobby: true,
-                leaveGuard: 'strong',
-                endLessonMode: 'remove-everyone',
-                lessonLog: false,
-                helpUrl: 'javascript:alert(1)',
-                hosts: ['jitsi.schule.example', 'http://insecure.example/*'],
-              },
-              defaults: { lessonLogDays: 14, autoPassword: true },
-            },
-          },
-        },
-      }),
-    );
+    writeFileSync(file, JSON.stringify(policyFile(SCHOOL_POLICY)));
   });
   test.afterAll(() => rmSync(file, { force: true }));
 
@@ -50,11 +58,12 @@ test.describe('school policy in Chromium', () => {
     await expect(options.locator('#setting-leaveGuard')).toHaveValue('strong');
     await expect(options.getByTestId('setting-lessonLogDays')).toHaveAttribute('data-source', 'school-default');
     await expect(options.locator('#setting-lessonLogDays')).toHaveValue('14');
-    await expect(options.getByTestId('setting-hosts')).toHaveAttribute('data-source', 'built-in');
+    await expect(options.getByTestId('setting-hosts')).toHaveAttribute('data-source', 'enforced');
+    await expect(options.locator('#setting-hosts')).toHaveValue(SECOND_SIMULATOR_HOST);
 
     const problems = options.getByTestId('policy-problems');
-    await expect(problems.locator('li[data-path="enforced.helpUrl"]')).toContainText('not an https address, ignored');
-    await expect(problems.locator('li[data-path="enforced.hosts"]')).toContainText('not a host name');
+    await expect(problems.locator('li[data-path="defaults.helpUrl"]')).toContainText('not an https address, ignored');
+    await expect(problems.locator('li[data-path="defaults.hosts"]')).toContainText('not a host name');
 
     // The teacher may change a school default, and reset it again.
     await options.locator('#setting-lessonLogDays').fill('60');
@@ -125,5 +134,73 @@ test.describe('school policy in Chromium', () => {
     // lessonLog is switched off by the school: nothing was recorded.
     await options.reload();
     await expect(options.getByTestId('log-empty')).toBeVisible();
+  });
+
+  test('the popup shows the school\'s rules, notice and help link, and no recording reminder', async ({ context, extensionId, serviceWorker, simulator }) => {
+    const lesson = await context.newPage();
+    await lesson.goto(simulator.roomUrl('Musik5', { students: 2 }, '#config.prejoinConfig.enabled=false'));
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    const tabId = await tabIdOf(serviceWorker, lesson);
+    const popup = await openPopup(context, extensionId, tabId);
+    await expect(popup.getByTestId('school-notice')).toHaveText('For lessons of the Example School only.', { timeout: 20_000 });
+    await expect(popup.getByTestId('school-help')).toHaveAttribute('href', 'https://schule.example/jitsi-help');
+    await expect(popup.getByTestId('school-help')).toHaveAttribute('target', '_blank');
+    await expect(popup.getByTestId('rules-show')).toHaveText("Your school's rules to read out");
+    await popup.getByTestId('rules-show').click();
+    await expect(popup.getByTestId('rules-text').locator('li')).toHaveText(['Cameras on when you speak', 'No recordings of the lesson', 'Questions go in the chat']);
+
+    // A recording shows as a warning, but the school does not want the "announced?" step.
+    await lesson.evaluate(() => window.__jitsiSim.startRecording('file'));
+    await expect(popup.getByTestId('check-recording')).toHaveAttribute('data-status', 'warn');
+    await expect(popup.getByTestId('item-recording-announced')).toHaveCount(0);
+  });
+
+  test('the school\'s own Jitsi host from policy works without any click', async ({ context, extensionId, serviceWorker }) => {
+    test.setTimeout(60_000);
+    // Content scripts are registered for the policy host as soon as the policy arrives.
+    await expect
+      .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? [])), {
+        timeout: 20_000,
+      })
+      .toEqual([`https://${SECOND_SIMULATOR_HOST}/*`, `https://${SECOND_SIMULATOR_HOST}/*`]);
+    const school = await startSimulator({ tls: selfSignedCertificate(SECOND_SIMULATOR_HOST) });
+    try {
+      const lesson = await context.newPage();
+      const url = new URL(school.roomUrl('Erdkunde6a', { students: 3 }, '#config.prejoinConfig.enabled=false'));
+      url.hostname = SECOND_SIMULATOR_HOST;
+      await lesson.goto(url.href);
+      await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+      const tabId = await tabIdOf(serviceWorker, lesson);
+      await expect.poll(async () => (await storedRoomOf(serviceWorker, tabId))?.participants ?? null).toBe(3);
+      // The school's automatic lobby acts there too.
+      await expect.poll(() => lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(true);
+      const popup = await openPopup(context, extensionId, tabId);
+      await expect(popup.getByTestId('room-name')).toHaveText('Erdkunde6a');
+      await expect(popup.getByTestId('enable-site')).toHaveCount(0);
+    } finally {
+      await school.close();
+    }
+  });
+
+  test('a changed policy file applies while the browser runs', async ({ context, extensionId }) => {
+    test.setTimeout(90_000);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
+    try {
+      // The admin turns the lobby from enforced into a default, and the language to German.
+      writeFileSync(
+        file,
+        JSON.stringify(policyFile({ ...SCHOOL_POLICY, enforced: { ...SCHOOL_POLICY.enforced, autoLobby: undefined, uiLanguage: 'de' }, defaults: { autoLobby: false } })),
+      );
+      // Chromium notices changed policy files by itself (it waits until the file has settled for a few seconds).
+      await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'school-default', { timeout: 45_000 });
+      await expect(options.locator('#setting-autoLobby')).toBeEnabled();
+      // The new language: the page reloads itself in German.
+      await expect(options.locator('html')).toHaveAttribute('lang', 'de', { timeout: 10_000 });
+      await expect(options.getByTestId('setting-autoLobby')).toContainText('Vorgabe Ihrer Schule');
+    } finally {
+      writeFileSync(file, JSON.stringify(policyFile(SCHOOL_POLICY)));
+    }
   });
 });

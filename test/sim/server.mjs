@@ -4,7 +4,10 @@
 // `/<tenant>/<room>`, with config.js and interface_config.js inlined as SSI does. Local only.
 //   import { startSimulator } from './test/sim/server.mjs'
 //   node test/sim/server.mjs [--port 8080]
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -137,13 +140,15 @@ function renderIndex(query, host) {
 const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 
 /**
- * @param {{port?: number, host?: string, quiet?: boolean}} [options]
+ * @param {{port?: number, host?: string, quiet?: boolean, tls?: {key: string, cert: string}}} [options]
+ *   tls: serve https (a school's own Jitsi host from policy is https-only), e.g. selfSignedCertificate().
  * @returns {Promise<{origin: string, roomUrl(room: string, params?: Record<string, string | number | boolean>, hash?: string): string, close(): Promise<void>}>}
  */
-export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = true } = {}) {
+export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = true, tls } = {}) {
   await ensureBundles({ quiet });
 
-  const server = createServer((request, response) => {
+  /** @type {import('node:http').RequestListener} */
+  const handle = (request, response) => {
     const url = new URL(request.url ?? '/', 'http://sim.invalid');
     const hostHeader = request.headers.host ?? `${host}:${port}`;
     /** @param {number} status @param {keyof typeof TYPES | null} type @param {string | Buffer} [body] */
@@ -170,7 +175,8 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
       console.error('[jitsi-sim] request failed', error);
       return send(500, 'html', 'Simulator error');
     }
-  });
+  };
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle);
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -178,7 +184,7 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const origin = `http://${host}:${actualPort}`;
+  const origin = `${tls ? 'https' : 'http'}://${host}:${actualPort}`;
 
   return {
     origin,
@@ -195,6 +201,24 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
       });
     },
   };
+}
+
+/**
+ * A throw-away self-signed certificate for `hostName` (openssl, in a temporary folder that is removed).
+ * @param {string} hostName
+ * @returns {{key: string, cert: string}}
+ */
+export function selfSignedCertificate(hostName) {
+  const dir = mkdtempSync(join(tmpdir(), 'jmc-sim-tls-'));
+  try {
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', `/CN=${hostName}`,
+      '-addext', `subjectAltName=DNS:${hostName}`, '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+    ], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // CLI: node test/sim/server.mjs [--port 8080] [--host 127.0.0.1] [--verbose]

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildManifest, GECKO_ID, SIMULATOR_MATCHES } from '../../scripts/manifest-variants.ts';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
-const build = (target: 'chrome' | 'firefox', flavour: 'release' | 'dev') =>
+const build = (target: 'chrome' | 'firefox', flavour: 'release' | 'managed' | 'dev') =>
   buildManifest(source, { target, flavour, version: '1.2.3', devKey: 'KEY' }) as Record<string, any>;
 
 describe('manifest variants', () => {
@@ -43,7 +43,7 @@ describe('manifest variants', () => {
       });
       expect(strip(dev)).toEqual(strip(release));
       expect(dev.key).toBe(target === 'chrome' ? 'KEY' : undefined);
-      expect(dev.host_permissions).toEqual(['http://jitsi.school.test/*']);
+      expect(dev.host_permissions).toEqual(['http://jitsi.school.test/*', 'https://jitsi.school.test/*']);
     }
   });
 
@@ -53,6 +53,17 @@ describe('manifest variants', () => {
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
     expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  it('managed (force-install) differs from release only by holding every https host from install', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const release = build(target, 'release');
+      const managed = build(target, 'managed');
+      expect(managed.host_permissions).toEqual(['https://*/*']);
+      expect(managed.optional_host_permissions).toBeUndefined();
+      expect(managed.key).toBeUndefined();
+      expect({ ...managed, host_permissions: undefined }).toEqual({ ...release, optional_host_permissions: undefined });
+    }
   });
 });
 

@@ -91,6 +91,8 @@ export interface LocalOccupant {
 export interface KickOutcome {
   targetId: string;
   result: 'kicked' | 'not-found' | 'not-allowed' | 'owner-kick-refused';
+  /** What the kicked person is told (the moderator's reason). */
+  reason: string;
 }
 
 const MEETING_TERMINATED = 'The meeting has been terminated';
@@ -275,7 +277,7 @@ export class FakeServer extends Emitter {
   kick(actorId: string, targetId: string, reason: string): void {
     setTimeout(() => {
       const outcome = this.kickNow(actorId, targetId, reason);
-      this.kickLog.push({ targetId, result: outcome });
+      this.kickLog.push({ targetId, result: outcome, reason });
     }, this.options.kickLatencyMs);
   }
 

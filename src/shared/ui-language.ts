@@ -1,0 +1,45 @@
+// The companion's language when the school or teacher chose one (setting `uiLanguage`): the background
+// loads that catalogue for its own texts and keeps the effective choice in storage.local, so extension
+// pages can apply it before their first render without waiting for managed storage (seconds after a
+// Chromium start). The content script gets the catalogue from the background (leave-guard-mode reply).
+import browser from 'webextension-polyfill';
+import { flattenCatalogue, type FlatCatalogue } from '../core/catalogue.ts';
+import { LANGUAGES, type Language, type Settings } from '../core/settings.ts';
+import { setCatalogue } from './i18n.ts';
+
+const MIRROR_KEY = 'effectiveUiLanguage';
+
+type UiLanguage = Settings['uiLanguage'];
+
+async function loadCatalogue(language: UiLanguage): Promise<FlatCatalogue | null> {
+  if (language === 'auto') return null;
+  const response = await fetch(browser.runtime.getURL(`_locales/${language}/messages.json`));
+  return flattenCatalogue(await response.json());
+}
+
+/** Speaks `language` from now on; if its catalogue cannot be read, the browser's language stays. */
+export async function applyUiLanguage(language: UiLanguage): Promise<void> {
+  setCatalogue(await loadCatalogue(language).catch(() => null));
+}
+
+/** Background: applies the effective language and tells the extension pages about it. */
+export async function adoptUiLanguage(language: UiLanguage): Promise<void> {
+  await applyUiLanguage(language);
+  const stored: unknown = (await browser.storage.local.get(MIRROR_KEY))[MIRROR_KEY];
+  if (stored !== language) await browser.storage.local.set({ [MIRROR_KEY]: language });
+}
+
+function isLanguage(value: unknown): value is Language {
+  return (LANGUAGES as readonly unknown[]).includes(value);
+}
+
+/** Extension pages: before the first render; later changes reload the page in the new language. */
+export async function applyPageLanguage(): Promise<void> {
+  const stored: unknown = (await browser.storage.local.get(MIRROR_KEY))[MIRROR_KEY];
+  const current: UiLanguage = isLanguage(stored) ? stored : 'auto';
+  await applyUiLanguage(current);
+  browser.storage.onChanged.addListener((changes, area) => {
+    const change = changes[MIRROR_KEY];
+    if (area === 'local' && change && change.newValue !== current) location.reload();
+  });
+}
