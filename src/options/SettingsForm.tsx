@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, SETTING_KEYS, SETTINGS, type Language, type PerLanguage, type Problem, type SettingKey, type SettingSource, type Settings } from '../core/settings.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
+import { HostAccess } from './HostAccess.tsx';
 import { chooseSetting, readSettings, resetTeacherChoices, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 
 const SOURCE_TEXT = {
@@ -108,7 +109,12 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
       </div>
     );
   } else if (name === 'hosts') {
-    control = <textarea {...common} rows={3} value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />;
+    control = (
+      <>
+        <textarea {...common} rows={3} value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />
+        <HostAccess hosts={value as string[]} />
+      </>
+    );
   } else if (definition.schema.type === 'integer') {
     control = <input {...common} type="number" value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />;
   } else {

@@ -87,3 +87,19 @@ test('the release build offers no site on its own and the simulator is not a kno
     await browser.close();
   }
 });
+
+test('servers typed into the options page: the ones the browser has not granted are named, with a button to allow them', async ({ context, extensionId, serviceWorker }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await options.locator('#setting-hosts').fill(`${SECOND_SIMULATOR_HOST}\njitsi.other.example`);
+  await options.locator('#setting-hosts').blur();
+  await expect(options.getByTestId('setting-hosts')).toHaveAttribute('data-source', 'teacher');
+  // The dev build holds https://jitsi.school.test (as a managed build holds every https host); the other is missing.
+  await expect(options.getByTestId('host-access')).toContainText('jitsi.other.example');
+  await expect(options.getByTestId('host-access')).not.toContainText(SECOND_SIMULATOR_HOST);
+  await expect(options.getByTestId('host-access-allow')).toBeVisible();
+  // Both are registered anyway: the browser runs the scripts wherever the permission is (later) granted.
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []).sort()))
+    .toEqual(['https://jitsi.other.example/*', 'https://jitsi.other.example/*', `https://${SECOND_SIMULATOR_HOST}/*`, `https://${SECOND_SIMULATOR_HOST}/*`]);
+});
