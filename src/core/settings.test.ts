@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
+import { type Problem, type SettingKey, defaultSettings, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
 
 describe('settings model', () => {
   it('every setting has a default that passes its own check', () => {
@@ -27,6 +27,34 @@ describe('settings model', () => {
       ]),
     );
     expect(problems).toHaveLength(7);
+  });
+
+  // Record<SettingKey, …>: a new setting without its examples does not compile.
+  const EXAMPLES: Record<SettingKey, { good: unknown; bad: unknown; problem: Problem }> = {
+    hosts: { good: ['jitsi.schule.example'], bad: ['https://x.example/path'], problem: 'invalid-host' },
+    autoLobby: { good: true, bad: 'true', problem: 'wrong-type' },
+    autoPassword: { good: false, bad: 1, problem: 'wrong-type' },
+    passwordLength: { good: 16, bad: 9, problem: 'out-of-range' },
+    leaveGuard: { good: 'strong', bad: 'loud', problem: 'out-of-range' },
+    endLessonMode: { good: 'remove-everyone', bad: true, problem: 'wrong-type' },
+    autoStartMuted: { good: true, bad: null, problem: 'wrong-type' },
+    recordingReminder: { good: false, bad: [], problem: 'wrong-type' },
+    rulesText: { good: { de: 'Kamera an', nl: 'Camera aan' }, bad: { de: 'x'.repeat(4_001) }, problem: 'too-long' },
+    helpUrl: { good: 'https://schule.example/hilfe', bad: 'http://schule.example/hilfe', problem: 'invalid-url' },
+    noticeText: { good: { en: 'Lessons only' }, bad: 'Lessons only', problem: 'not-an-object' },
+    lessonLog: { good: false, bad: 'no', problem: 'wrong-type' },
+    lessonLogDays: { good: 365, bad: 7.5, problem: 'wrong-type' },
+    uiLanguage: { good: 'nl', bad: 'fr', problem: 'out-of-range' },
+  };
+
+  it.each(SETTING_KEYS)('%s: a valid value is taken, an invalid one is reported and the default kept', (key) => {
+    const { good, bad, problem } = EXAMPLES[key];
+    const taken = parsePolicy({ enforced: { [key]: good } });
+    expect(taken.problems).toEqual([]);
+    expect(mergeSettings(taken, {}).values[key]).toEqual(key === 'hosts' ? ['https://jitsi.schule.example/*'] : good);
+    const refused = parsePolicy({ enforced: { [key]: bad } });
+    expect(refused.problems).toEqual([{ path: `enforced.${key}`, problem }]);
+    expect(mergeSettings(refused, {}).values[key]).toEqual(SETTINGS[key].default);
   });
 
   it('turns host names into https match patterns', () => {
