@@ -3,6 +3,7 @@
 // the ways out of a lesson. Whatever a script on the page could forge here, it could do to Jitsi itself.
 // No extension APIs here.
 import { sameSnapshot, type RoomSnapshot } from '../core/room.ts';
+import { createSendBudget } from '../core/send-budget.ts';
 import {
   deriveSnapshot,
   findJitsiStore,
@@ -27,8 +28,13 @@ import {
   type PageRoomMessage,
 } from '../shared/messages.ts';
 
-/** A busy lesson changes the store many times a second; at most one message per interval crosses. */
-const SEND_INTERVAL_MS = 250;
+/**
+ * A busy lesson changes the store many times a second, but only a few changes alter the snapshot: those
+ * go out at once (after the current task, so one dispatch cascade is one message). Sustained, at most
+ * 4.8 per second cross (the budget is 5, a burst of 10 included over a minute); beyond that, changes
+ * wait for the next slot and merge.
+ */
+const SEND_BUDGET = { perSecond: 4.8, burst: 10 };
 /** APP.store appears shortly after DOMContentLoaded (§1.1); give slow machines plenty of time. */
 const STORE_WAIT_MS = 30_000;
 const STORE_POLL_MS = 100;
@@ -46,7 +52,7 @@ function watchStore(store: JitsiStore): void {
   let lastSlices: RoomSlices | null = null;
   let current: RoomSnapshot | null = null;
   let lastSent: RoomSnapshot | null = null;
-  let lastSentAt = -Infinity;
+  const budget = createSendBudget(SEND_BUDGET);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const flush = (resend = false): void => {
@@ -54,7 +60,7 @@ function watchStore(store: JitsiStore): void {
     timer = undefined;
     if (!current || (!resend && sameSnapshot(current, lastSent))) return;
     lastSent = current;
-    lastSentAt = performance.now();
+    budget.spend(performance.now());
     const message: PageRoomMessage = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot: current };
     window.postMessage(message, location.origin);
   };
@@ -71,7 +77,7 @@ function watchStore(store: JitsiStore): void {
     // background as such, not as "left while 12 were inside".
     if (current && next.phase !== current.phase && !sameSnapshot(current, lastSent)) flush();
     current = next;
-    if (timer === undefined) timer = setTimeout(() => flush(), Math.max(0, lastSentAt + SEND_INTERVAL_MS - performance.now()));
+    if (timer === undefined) timer = setTimeout(() => flush(), budget.waitMs(performance.now()));
   };
 
   store.subscribe(onStoreChange);
