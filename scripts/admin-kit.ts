@@ -222,11 +222,26 @@ export function extensionPolicyKey(browser: Chromium, id: string): string {
   return `${CHROMIUM_BROWSERS[browser].policyKey}\\3rdparty\\extensions\\${id}\\policy`;
 }
 
+/** Jitsi servers the companion runs on: the built-in two and the configuration's hosts. */
+const BUILT_IN_JITSI_HOSTS = ['meet.jit.si', '8x8.vc'];
+
+/**
+ * The browser-enforced fence (ExtensionSettings runtime_blocked_hosts / runtime_allowed_hosts): the
+ * companion may touch no site but the Jitsi servers. Chrome and Edge honour it for policy-installed
+ * extensions; it matters most for the managed build, which holds every https host from install.
+ */
+export function runtimeAllowedHosts(configuration: Configuration): string[] {
+  const patterns = [...(configuration.enforced.hosts ?? []), ...(configuration.defaults.hosts ?? [])];
+  const names = patterns.map((entry) => (hostPattern(entry) ?? entry).replace(/^https:\/\//, '').replace(/\/\*$/, ''));
+  return [...new Set([...BUILT_IN_JITSI_HOSTS, ...names])].map((name) => `*://${name}`);
+}
+
 /** ExtensionSettings entry that force-installs and pins the companion. Edge names the pin toolbar_state. */
-export function extensionSettingsEntry(browser: Chromium, updateUrl: string): Record<string, string> {
+export function extensionSettingsEntry(browser: Chromium, updateUrl: string, configuration: Configuration): Record<string, string | string[]> {
+  const fence = { runtime_blocked_hosts: ['*://*'], runtime_allowed_hosts: runtimeAllowedHosts(configuration) };
   return browser === 'chrome'
-    ? { installation_mode: 'force_installed', update_url: updateUrl, toolbar_pin: 'force_pinned' }
-    : { installation_mode: 'force_installed', update_url: updateUrl, toolbar_state: 'force_shown' };
+    ? { installation_mode: 'force_installed', update_url: updateUrl, toolbar_pin: 'force_pinned', ...fence }
+    : { installation_mode: 'force_installed', update_url: updateUrl, toolbar_state: 'force_shown', ...fence };
 }
 
 function idAndUrl(input: ResolvedInput, browser: Chromium): { id: string; updateUrl: string } {
@@ -238,7 +253,7 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 /** Chrome, Chromium and Edge on Linux: one file in the browser's managed policy folder. */
 export function linuxPolicy(input: ResolvedInput, browser: Chromium, configuration: Configuration): string {
   const { id, updateUrl } = idAndUrl(input, browser);
-  return json({ ExtensionSettings: { [id]: extensionSettingsEntry(browser, updateUrl) }, '3rdparty': { extensions: { [id]: configuration } } });
+  return json({ ExtensionSettings: { [id]: extensionSettingsEntry(browser, updateUrl, configuration) }, '3rdparty': { extensions: { [id]: configuration } } });
 }
 
 /** Google Admin console, "Policy for extensions": each policy's value wrapped as { "Value": … }. */
@@ -355,7 +370,7 @@ export function windowsRegistry(input: ResolvedInput, browser: Chromium, configu
     '; entry to your own value instead. The extension key is deleted first, so no old setting stays behind.',
     '',
     `[HKEY_LOCAL_MACHINE\\${policyKey}]`,
-    regValueLine('ExtensionSettings', { type: 'sz', value: JSON.stringify({ [id]: extensionSettingsEntry(browser, updateUrl) }) }),
+    regValueLine('ExtensionSettings', { type: 'sz', value: JSON.stringify({ [id]: extensionSettingsEntry(browser, updateUrl, configuration) }) }),
     '',
     `[-HKEY_LOCAL_MACHINE\\${extensionKey}]`,
   ];
@@ -689,7 +704,7 @@ export function macProfile(input: ResolvedInput, configuration: Configuration): 
     const { id, updateUrl } = idAndUrl(input, browser);
     const { name, macDomain } = CHROMIUM_BROWSERS[browser];
     return [
-      payload(browser, macDomain, `${name}: install Jitsi Moderator Companion`, { ExtensionSettings: { [id]: extensionSettingsEntry(browser, updateUrl) } }),
+      payload(browser, macDomain, `${name}: install Jitsi Moderator Companion`, { ExtensionSettings: { [id]: extensionSettingsEntry(browser, updateUrl, configuration) } }),
       payload(`${browser}-extension`, `${macDomain}.extensions.${id}`, `${name}: Jitsi Moderator Companion settings`, { ...configuration }),
     ];
   });
