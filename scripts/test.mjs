@@ -22,6 +22,7 @@ const steps = [
     command: [node, 'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
   },
   { name: 'build', command: [node, 'scripts/build.mjs', '--dev'] },
+  { name: 'bundle budgets', command: [node, 'scripts/bundle-sizes.mjs', 'dist/chrome', 'dist/firefox', 'dist/chrome-managed', 'dist/firefox-managed'] },
   { name: 'web-ext lint', command: [node, 'scripts/lint-firefox.mjs'] },
   // The simulator itself against jitsi-facts.md, in Chromium, before the extension is tested on it.
   { name: 'simulator smoke', command: [node, 'test/sim/smoke.mjs'] },
