@@ -1,0 +1,141 @@
+// A real force-install in Chromium, as a school's IT does it with a self-hosted CRX
+// (docs/admin/deploy.md, "Chrome and Edge, self-hosted"): `npm run package`'s CRX3 of dist/chrome-managed,
+// signed with a throw-away key, and its updates.xml, served from 127.0.0.1; a machine policy file with
+// ExtensionInstallForcelist and the school's 3rdparty configuration; Chromium started with no extension
+// on its command line. The browser must fetch, verify and install the CRX by itself, hand it the policy,
+// and the extension must run on the school's https Jitsi host from policy with no click.
+//
+// Needs root (CI runs as root). The policy file is machine-wide: it has a unique name, names a key made for
+// this run only, and is removed in afterAll — a leftover Forcelist breaks later runs
+// (/work/shared/platform-notes.md §4.5).
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
+import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { crxFileName, packageRelease } from '../../scripts/package.mjs';
+import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
+import { CHROMIUM_PATH } from './browsers.ts';
+import { storedRoomOf, tabIdOf } from './fixtures.ts';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const canWritePolicy = process.getuid?.() === 0;
+const SCHOOL_CONFIGURATION = { enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } };
+
+test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
+  const policyFile = `${POLICY_DIR}/jmc-forceinstall-${process.pid}.json`;
+  const temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-'));
+  const requests: string[] = [];
+  let server: Server | undefined;
+  let context: BrowserContext | undefined;
+  let extensionId = '';
+  let version = '';
+  let publicKey = '';
+
+  test.beforeAll(async () => {
+    test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
+    // The school's web server: updates.xml and the CRX, nothing else.
+    const release = join(temp, 'release');
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      const name = (request.url ?? '/').split('?')[0]!.slice(1);
+      if (name !== 'updates.xml' && name !== crxFileName(version)) return void response.writeHead(404).end();
+      const type = name.endsWith('.xml') ? 'text/xml' : 'application/x-chrome-extension';
+      response.writeHead(200, { 'Content-Type': type }).end(readFileSync(join(release, name)));
+    });
+    await new Promise<void>((ready) => server!.listen(0, '127.0.0.1', ready));
+    const address = server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+
+    // `npm run package` with a key made for this run (the school keeps its real one to itself).
+    const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const packaged = packageRelease({ outDir: release, build: false, lint: false, key, baseUrl: base, log: () => undefined });
+    version = packaged.version;
+    extensionId = packaged.crx!.id;
+    publicKey = (createPublicKey(key).export({ type: 'spki', format: 'der' }) as Buffer).toString('base64');
+
+    mkdirSync(POLICY_DIR, { recursive: true });
+    writeFileSync(
+      policyFile,
+      JSON.stringify({
+        ExtensionInstallForcelist: [`${extensionId};${base}updates.xml`],
+        // Without it, a force-installed extension cannot be reached over CDP (platform-notes §4.4).
+        DeveloperToolsAvailability: 1,
+        '3rdparty': { extensions: { [extensionId]: SCHOOL_CONFIGURATION } },
+      }),
+    );
+  });
+
+  test.afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    rmSync(policyFile, { force: true });
+    await new Promise((closed) => (server ? server.close(closed) : closed(undefined)));
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  test('installs itself from the school\'s server, reads its policy, and runs on the policy host with no click', async () => {
+    test.setTimeout(90_000);
+    const started = Date.now();
+    context = await chromium.launchPersistentContext(join(temp, 'profile'), {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      // No --load-extension: the extension comes by policy only. The updater needs background networking.
+      ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
+      ignoreHTTPSErrors: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+        // Hermetic: only the school's Jitsi host (the simulator) and 127.0.0.1 resolve.
+        `--host-resolver-rules=MAP ${SECOND_SIMULATOR_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
+      ],
+    });
+
+    // 1. Installed: the service worker of the extension with the key's id appears.
+    const isOurs = (worker: Worker) => new URL(worker.url()).host === extensionId;
+    const worker = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 45_000 }));
+    const installedAfter = Date.now() - started;
+    expect(requests.some((url) => url.startsWith('/updates.xml'))).toBe(true);
+    expect(requests).toContain(`/${crxFileName(version)}`);
+    const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.version).toBe(version);
+    expect(manifest.host_permissions).toEqual(['https://*/*']);
+    // The package has no `key`; Chromium writes the CRX's verified public key into the installed manifest.
+    expect(manifest.key).toBe(publicKey);
+
+    // 2. The school's configuration, delivered to the force-installed extension (a few seconds after start, §4.4).
+    await expect
+      .poll(() => worker.evaluate(() => chrome.storage.managed.get()), { timeout: 30_000 })
+      .toEqual(SCHOOL_CONFIGURATION);
+    // ...and the policy host is covered with no prompt: granted at install, content scripts registered.
+    expect(await worker.evaluate((host) => chrome.permissions.contains({ origins: [`https://${host}/*`] }), SECOND_SIMULATOR_HOST)).toBe(true);
+    await expect
+      .poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? [])), {
+        timeout: 20_000,
+      })
+      .toContain(`https://${SECOND_SIMULATOR_HOST}/*`);
+
+    // 3. A lesson on the school's own server (https, its own name): the companion is there by itself.
+    const school = await startSimulator({ tls: selfSignedCertificate(SECOND_SIMULATOR_HOST) });
+    try {
+      const lesson = await context.newPage();
+      const url = new URL(school.roomUrl('Geschichte8c', { students: 4 }, '#config.prejoinConfig.enabled=false'));
+      url.hostname = SECOND_SIMULATOR_HOST;
+      await lesson.goto(url.href);
+      await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+      const tabId = await tabIdOf(worker, lesson);
+      await expect.poll(async () => (await storedRoomOf(worker, tabId))?.participants ?? null).toBe(4);
+      expect((await storedRoomOf(worker, tabId))?.roomName).toBe('Geschichte8c');
+      // The school's enforced automatic lobby was applied when the teacher became moderator.
+      await expect.poll(() => lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(true);
+    } finally {
+      await school.close();
+    }
+    console.log(`force-install (Chromium): worker after ${installedAfter} ms, lesson checked after ${Date.now() - started} ms`);
+  });
+});

@@ -1,0 +1,163 @@
+// A real force-install in Debian's Firefox ESR, as a school's IT does it (docs/admin/deploy.md, "Firefox"):
+// /etc/firefox/policies/policies.json with ExtensionSettings force_installed + install_url pointing at
+// `npm run package`'s firefox-managed .xpi, and the school's configuration under 3rdparty.Extensions.
+// Firefox is started with no add-on installed by the test; it must install the package by itself, hand it
+// the policy, and the add-on must run on the school's https Jitsi host from policy with no click.
+//
+// The package here is unsigned, so the test sets xpinstall.signatures.required=false, which ESR honours
+// (platform-notes §5.5). Real schools force-install the XPI after their AMO account has signed it (unlisted).
+//
+// Needs root (CI runs as root). policies.json is machine-wide and single, and Firefox reads it once, at
+// startup: the file is handled exactly as test/e2e/firefox-policy.spec.ts handles it (same backup name, so
+// a killed run of either spec is repaired by the next one): in place only while Firefox starts, the
+// school's own file (if any) moved aside and back, and again in afterAll should anything fail earlier.
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { packageFileName, packageRelease } from '../../scripts/package.mjs';
+import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
+import { FIREFOX_PATH } from './browsers.ts';
+import { pollFor } from './firefox-launch.ts';
+import { expect, test } from './fixtures.ts';
+
+const POLICY_DIR = '/etc/firefox/policies';
+const POLICY_FILE = `${POLICY_DIR}/policies.json`;
+/** The same backup name as firefox-policy.spec.ts: an existing policies.json waits here. */
+const BACKUP_FILE = `${POLICY_FILE}.jmc-e2e-backup`;
+const canWritePolicy = process.getuid?.() === 0;
+/** Fixed internal UUID, so the add-on's pages have a known moz-extension:// origin. */
+const UUID = '0b6c4f3e-8d1a-4f8e-9c61-5a2e7d3f4b21';
+const SCHOOL_CONFIGURATION = { enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } };
+
+/** Puts `policy` in place, keeping whatever was there; returns the undo (safe to call twice). As in firefox-policy.spec.ts. */
+function installPolicyFile(policy: unknown): () => void {
+  // Only the directories this run creates are removed again, innermost first.
+  const created = ['/etc/firefox', POLICY_DIR].filter((dir) => !existsSync(dir)).reverse();
+  mkdirSync(POLICY_DIR, { recursive: true });
+  // A leftover backup means a killed run: the policies.json now there is that run's, not the school's.
+  if (!existsSync(BACKUP_FILE) && existsSync(POLICY_FILE)) renameSync(POLICY_FILE, BACKUP_FILE);
+  let undone = false;
+  const undo = (): void => {
+    if (undone) return;
+    undone = true;
+    if (existsSync(BACKUP_FILE)) renameSync(BACKUP_FILE, POLICY_FILE);
+    else rmSync(POLICY_FILE, { force: true });
+    for (const dir of created) rmdirSync(dir);
+  };
+  try {
+    writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  return undo;
+}
+
+/** Opens one of the add-on's pages; null while the add-on is not (yet) there. moz-extension:// gotos never resolve (§5.1). */
+async function extensionPageLoaded(page: Page, path: string, readySelector: string): Promise<true | null> {
+  await page.goto(`moz-extension://${UUID}/${path}`, { timeout: 1500 }).catch(() => undefined);
+  return (await page.waitForSelector(readySelector, { timeout: 1000 }).catch(() => null)) ? true : null;
+}
+
+test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSettings)', () => {
+  const temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-ff-'));
+  let browser: Browser | undefined;
+  let restorePolicyFile: (() => void) | undefined;
+  let version = '';
+  let launchedAt = 0;
+
+  test.beforeAll(async () => {
+    test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    test.setTimeout(60_000);
+    const packaged = packageRelease({ outDir: join(temp, 'release'), build: false, lint: false, log: () => undefined });
+    version = packaged.version;
+    const xpi = join(packaged.outDir, packageFileName(version, 'firefox-managed.xpi'));
+    restorePolicyFile = installPolicyFile({
+      policies: {
+        ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: pathToFileURL(xpi).href } },
+        '3rdparty': { Extensions: { [GECKO_ID]: SCHOOL_CONFIGURATION } },
+      },
+    });
+    try {
+      launchedAt = Date.now();
+      browser = await puppeteer.launch({
+        browser: 'firefox',
+        executablePath: FIREFOX_PATH,
+        headless: true,
+        userDataDir: join(temp, 'profile'),
+        // The simulated school server has a throw-away self-signed certificate.
+        acceptInsecureCerts: true,
+        // Lets the test open moz-extension:// pages (platform-notes §5.1).
+        args: ['--remote-allow-system-access'],
+        extraPrefsFirefox: {
+          // An unsigned test package; real schools install the AMO-signed one (docs/admin/deploy.md).
+          'xpinstall.signatures.required': false,
+          // The school's Jitsi host resolves to this machine, where the simulator listens.
+          'network.dns.localDomains': SECOND_SIMULATOR_HOST,
+          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+          'network.captive-portal-service.enabled': false,
+          'app.update.disabledForTesting': true,
+          'datareporting.policy.dataSubmissionEnabled': false,
+        },
+      });
+    } finally {
+      // Firefox has read the file at startup; other Firefox runs on this machine must not see it.
+      restorePolicyFile();
+    }
+  });
+
+  test.afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    restorePolicyFile?.();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  test('installs itself from the policy, reads its configuration, and runs on the policy host with no click', async () => {
+    test.setTimeout(90_000);
+    const options = await browser!.newPage();
+    // 1. Installed by the policy engine (nothing else installs it here): its options page exists.
+    await pollFor(() => extensionPageLoaded(options, 'src/options/index.html', '[data-testid="settings"]'), 'the force-installed add-on', 30_000);
+    const installedAfter = Date.now() - launchedAt;
+    const self = await options.evaluate(async () => {
+      const ext = (globalThis as any).browser;
+      const info = await ext.management.getSelf();
+      const manifest = ext.runtime.getManifest();
+      return { id: info.id, installType: info.installType, version: manifest.version, hostPermissions: manifest.host_permissions, managed: await ext.storage.managed.get() };
+    });
+    // installType "admin": installed by enterprise policy; the managed build (every https host), this version.
+    expect(self).toEqual({ id: GECKO_ID, installType: 'admin', version, hostPermissions: ['https://*/*'], managed: SCHOOL_CONFIGURATION });
+    // 2. The school's configuration is applied: both settings show as enforced.
+    expect(await options.$eval('[data-testid="setting-autoLobby"]', (el) => el.getAttribute('data-source'))).toBe('enforced');
+    expect(await options.$eval('[data-testid="setting-hosts"]', (el) => el.getAttribute('data-source'))).toBe('enforced');
+
+    // 3. A lesson on the school's own server (https, its own name): the companion is there by itself.
+    const school = await startSimulator({ tls: selfSignedCertificate(SECOND_SIMULATOR_HOST) });
+    try {
+      const lesson = await browser!.newPage();
+      const url = new URL(school.roomUrl('Latein10', { students: 3 }, '#config.prejoinConfig.enabled=false'));
+      url.hostname = SECOND_SIMULATOR_HOST;
+      await lesson.goto(url.href);
+      await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+      // The background keeps the room (content script → background): the add-on is active on this host.
+      const room = await pollFor(
+        () =>
+          options.evaluate(async () => {
+            const all: Record<string, any> = await (globalThis as any).browser.storage.session.get(null);
+            const entry = Object.entries(all).find(([key, value]) => key.startsWith('room:') && value?.roomName === 'Latein10');
+            return entry && entry[1].participants === 3 ? { host: entry[1].host as string, participants: entry[1].participants as number } : null;
+          }),
+        'the lesson in session storage',
+      );
+      expect(room.participants).toBe(3);
+      // The school's enforced automatic lobby, turned on when the teacher became moderator.
+      await pollFor(() => lesson.evaluate(() => (window.APP.store.getState()['features/lobby'].lobbyEnabled ? true : null)), 'the lobby to be turned on');
+    } finally {
+      await school.close();
+    }
+    console.log(`force-install (Firefox): add-on ready ${installedAfter} ms after launch, lesson checked after ${Date.now() - launchedAt} ms`);
+    await options.close();
+  });
+});
