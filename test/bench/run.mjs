@@ -1,10 +1,11 @@
 // @ts-check
 // Benchmark (not a pass/fail test): a busy simulated lesson in headless Chromium, with the built dev
 // extension and, side by side, the same page and load without it.
-//   npm run bench                               3 runs × 60 s (about 4 minutes on 2 cores)
+//   npm run bench                               lesson 3 runs + stress 1 run, × 60 s (about 6 minutes on 2 cores)
 //   node test/bench/run.mjs --seconds 10 --runs 1
-// Options: --seconds N, --runs N, --students N (60), --rate N (load changes/s, 16; + ~4/s audio-level
-// noise ≈ 20 store changes/s), --warmup N (3 s), --build (run `node scripts/build.mjs --dev` first),
+// Options: --scenario lesson|stress (only that one, --runs runs; without it: lesson with --runs runs, then
+// stress with --stress-runs N (1)), --seconds N, --runs N, --students N (60), --rate N (load changes/s, 16;
+// + ~4/s audio-level noise ≈ 20 store changes/s), --warmup N (3 s), --build (run `node scripts/build.mjs --dev` first),
 // --out DIR (bench), --profile (also a CPU profile of the lesson page with the extension during the
 // window, summarised by script; the profiler's overhead then skews the main-thread ratio).
 // Writes DIR/results.json (machine, browser, date, parameters, raw per-run numbers) and DIR/results.md.
@@ -56,12 +57,38 @@ function stringOption(name, fallback) {
   return index >= 0 && argv[index + 1] ? String(argv[index + 1]) : fallback;
 }
 if (argv.includes('--help') || argv.includes('-h')) {
-  console.log('node test/bench/run.mjs [--seconds 60] [--runs 3] [--students 60] [--rate 16] [--warmup 3] [--build] [--out bench]');
+  console.log(
+    'node test/bench/run.mjs [--scenario lesson|stress] [--seconds 60] [--runs 3] [--stress-runs 1] [--students 60] [--rate 16] [--warmup 3] [--build] [--out bench]',
+  );
   process.exit(0);
+}
+
+/**
+ * What kind of traffic the load makes (`mix` of __jitsiSim.startLoad, relative shares), at the same
+ * ≈ 20 store changes/s. Only join/leave and lobby events change the room snapshot the extension sends.
+ */
+const SCENARIOS = {
+  lesson: {
+    mix: { dominantSpeaker: 40, mute: 40, joinLeave: 12, lobby: 8 },
+    about: 'a busy but real lesson: mostly talk (dominant speaker) and mute toggles, some comings and goings and knocks',
+  },
+  stress: {
+    mix: { dominantSpeaker: 35, mute: 30, joinLeave: 20, lobby: 15 },
+    about:
+      'the simulator\'s default mix, a stress test: more snapshot changes than the 5 messages/s budget can carry, so over a minute changes must wait for a send slot and merge; the latency budget is then out of reach by arithmetic, whatever the extension does',
+  },
+};
+/** @typedef {keyof typeof SCENARIOS} ScenarioName */
+const scenarioOption = stringOption('--scenario', '');
+if (scenarioOption && !Object.hasOwn(SCENARIOS, scenarioOption)) {
+  console.error(`--scenario must be one of ${Object.keys(SCENARIOS).join(', ')}`);
+  process.exit(2);
 }
 const params = {
   seconds: numberOption('--seconds', 60, 1),
   runs: Math.round(numberOption('--runs', 3, 1)),
+  /** Runs of the stress scenario when both scenarios run (no --scenario). */
+  stressRuns: Math.round(numberOption('--stress-runs', 1, 1)),
   students: Math.round(numberOption('--students', 60, 1)),
   /** Load changes per second (redux dispatches caused by the load); the audio-level noise adds ~4/s. */
   loadChangesPerSecond: numberOption('--rate', 16, 1),
@@ -72,6 +99,15 @@ const params = {
   releaseDir: 'dist/chrome',
 };
 const outDir = resolve(ROOT, stringOption('--out', 'bench'));
+/** Without --scenario: the lesson (the default scenario, --runs runs), then stress (--stress-runs runs). */
+const PLAN = /** @type {{scenario: ScenarioName, runs: number}[]} */ (
+  scenarioOption
+    ? [{ scenario: scenarioOption, runs: params.runs }]
+    : [
+        { scenario: 'lesson', runs: params.runs },
+        { scenario: 'stress', runs: params.stressRuns },
+      ]
+);
 
 const CHROMIUM_PATH =
   process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/lib/chromium/chromium';
@@ -360,8 +396,9 @@ const pageNow = (page) =>
 /**
  * @param {number} index
  * @param {Awaited<ReturnType<typeof startSimulator>>} sim
+ * @param {ScenarioName} scenario
  */
-async function runOnce(index, sim) {
+async function runOnce(index, sim, scenario) {
   const url = sim.roomUrl(ROOM, { students: params.students, panel: 'closed' }, NO_PREJOIN);
   const [ext, plain] = await Promise.all([launch(true), launch(false)]);
   try {
@@ -387,7 +424,7 @@ async function runOnce(index, sim) {
     }
     await Promise.all([instrumentPage(ext.page), instrumentPage(plain.page)]);
 
-    const loadOptions = { changesPerSecond: params.loadChangesPerSecond, students: params.students, seed: params.seed + index };
+    const loadOptions = { changesPerSecond: params.loadChangesPerSecond, students: params.students, seed: params.seed + index, mix: SCENARIOS[scenario].mix };
     await Promise.all(
       [ext, plain].map(({ page }) => page.evaluate((options) => /** @type {any} */ (window).__jitsiSim.startLoad(options), loadOptions)),
     );
@@ -428,7 +465,7 @@ async function runOnce(index, sim) {
       pageWithoutExtension: await pageHeap(plain.cdp),
       pageJSHeapUsedSizeAtEnd: { withExtension: endExt.metrics.JSHeapUsedSize ?? null, withoutExtension: endPlain.metrics.JSHeapUsedSize ?? null },
     };
-    return { ...analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, heap }), ...(profile ? { profile } : {}) };
+    return { scenario, ...analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, heap }), ...(profile ? { profile } : {}) };
   } finally {
     await Promise.all([ext.close(), plain.close()]);
   }
@@ -551,10 +588,12 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
   let absorbed = 0;
   let undelivered = 0;
   const kinds = /** @type {Record<string, number>} */ ({});
+  let snapshotChanges = 0;
   for (let i = 1; i < log.length; i++) {
     const event = /** @type {LoadEvent} */ (log[i]);
     const before = /** @type {LoadEvent} */ (log[i - 1]);
     if (!inWindow(event.t) || stateKey(event) === stateKey(before)) continue;
+    snapshotChanges++;
     const p = posts.findIndex((post) => post.t >= event.t);
     const post = posts[p];
     const previous = posts[p - 1];
@@ -596,6 +635,8 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
   return {
     windowSeconds: round(seconds, 2),
     storeChangesPerSecond: { withExtension: round(dispatches / seconds, 2), withoutExtension: round(dispatchesPlain / seconds, 2) },
+    loadEventsPerSecond: round(log.filter((event) => inWindow(event.t)).length / seconds, 2),
+    snapshotChangingEventsPerSecond: round(snapshotChanges / seconds, 2),
     loadEventsInWindow: log.filter((event) => inWindow(event.t)).reduce((counts, event) => ({ ...counts, [event.kind]: (counts[event.kind] ?? 0) + 1 }), /** @type {Record<string, number>} */ ({})),
     messages: {
       pageToContentPerSecond: round(posts.filter((post) => inWindow(post.t)).length / seconds, 2),
@@ -641,46 +682,85 @@ const verdict = (value, budget) => (value === null ? 'n/a' : value <= budget ? '
 const kb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / KB).toFixed(2)} KB`);
 /** @param {number | null} bytes */
 const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / KB / KB).toFixed(2)} MB`);
+/** @param {number | null | undefined} v */
+const ms = (v) => (v === null || v === undefined ? 'n/a' : `${v} ms`);
+
+/**
+ * The table's rows: label, the figure from a scenario's summary, the budget, whether it is met. Bundle
+ * sizes do not depend on the scenario. @param {any} b the bundles
+ * @returns {[string, (s: any) => string, string, ((s: any) => string) | null][]}
+ */
+function tableRows(b) {
+  return [
+    ['Store changes / s (load + audio-level noise)', (s) => `${s.storeChangesPerSecond}`, '≈ 20 (input)', null],
+    ['  of which snapshot-changing load events / s (join, leave, knock, admit, deny)', (s) => `${s.snapshotChangingEventsPerSecond}`, '—', null],
+    ['Page → content room messages / s', (s) => `${s.pageToContentPerSecond}`, `≤ ${BUDGETS.pageMessagesPerSecond}`, (s) => verdict(s.pageToContentPerSecond, BUDGETS.pageMessagesPerSecond)],
+    ['Content → background runtime messages / s', (s) => `${s.contentToBackgroundPerSecond}`, `≤ ${BUDGETS.backgroundMessagesPerSecond}`, (s) => verdict(s.contentToBackgroundPerSecond, BUDGETS.backgroundMessagesPerSecond)],
+    ['Store change → background, median', (s) => ms(s.latencyMedianMs), `≤ ${BUDGETS.latencyMedianMs} ms`, (s) => verdict(s.latencyMedianMs, BUDGETS.latencyMedianMs)],
+    ['Store change → background, p95', (s) => ms(s.latencyP95Ms), `≤ ${BUDGETS.latencyP95Ms} ms`, (s) => verdict(s.latencyP95Ms, BUDGETS.latencyP95Ms)],
+    ['  of which page-side wait for a send slot, median / p95', (s) => `${ms(s.waitMedianMs)} / ${ms(s.waitP95Ms)}`, '—', null],
+    ['  of which post → background transit, median / p95', (s) => `${ms(s.transitMedianMs)} / ${ms(s.transitP95Ms)}`, '—', null],
+    ['Store change → badge, median / p95', (s) => `${ms(s.badgeMedianMs)} / ${ms(s.badgeP95Ms)}`, '—', null],
+    ['Main thread ScriptDuration, with / without extension', (s) => `${s.scriptRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
+    ['Main thread TaskDuration, with / without extension', (s) => `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
+    ['  extra script time per second of lesson', (s) => `${s.extraScriptMsPerSecond} ms`, '—', null],
+    ['Service-worker JS heap used after the run (after GC)', (s) => `${mb(s.workerHeapUsedBytes)} (${mb(s.workerHeapAfterGcBytes)})`, '—', null],
+    [
+      'Page JS heap used after the run, with / without extension (after GC)',
+      (s) => `${mb(s.pageHeapWithBytes)} / ${mb(s.pageHeapWithoutBytes)} (${mb(s.pageHeapWithAfterGcBytes)} / ${mb(s.pageHeapWithoutAfterGcBytes)})`,
+      '—',
+      null,
+    ],
+    ['Content + page script, gzip', () => (b.error ? 'n/a' : kb(b.contentPlusPageGzipBytes)), `≤ ${BUDGETS.contentPlusPageGzipBytes / KB} KB`, () => (b.error ? 'n/a' : verdict(b.contentPlusPageGzipBytes, BUDGETS.contentPlusPageGzipBytes))],
+    ['Popup JS chunks, gzip', () => (b.error ? 'n/a' : kb(b.popup.gzipBytes)), `≤ ${BUDGETS.popupGzipBytes / KB} KB`, () => (b.error ? 'n/a' : verdict(b.popup.gzipBytes, BUDGETS.popupGzipBytes))],
+  ];
+}
 
 /** @param {any} results */
 function markdown(results) {
-  const s = results.summary;
   const b = results.bundles;
-  const n = results.runs.length;
-  const ms = (/** @type {number | null} */ v) => (v === null ? 'n/a' : `${v} ms`);
-  const rows = [
-    ['Store changes / s (load + audio-level noise)', `${s.storeChangesPerSecond}`, '≈ 20 (input)', ''],
-    ['Page → content room messages / s', `${s.pageToContentPerSecond}`, `≤ ${BUDGETS.pageMessagesPerSecond}`, verdict(s.pageToContentPerSecond, BUDGETS.pageMessagesPerSecond)],
-    ['Content → background runtime messages / s', `${s.contentToBackgroundPerSecond}`, `≤ ${BUDGETS.backgroundMessagesPerSecond}`, verdict(s.contentToBackgroundPerSecond, BUDGETS.backgroundMessagesPerSecond)],
-    ['Store change → background, median', ms(s.latencyMedianMs), `≤ ${BUDGETS.latencyMedianMs} ms`, verdict(s.latencyMedianMs, BUDGETS.latencyMedianMs)],
-    ['Store change → background, p95', ms(s.latencyP95Ms), `≤ ${BUDGETS.latencyP95Ms} ms`, verdict(s.latencyP95Ms, BUDGETS.latencyP95Ms)],
-    ['  of which page-side coalescing wait, median / p95', `${ms(s.waitMedianMs)} / ${ms(s.waitP95Ms)}`, '—', ''],
-    ['  of which post → background transit, median / p95', `${ms(s.transitMedianMs)} / ${ms(s.transitP95Ms)}`, '—', ''],
-    ['Store change → badge, median / p95', `${ms(s.badgeMedianMs)} / ${ms(s.badgeP95Ms)}`, '—', ''],
-    ['Main thread ScriptDuration, with / without extension', `${s.scriptRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
-    ['Main thread TaskDuration, with / without extension', `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
-    ['  extra script time per second of lesson', `${s.extraScriptMsPerSecond} ms`, '—', ''],
-    ['Service-worker JS heap used after the run (after GC)', `${mb(s.workerHeapUsedBytes)} (${mb(s.workerHeapAfterGcBytes)})`, '—', ''],
-    ['Page JS heap used after the run, with / without extension (after GC)', `${mb(s.pageHeapWithBytes)} / ${mb(s.pageHeapWithoutBytes)} (${mb(s.pageHeapWithAfterGcBytes)} / ${mb(s.pageHeapWithoutAfterGcBytes)})`, '—', ''],
-    ['Content + page script, gzip', b.error ? 'n/a' : kb(b.contentPlusPageGzipBytes), `≤ ${BUDGETS.contentPlusPageGzipBytes / KB} KB`, b.error ? 'n/a' : verdict(b.contentPlusPageGzipBytes, BUDGETS.contentPlusPageGzipBytes)],
-    ['Popup JS chunks, gzip', b.error ? 'n/a' : kb(b.popup.gzipBytes), `≤ ${BUDGETS.popupGzipBytes / KB} KB`, b.error ? 'n/a' : verdict(b.popup.gzipBytes, BUDGETS.popupGzipBytes)],
-  ];
-  const table = ['| Figure | Measured | Budget | Within |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const m = results.machine;
+  const names = /** @type {ScenarioName[]} */ (Object.keys(results.scenarios));
+  const scenarios = names.map((name) => results.scenarios[name]);
+  const runsText = names.map((name) => `${name}: ${results.scenarios[name].runs.length} run${results.scenarios[name].runs.length === 1 ? '' : 's'}`).join(', ');
+  const header = ['Figure', 'Budget', ...names.flatMap((name) => [name === 'lesson' ? 'Lesson (default)' : name[0]?.toUpperCase() + name.slice(1), 'Within'])];
+  const rows = tableRows(b).map(([label, value, budget, within]) => [
+    label,
+    budget,
+    ...scenarios.flatMap((scenario) => [value(scenario.summary), within ? within(scenario.summary) : '']),
+  ]);
+  const table = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  const mixText = (/** @type {Record<string, number>} */ mix) => `speaker ${mix.dominantSpeaker}, mute ${mix.mute}, join/leave ${mix.joinLeave}, lobby ${mix.lobby}`;
+  const scenarioNotes = names
+    .map((name) => {
+      const scenario = results.scenarios[name];
+      return `- **${name}** (${mixText(scenario.mix)}): ${scenario.about}; measured ${scenario.summary.snapshotChangingEventsPerSecond} snapshot-changing events/s.`;
+    })
+    .join('\n');
+  const budget = results.parameters.pageSendBudget;
+  const sending = budget
+    ? `The page script sends a snapshot change at once while it has a token (bucket of ${budget.perSecond}/s, burst ${budget.burst},
+read from \`src/page/index.ts\`); with more snapshot changes than that, a change waits for the next token and merges with
+those that come meanwhile (the wait row).`
+    : 'The wait row is the time a change waits in the page before the page script sends it.';
+  const absorbed = names.map((name) => `${name} ${results.scenarios[name].summary.absorbedShare}`).join(', ');
   return `# Benchmark: busy simulated lesson
 
-${results.date} · ${results.browser} · ${results.machine.cpuModel} × ${results.machine.cpus} · Node ${results.machine.node} · extension ${results.build.commit ?? '?'}${results.build.dirty ? ' (uncommitted changes)' : ''}
+${results.date} · ${results.browser} · ${m.cpuModel}, ${m.cpus} cores, ${m.memoryGB} GB RAM · ${m.platform} · Node ${m.node} · extension commit ${results.build.commit ?? '?'}${results.build.dirty ? ' (uncommitted changes in src/)' : ''}
 
 ${params.students} students, ${params.loadChangesPerSecond} load changes/s (joins, leaves, dominant speaker, remote mute, lobby knocks)
-plus the simulator's audio-level noise, ${params.seconds} s per run after ${params.warmupSeconds} s warm-up; median of ${n} run${n === 1 ? '' : 's'}
-(latencies: median over runs of each run's median / p95). The same page and load run side by side in a
-second Chromium without the extension. Raw numbers: \`results.json\`. Run: \`npm run bench\`.
+plus the simulator's audio-level noise, ${params.seconds} s per run after ${params.warmupSeconds} s warm-up (${runsText});
+figures are the median over runs (latencies: of each run's median / p95). The same page and load run side by side in a
+second Chromium without the extension. Raw numbers per run: \`results.json\`. Run: \`npm run bench\`.
 
 ${table}
 
+Scenarios, all at the same ≈ 20 store changes/s (\`mix\` of \`__jitsiSim.startLoad\`, relative shares):
+${scenarioNotes}
+
 Latency counts snapshot-changing events (join, leave, knock, admit, deny); events undone before the page
-script sent anything need no message and are left out (${s.absorbedShare} of them). The page script
-sends at most one message per 250 ms, so a change waits for the next slot: the median is bounded below by
-that wait, not by messaging (see the transit row). Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
+script sent anything need no message and are left out (${absorbed}). ${sending}
+Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
 `;
 }
 
@@ -691,6 +771,7 @@ function summarise(runs) {
   const measured = runs.reduce((sum, run) => sum + run.latencyMs.snapshotChangesMeasured, 0);
   return {
     storeChangesPerSecond: pick((r) => r.storeChangesPerSecond.withExtension),
+    snapshotChangingEventsPerSecond: pick((r) => r.snapshotChangingEventsPerSecond),
     pageToContentPerSecond: pick((r) => r.messages.pageToContentPerSecond),
     contentToBackgroundPerSecond: pick((r) => r.messages.contentToBackgroundPerSecond),
     latencyMedianMs: pick((r) => r.latencyMs.changeToBackground.median),
@@ -714,6 +795,17 @@ function summarise(runs) {
   };
 }
 
+/** The page script's send budget as src/page/index.ts declares it (for the report; null if not found). */
+function pageSendBudget() {
+  try {
+    const source = readFileSync(join(ROOT, 'src/page/index.ts'), 'utf8');
+    const match = /SEND_BUDGET\s*=\s*\{\s*perSecond:\s*([\d.]+),\s*burst:\s*(\d+)\s*\}/.exec(source);
+    return match ? { perSecond: Number(match[1]), burst: Number(match[2]) } : null;
+  } catch {
+    return null;
+  }
+}
+
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
 async function main() {
@@ -733,19 +825,26 @@ async function main() {
   if (stale) console.warn(`warning: ${params.extensionDir} is older than src/ — measuring the old build (pass --build to rebuild)`);
 
   const browser = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
-  console.log(`bench: ${browser}, ${params.runs} run(s) × ${params.seconds} s, ${params.students} students, ${params.loadChangesPerSecond} load changes/s + noise`);
+  const planText = PLAN.map(({ scenario, runs }) => `${scenario} ${runs} run(s)`).join(', ');
+  console.log(`bench: ${browser}, ${planText} × ${params.seconds} s, ${params.students} students, ${params.loadChangesPerSecond} load changes/s + noise`);
   const bundles = bundleSizes();
   const sim = await startSimulator({ port: 0, host: '127.0.0.1', quiet: true });
-  const runs = [];
+  /** @type {Record<string, any>} */
+  const scenarios = {};
   try {
-    for (let i = 0; i < params.runs; i++) {
-      const run = await runOnce(i, sim);
-      runs.push(run);
-      console.log(
-        `run ${i + 1}: ${run.storeChangesPerSecond.withExtension} changes/s, ${run.messages.pageToContentPerSecond} page msgs/s, ` +
-          `${run.messages.contentToBackgroundPerSecond} runtime msgs/s, latency median ${run.latencyMs.changeToBackground.median} ms ` +
-          `p95 ${run.latencyMs.changeToBackground.p95} ms, script ratio ${run.mainThread.ratio.ScriptDuration}, task ratio ${run.mainThread.ratio.TaskDuration}`,
-      );
+    for (const { scenario, runs: count } of PLAN) {
+      const runs = [];
+      for (let i = 0; i < count; i++) {
+        const run = await runOnce(i, sim, scenario);
+        runs.push(run);
+        console.log(
+          `${scenario} run ${i + 1}: ${run.storeChangesPerSecond.withExtension} changes/s (${run.snapshotChangingEventsPerSecond} snapshot-changing), ` +
+            `${run.messages.pageToContentPerSecond} page msgs/s, ${run.messages.contentToBackgroundPerSecond} runtime msgs/s, ` +
+            `latency median ${run.latencyMs.changeToBackground.median} ms p95 ${run.latencyMs.changeToBackground.p95} ms, ` +
+            `script ratio ${run.mainThread.ratio.ScriptDuration}, task ratio ${run.mainThread.ratio.TaskDuration}`,
+        );
+      }
+      scenarios[scenario] = { mix: SCENARIOS[scenario].mix, about: SCENARIOS[scenario].about, summary: summarise(runs), runs };
     }
   } finally {
     await sim.close();
@@ -769,11 +868,18 @@ async function main() {
       commit: git(['rev-parse', '--short', 'HEAD']),
       dirty: Boolean(git(['status', '--porcelain', '--', 'src', 'manifest.json', 'vite.config.ts'])),
     },
-    parameters: { ...params, chromiumArgs: chromiumArgs('<extension>'), room: ROOM, noise: 'on (simulator default, ~4/s)', performanceTimeDomain: 'threadTicks' },
+    parameters: {
+      ...params,
+      plan: PLAN,
+      chromiumArgs: chromiumArgs('<extension>'),
+      room: ROOM,
+      noise: 'on (simulator default, ~4/s)',
+      performanceTimeDomain: 'threadTicks',
+      pageSendBudget: pageSendBudget(),
+    },
     budgets: BUDGETS,
-    summary: summarise(runs),
     bundles,
-    runs,
+    scenarios,
     durationSeconds: round((Date.now() - started) / 1000, 1),
   };
   mkdirSync(outDir, { recursive: true });
