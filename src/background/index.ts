@@ -19,7 +19,8 @@ import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
-import { applyOnModerator, forgetAutoActions } from './on-moderator.ts';
+import { applyOnModerator } from './on-moderator.ts';
+import { forgetAutoActions } from '../shared/auto-actions.ts';
 import { endTrackedLesson, markEndedForAll, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
@@ -56,6 +57,9 @@ async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promis
 }
 
 async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void> {
+  // The teacher hung up: the next time in this room is a new lesson for the school's automatic settings.
+  // (A reload is not: what the teacher turned off on purpose stays off.)
+  if (snapshot.phase === 'left') await forgetAutoActions(tabId);
   await saveRoom(tabId, snapshot);
   pushRoom(tabId, snapshot);
   await showOnBadge(tabId, snapshot);
@@ -63,7 +67,7 @@ async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void
 }
 
 async function onTabReset(tabId: number): Promise<void> {
-  await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetAutoActions(tabId)]);
+  await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
   pushRoom(tabId, null);
   await showOnBadge(tabId, null);
   // Last: it reads the settings, and the first read of managed storage can take seconds (Chromium).

@@ -5,6 +5,8 @@ export type RoomAction =
   | { kind: 'enable-lobby' }
   | { kind: 'set-password'; password: string }
   | { kind: 'set-start-muted'; audio: boolean; video: boolean }
+  /** The room's current password, to show the teacher (e.g. one the school's settings set): never stored. */
+  | { kind: 'read-password' }
   | ({ kind: 'end-lesson' } & EndLessonOptions);
 
 export type RoomActionKind = RoomAction['kind'];
@@ -20,9 +22,9 @@ export type ActionFailure =
   | 'rejected' // Jitsi refused; `detail` says what it said
   | 'not-empty'; // end of lesson: people remain after the bounded retries (see the report)
 
-/** `report` comes with the end-of-lesson sequence, also when it fails halfway. */
+/** `report` comes with the end-of-lesson sequence, also when it fails halfway; `password` with read-password. */
 export type ActionResult =
-  | { ok: true; report?: EndLessonReport }
+  | { ok: true; report?: EndLessonReport; password?: string }
   | { ok: false; failure: ActionFailure; detail?: string; report?: EndLessonReport };
 
 export const ACTION_FAILURES: readonly ActionFailure[] = [

@@ -69,6 +69,11 @@ export async function performAction(store: JitsiStore, action: RoomAction, legac
         store.dispatch({ type: 'SET_PASSWORD', conference, method: conference.lock, password: action.password });
         return { ok: true };
       }
+      case 'read-password': {
+        // Jitsi keeps the password it locked the room with in its state (SET_PASSWORD, §3.3); none: not set here.
+        const { password } = slices.conference as Loose;
+        return typeof password === 'string' && password.length > 0 && password.length <= 128 ? { ok: true, password } : { ok: true };
+      }
       case 'end-lesson':
         return await runEndLesson(store, conference, legacyApp, action);
       case 'set-start-muted': {

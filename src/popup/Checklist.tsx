@@ -15,9 +15,10 @@ import type {
   PartId,
 } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { ruleLines, textInLanguage, type Settings } from '../core/settings.ts';
+import { ruleLines, SETTINGS, textInLanguage, type Settings } from '../core/settings.ts';
 import { t, tCount, type MessageKey } from '../shared/i18n.ts';
 import { EndLesson } from './EndLesson.tsx';
+import { PasswordBox } from './PasswordBox.tsx';
 import { newRoomPassword, runRoomAction } from './room-actions.ts';
 
 type FixKind = ChecklistFix['kind'];
@@ -143,36 +144,15 @@ interface FixState {
   outcomes: Partial<Record<FixKind, ActionResult>>;
   /** The room password just set, shown once to share with the class. Never stored, never logged. */
   password: string | null;
-  copy: 'idle' | 'done' | 'failed';
 }
 
-function FixResult({ outcome, password, copy, onCopy, onHide }: {
-  outcome: FixOutcome;
-  password: string | null;
-  copy: FixState['copy'];
-  onCopy: () => void;
-  onHide: () => void;
-}) {
+function FixResult({ outcome, password, onHide }: { outcome: FixOutcome; password: string | null; onHide: () => void }) {
   const { kind, result } = outcome;
   if (result.ok) {
     return (
       <div class="result ok" data-testid={`result-${kind}`} data-result="ok">
         <p>{t(FIX_DONE[kind])}</p>
-        {kind === 'set-password' && password !== null && (
-          <div class="password">
-            <output class="password-value" data-testid="new-password" aria-label={t('passwordLabel')}>
-              {password}
-            </output>
-            <button type="button" data-testid="copy-password" onClick={onCopy}>
-              {copy === 'done' ? t('copyDone') : t('copyButton')}
-            </button>
-            <button type="button" class="quiet" data-testid="hide-password" onClick={onHide}>
-              {t('hidePasswordButton')}
-            </button>
-            {copy === 'failed' && <p class="small">{t('copyFailed')}</p>}
-            <p class="small muted">{t('passwordNotStored')}</p>
-          </div>
-        )}
+        {kind === 'set-password' && password !== null && <PasswordBox password={password} onHide={onHide} />}
       </div>
     );
   }
@@ -196,7 +176,7 @@ function Rules({ schoolRules }: { schoolRules: string[] | null }) {
   );
 }
 
-function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide, schoolRules }: {
+function Item({ item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: {
   item: ChecklistItem;
   schoolRules: string[] | null;
   room: RoomSnapshot;
@@ -204,7 +184,6 @@ function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide, schoolR
   onTick: (id: ManualId, ticked: boolean) => void;
   fixes: FixState;
   onFix: (kind: FixKind) => void;
-  onCopy: () => void;
   onHide: () => void;
 }) {
   const { id, status, fix } = item;
@@ -271,7 +250,7 @@ function Item({ item, room, ticks, onTick, fixes, onFix, onCopy, onHide, schoolR
         )}
         {homeKind && (
           <div role="status" aria-live="polite">
-            {homeOf && <FixResult outcome={homeOf} password={fixes.password} copy={fixes.copy} onCopy={onCopy} onHide={onHide} />}
+            {homeOf && <FixResult outcome={homeOf} password={fixes.password} onHide={onHide} />}
           </div>
         )}
       </div>
@@ -290,11 +269,11 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings }: {
 }) {
   const schoolText = settings && textInLanguage(settings.rulesText, t('languageCode'));
   const schoolRules = schoolText ? ruleLines(schoolText) : null;
-  const [fixes, setFixes] = useState<FixState>({ running: null, outcomes: {}, password: null, copy: 'idle' });
+  const [fixes, setFixes] = useState<FixState>({ running: null, outcomes: {}, password: null });
 
   const runFix = async (kind: FixKind): Promise<void> => {
     // The password lives only in this closure and, once Jitsi took it, in component state.
-    const password = kind === 'set-password' ? newRoomPassword(room.passwordDigits) : null;
+    const password = kind === 'set-password' ? newRoomPassword(room.passwordDigits, settings?.passwordLength ?? SETTINGS.passwordLength.default) : null;
     const action: RoomAction =
       kind === 'enable-lobby'
         ? { kind }
@@ -309,20 +288,11 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings }: {
       outcomes: { ...state.outcomes, [kind]: result },
       // A new password replaces the one shown; other fixes leave it.
       password: kind === 'set-password' ? (result.ok ? password : null) : state.password,
-      copy: kind === 'set-password' ? 'idle' : state.copy,
     }));
   };
 
-  const copy = (): void => {
-    if (fixes.password === null) return;
-    // In the click: the clipboard needs the user's gesture.
-    navigator.clipboard.writeText(fixes.password).then(
-      () => setFixes((state) => ({ ...state, copy: 'done' })),
-      () => setFixes((state) => ({ ...state, copy: 'failed' })),
-    );
-  };
   const hide = (): void =>
-    setFixes((state) => ({ ...state, password: null, copy: 'idle', outcomes: { ...state.outcomes, 'set-password': undefined } }));
+    setFixes((state) => ({ ...state, password: null, outcomes: { ...state.outcomes, 'set-password': undefined } }));
 
   return (
     <div class="checks" data-testid="checks" role="group" aria-label={t('checksHeading')}>
@@ -338,7 +308,6 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings }: {
                 onTick={onTick}
                 fixes={fixes}
                 onFix={(kind) => void runFix(kind)}
-                onCopy={copy}
                 onHide={hide}
                 schoolRules={schoolRules}
               />

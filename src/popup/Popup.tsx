@@ -1,6 +1,7 @@
 import { buildChecklist, checklistHeadline, MANUAL_IDS, type Headline, type ManualId } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
+import { AutoActions } from './AutoActions.tsx';
 import { Checklist } from './Checklist.tsx';
 import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
@@ -107,6 +108,7 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
       </header>
       {tabId !== null && <EnableSite tabId={tabId} />}
       {showsChecklist && <HeadlineBanner kind={checklistHeadline(room, parts)} />}
+      {showsChecklist && <AutoActions tabId={tabId} room={room} />}
       {showsChecklist && <Checklist tabId={tabId} room={room} parts={parts} ticks={ticks} onTick={setTick} settings={settings} />}
       {room.phase === 'left' && <AfterLesson ticks={ticks} />}
     </section>

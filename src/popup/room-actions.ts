@@ -14,7 +14,7 @@ export async function runRoomAction(tabId: number, action: RoomAction): Promise<
   }
 }
 
-/** A fresh room password from the browser's cryptographic random source. Never stored. */
-export function newRoomPassword(digitsOnly: number | null): string {
-  return generatePassword((array) => crypto.getRandomValues(array), digitsOnly ? { digitsOnly } : { length: 12 });
+/** A fresh room password from the browser's cryptographic random source (setting passwordLength). Never stored. */
+export function newRoomPassword(digitsOnly: number | null, length: number): string {
+  return generatePassword((array) => crypto.getRandomValues(array), digitsOnly ? { digitsOnly } : { length });
 }

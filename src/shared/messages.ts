@@ -199,7 +199,7 @@ export const MAX_DETAIL_LENGTH = 200;
 const password: Guard<string> = (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PASSWORD_LENGTH;
 
 export const isRoomAction: Guard<RoomAction> = (value): value is RoomAction =>
-  object<{ kind: 'enable-lobby' }>({ kind: oneOf(['enable-lobby'] as const) })(value) ||
+  object<{ kind: 'enable-lobby' | 'read-password' }>({ kind: oneOf(['enable-lobby', 'read-password'] as const) })(value) ||
   object<{ kind: 'set-password'; password: string }>({ kind: oneOf(['set-password'] as const), password })(value) ||
   object<{ kind: 'set-start-muted'; audio: boolean; video: boolean }>({
     kind: oneOf(['set-start-muted'] as const),
@@ -223,7 +223,7 @@ const isEndLessonReport: Guard<EndLessonReport> = object<EndLessonReport>({
 });
 
 export const isActionResult: Guard<ActionResult> = (value): value is ActionResult =>
-  object<{ ok: true; report?: EndLessonReport }>({ ok: oneOf([true] as const) }, { report: isEndLessonReport })(value) ||
+  object<{ ok: true; report?: EndLessonReport; password?: string }>({ ok: oneOf([true] as const) }, { report: isEndLessonReport, password })(value) ||
   object<{ ok: false; failure: ActionFailure; detail?: string; report?: EndLessonReport }>(
     { ok: oneOf([false] as const), failure: oneOf(ACTION_FAILURES) },
     { detail: boundedString(MAX_DETAIL_LENGTH), report: isEndLessonReport },

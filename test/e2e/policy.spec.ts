@@ -90,13 +90,52 @@ test.describe('school policy in Chromium', () => {
       )
       .toEqual({ lobby: true, locked: 'LOCKED_LOCALLY' });
     // A 12-character password (the default length), visible to the teacher in Jitsi's own dialog.
-    expect(await lesson.evaluate(() => window.APP.store.getState()['features/base/conference'].password.length)).toBe(12);
+    const password = await lesson.evaluate(() => window.APP.store.getState()['features/base/conference'].password as string);
+    expect(password).toHaveLength(12);
+
+    // The popup says what was done, and shows the password on request (read from the page, never stored).
+    const tabId = await tabIdOf(context.serviceWorkers()[0]!, lesson);
+    const popup = await openPopup(context, extensionId, tabId);
+    await expect(popup.getByTestId('auto-enable-lobby')).toHaveAttribute('data-result', 'ok');
+    await expect(popup.getByTestId('auto-set-password')).toHaveAttribute('data-result', 'ok');
+    await popup.getByTestId('show-password').click();
+    await expect(popup.getByTestId('new-password')).toHaveText(password);
+    const session = await context.serviceWorkers()[0]!.evaluate(() => chrome.storage.session.get(null));
+    expect(JSON.stringify(session)).not.toContain(password);
+
+    // The teacher turns the lobby off on purpose and reloads: the companion does not turn it on again.
+    await lesson.evaluate(() => (window.APP.store.getState()['features/base/conference'].conference as any).disableLobby());
+    await expect.poll(() => lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(false);
+    lesson.on('dialog', (dialog) => void dialog.accept());
+    await lesson.reload();
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    await lesson.waitForTimeout(1_500);
+    expect(await lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(false);
+
     // Not for a student: the settings act only when the teacher is moderator.
     const student = await context.newPage();
     await student.goto(simulator.roomUrl('Bio9c', { students: 2, role: 'participant' }, '#config.prejoinConfig.enabled=false'));
     await student.evaluate(() => window.__jitsiSim.whenJoined());
     await student.waitForTimeout(1_000);
     expect(await student.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(false);
+  });
+
+  test('after hanging up, joining again is a new lesson: the school\'s settings act again', async ({ context, extensionId, simulator }) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
+    const lesson = await context.newPage();
+    const url = simulator.roomUrl('Sport8', { students: 0 }, '#config.prejoinConfig.enabled=false');
+    const lobbyOn = () => lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled);
+    await lesson.goto(url);
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    await expect.poll(lobbyOn).toBe(true);
+    // An empty room: hanging up is not held.
+    await lesson.evaluate(() => window.APP.conference.hangup());
+    await lesson.waitForURL((address) => address.pathname === '/');
+    await lesson.goto(url);
+    await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+    await expect.poll(lobbyOn).toBe(true);
   });
 
   test('strong leave guard asks for a reason, "remove everyone" is the only ending, and no lesson log is kept', async ({ context, extensionId, simulator }) => {
