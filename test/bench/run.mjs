@@ -32,6 +32,8 @@ const BUDGETS = {
   backgroundMessagesPerSecond: 5,
   latencyMedianMs: 30,
   latencyP95Ms: 100,
+  popupLatencyMedianMs: 30,
+  popupLatencyP95Ms: 100,
   mainThreadRatio: 1.02,
   contentPlusPageGzipBytes: 10 * KB,
   popupGzipBytes: 25 * KB,
@@ -342,7 +344,16 @@ async function instrumentWorker(worker) {
         return undefined;
       }
       const snapshot = message.snapshot;
-      const receipt = { t, tabId: sender.tab?.id, key: JSON.stringify(snapshot), participants: snapshot?.participants, knocking: snapshot?.knocking, phase: snapshot?.phase, badgeAt: /** @type {number | null} */ (null) };
+      const receipt = {
+        t,
+        tabId: sender.tab?.id,
+        key: JSON.stringify(snapshot),
+        participants: snapshot?.participants,
+        knocking: snapshot?.knocking,
+        phase: snapshot?.phase,
+        isModerator: snapshot?.isModerator,
+        badgeAt: /** @type {number | null} */ (null),
+      };
       const index = bench.receipts.push(receipt) - 1;
       latest = index;
       const tabId = sender.tab?.id;
@@ -391,6 +402,81 @@ async function instrumentPage(page) {
 const pageNow = (page) =>
   page.evaluate(() => ({ t: performance.timeOrigin + performance.now(), load: /** @type {any} */ (window).__jitsiSim.loadStats() }));
 
+// ── the popup ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The lesson page's tab id, as test/e2e/fixtures.ts `tabIdOf` finds it (the active tab after bringing
+ * the page to the front), checked against the tab the extension heard the lesson from: the bench's
+ * worker listener records each room-update's `sender.tab.id`. Waits until the extension reported the
+ * lesson (conference, `students` in the room, we are moderator) from that tab.
+ * @param {Worker} worker @param {Page} page @param {number} students
+ */
+async function tabIdOf(worker, page, students) {
+  await page.bringToFront();
+  const active = await worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    return tab.id;
+  });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const reported = await worker.evaluate(
+      ({ tabId, students }) =>
+        /** @type {any} */ (globalThis).__bench.receipts.some(
+          (/** @type {any} */ r) => r.tabId === tabId && r.phase === 'conference' && r.participants === students && r.isModerator === true,
+        ),
+      { tabId: active, students },
+    );
+    if (reported) return active;
+    if (Date.now() > deadline) throw new Error(`the extension did not report the lesson of the active tab ${active} within 15 s`);
+    await sleep(100);
+  }
+}
+
+/** @param {Worker} worker @param {number} tabId */
+const popupUrlOf = (worker, tabId) => `chrome-extension://${new URL(worker.url()).host}/src/popup/index.html?tab=${tabId}`;
+
+/**
+ * Opens the popup as a page (as keyboard users and the e2e tests do) and, once it shows the lesson,
+ * records each time its DOM starts showing another head count or lobby size: a MutationObserver (it runs
+ * right after the render that changed the DOM) reads `participant-count`'s data-count and the knocking
+ * item (status ok → 0, warn → the number in its label). @param {BrowserContext} context @param {string} url
+ */
+async function openLivePopup(context, url) {
+  const popup = await context.newPage();
+  popup.on('pageerror', (error) => console.warn(`  [popup] ${error.message}`));
+  await popup.goto(url);
+  await popup.waitForSelector('[data-testid="participant-count"]', { timeout: 10_000 });
+  await popup.evaluate(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    /** @type {{t: number, participants: number | null, knocking: number | null}[]} */
+    const renders = [];
+    /** @type {any} */ (window).__benchPopup = renders;
+    const read = () => {
+      const count = document.querySelector('[data-testid="participant-count"]')?.getAttribute('data-count');
+      const knock = document.querySelector('[data-testid="check-knocking"]');
+      const status = knock?.getAttribute('data-status');
+      const digits = /\d+/.exec(knock?.querySelector('.label')?.textContent ?? '');
+      return {
+        participants: count === undefined || count === null ? null : Number(count),
+        knocking: status === 'ok' ? 0 : status === 'warn' && digits ? Number(digits[0]) : null,
+      };
+    };
+    let last = '';
+    const record = () => {
+      const t = now();
+      const shown = read();
+      const key = `${shown.participants}/${shown.knocking}`;
+      if (key === last) return;
+      last = key;
+      renders.push({ t, ...shown });
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    record();
+  });
+  return popup;
+}
+
 // ── one run ─────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -422,6 +508,11 @@ async function runOnce(index, sim, scenario) {
       if (Date.now() > settled) throw new Error('the extension did not report the lesson within 15 s');
       await sleep(100);
     }
+    // The popup stays open on the lesson for the whole window (the lesson tab stays the active one).
+    const tabId = await tabIdOf(worker, ext.page, params.students);
+    const popup = await openLivePopup(ext.context, popupUrlOf(worker, tabId));
+    await ext.page.bringToFront();
+    const lessonVisibility = await ext.page.evaluate(() => document.visibilityState);
     await Promise.all([instrumentPage(ext.page), instrumentPage(plain.page)]);
 
     const loadOptions = { changesPerSecond: params.loadChangesPerSecond, students: params.students, seed: params.seed + index, mix: SCENARIOS[scenario].mix };
@@ -459,13 +550,20 @@ async function runOnce(index, sim, scenario) {
       };
     }, ws - 5000);
     const workerData = await worker.evaluate(() => /** @type {any} */ (globalThis).__bench);
+    const popupRenders = await popup.evaluate(() => /** @type {any} */ (window).__benchPopup);
+    await popup.close();
     const heap = {
       worker: await workerHeap(ext.context).catch((error) => ({ error: String(error) })),
       pageWithExtension: await pageHeap(ext.cdp),
       pageWithoutExtension: await pageHeap(plain.cdp),
       pageJSHeapUsedSizeAtEnd: { withExtension: endExt.metrics.JSHeapUsedSize ?? null, withoutExtension: endPlain.metrics.JSHeapUsedSize ?? null },
     };
-    return { scenario, ...analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, heap }), ...(profile ? { profile } : {}) };
+    return {
+      scenario,
+      lessonPageVisibility: lessonVisibility,
+      ...analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, popupRenders, heap }),
+      ...(profile ? { profile } : {}),
+    };
   } finally {
     await Promise.all([ext.close(), plain.close()]);
   }
@@ -523,6 +621,7 @@ function summariseProfile(profile) {
  * @typedef {Post & {tabId?: number, phase?: string, badgeAt: number | null}} Receipt
  * @typedef {{t: number, kind: string, dispatches: number, participants: number, knocking: number}} LoadEvent
  * @typedef {{metrics: Record<string, number>, clock: {t: number, load: any}}} Mark
+ * @typedef {{t: number, participants: number | null, knocking: number | null}} PopupRender
  */
 
 /**
@@ -554,9 +653,10 @@ function matchReceipts(posts, receipts) {
 
 /**
  * @param {{ws: number, we: number, startExt: Mark | undefined, endExt: Mark | undefined, startPlain: Mark | undefined, endPlain: Mark | undefined,
- *   pageData: {posts: Post[], events: number[], log: LoadEvent[]}, workerData: {receipts: Receipt[], other: number}, heap: any}} data
+ *   pageData: {posts: Post[], events: number[], log: LoadEvent[]}, workerData: {receipts: Receipt[], other: number},
+ *   popupRenders: PopupRender[], heap: any}} data
  */
-function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, heap }) {
+function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, popupRenders, heap }) {
   const seconds = (we - ws) / 1000;
   const inWindow = (/** @type {number} */ t) => t >= ws && t <= we;
   const { posts, log } = pageData;
@@ -579,12 +679,27 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
     if (stateKey(last) === stateKey(post)) consistent++;
   }
 
+  // The open popup: which post each of its renders shows — the newest post the worker had received by
+  // then with the head count and lobby size the popup's DOM shows (the popup may lag behind the worker,
+  // and may skip a state that was replaced before it rendered).
+  const shownPost = popupRenders.map((render) => {
+    for (let q = posts.length - 1; q >= 0; q--) {
+      const receipt = matched[q];
+      if (receipt && receipt.t <= render.t && stateKey(/** @type {Post} */ (posts[q])) === stateKey(render)) return q;
+    }
+    return -1;
+  });
+
   // Latency: from a load event that changed the snapshot (participants or knocking) to the worker's
   // receipt of the first snapshot posted after it. An event whose change was undone before any post
   // (the page's state went back to what the background already had) needs no message: "absorbed".
+  // Popup: to the first render of the open popup that shows that post or a later one.
   /** @type {number[]} */ const latency = [];
   /** @type {number[]} */ const wait = [];
   /** @type {number[]} */ const badge = [];
+  /** @type {number[]} */ const popupLatency = [];
+  /** @type {number[]} */ const backgroundToPopup = [];
+  let popupMissed = 0;
   let absorbed = 0;
   let undelivered = 0;
   const kinds = /** @type {Record<string, number>} */ ({});
@@ -616,6 +731,14 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
     wait.push(post.t - event.t);
     const countChanged = event.participants !== before.participants && post.participants !== previous.participants;
     if (countChanged && receipt.badgeAt !== null) badge.push(receipt.badgeAt - event.t);
+    const r = popupRenders.findIndex((render, k) => render.t >= event.t && (shownPost[k] ?? -1) >= p);
+    const render = popupRenders[r];
+    if (!render) {
+      popupMissed++;
+      continue;
+    }
+    popupLatency.push(render.t - event.t);
+    backgroundToPopup.push(render.t - receipt.t);
   }
   /** @type {number[]} */ const transit = [];
   /** @type {number[]} */ const postToBadge = [];
@@ -652,6 +775,10 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
       pageCoalescingWait: stats(wait),
       postToBackgroundTransit: stats(transit),
       postToBadge: stats(postToBadge),
+      changeToOpenPopup: stats(popupLatency),
+      backgroundToOpenPopup: stats(backgroundToPopup),
+      popupRendersInWindow: popupRenders.filter((render) => inWindow(render.t)).length,
+      popupMissed,
       snapshotChangesMeasured: latency.length,
       byKind: kinds,
       absorbedBeforeSending: absorbed,
@@ -701,6 +828,9 @@ function tableRows(b) {
     ['  of which page-side wait for a send slot, median / p95', (s) => `${ms(s.waitMedianMs)} / ${ms(s.waitP95Ms)}`, '—', null],
     ['  of which post → background transit, median / p95', (s) => `${ms(s.transitMedianMs)} / ${ms(s.transitP95Ms)}`, '—', null],
     ['Store change → badge, median / p95', (s) => `${ms(s.badgeMedianMs)} / ${ms(s.badgeP95Ms)}`, '—', null],
+    ['Store change → open popup shows it, median', (s) => ms(s.popupLatencyMedianMs), `≤ ${BUDGETS.popupLatencyMedianMs} ms`, (s) => verdict(s.popupLatencyMedianMs, BUDGETS.popupLatencyMedianMs)],
+    ['Store change → open popup shows it, p95', (s) => ms(s.popupLatencyP95Ms), `≤ ${BUDGETS.popupLatencyP95Ms} ms`, (s) => verdict(s.popupLatencyP95Ms, BUDGETS.popupLatencyP95Ms)],
+    ['  of which background → popup DOM, median / p95', (s) => `${ms(s.backgroundToPopupMedianMs)} / ${ms(s.backgroundToPopupP95Ms)}`, '—', null],
     ['Main thread ScriptDuration, with / without extension', (s) => `${s.scriptRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
     ['Main thread TaskDuration, with / without extension', (s) => `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
     ['  extra script time per second of lesson', (s) => `${s.extraScriptMsPerSecond} ms`, '—', null],
@@ -743,6 +873,8 @@ function markdown(results) {
 read from \`src/page/index.ts\`); with more snapshot changes than that, a change waits for the next token and merges with
 those that come meanwhile (the wait row).`
     : 'The wait row is the time a change waits in the page before the page script sends it.';
+  const missed = names.map((name) => results.scenarios[name].summary.popupMissed).reduce((sum, n) => sum + n, 0);
+  const popupMissed = missed ? `${missed} measured change${missed === 1 ? ' was' : 's were'} never shown by the popup.` : 'It showed every measured change.';
   const absorbed = names.map((name) => `${name} ${results.scenarios[name].summary.absorbedShare}`).join(', ');
   return `# Benchmark: busy simulated lesson
 
@@ -760,6 +892,10 @@ ${scenarioNotes}
 
 Latency counts snapshot-changing events (join, leave, knock, admit, deny); events undone before the page
 script sent anything need no message and are left out (${absorbed}). ${sending}
+Open popup: during the window the popup is open as a page (\`src/popup/index.html?tab=<id>\`) beside the lesson
+tab; a MutationObserver in it timestamps each render that shows another head count (\`participant-count\`) or
+lobby size, matched to the load events through the posts the worker received (clocks: \`performance.timeOrigin
++ performance.now()\` in each context). ${popupMissed}
 Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
 `;
 }
@@ -782,6 +918,11 @@ function summarise(runs) {
     transitP95Ms: pick((r) => r.latencyMs.postToBackgroundTransit.p95),
     badgeMedianMs: pick((r) => r.latencyMs.changeToBadge.median),
     badgeP95Ms: pick((r) => r.latencyMs.changeToBadge.p95),
+    popupLatencyMedianMs: pick((r) => r.latencyMs.changeToOpenPopup.median),
+    popupLatencyP95Ms: pick((r) => r.latencyMs.changeToOpenPopup.p95),
+    backgroundToPopupMedianMs: pick((r) => r.latencyMs.backgroundToOpenPopup.median),
+    backgroundToPopupP95Ms: pick((r) => r.latencyMs.backgroundToOpenPopup.p95),
+    popupMissed: runs.reduce((sum, run) => sum + run.latencyMs.popupMissed, 0),
     absorbedShare: `${absorbed}/${absorbed + measured}`,
     scriptRatio: round(median(runs.map((r) => r.mainThread.ratio.ScriptDuration)), 3),
     taskRatio: round(median(runs.map((r) => r.mainThread.ratio.TaskDuration)), 3),
