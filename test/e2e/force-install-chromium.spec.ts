@@ -26,7 +26,7 @@ const SCHOOL_CONFIGURATION = { enforced: { hosts: [SECOND_SIMULATOR_HOST], autoL
 
 test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
   const policyFile = `${POLICY_DIR}/jmc-forceinstall-${process.pid}.json`;
-  const temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-'));
+  let temp = '';
   const requests: string[] = [];
   let server: Server | undefined;
   let context: BrowserContext | undefined;
@@ -36,6 +36,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
 
   test.beforeAll(async () => {
     test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
+    temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-'));
     // The school's web server: updates.xml and the CRX, nothing else.
     const release = join(temp, 'release');
     server = createServer((request, response) => {
@@ -72,7 +73,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     await context?.close().catch(() => undefined);
     rmSync(policyFile, { force: true });
     await new Promise((closed) => (server ? server.close(closed) : closed(undefined)));
-    rmSync(temp, { recursive: true, force: true });
+    if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
   test('installs itself from the school\'s server, reads its policy, and runs on the policy host with no click', async () => {

@@ -63,7 +63,7 @@ async function extensionPageLoaded(page: Page, path: string, readySelector: stri
 }
 
 test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSettings)', () => {
-  const temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-ff-'));
+  let temp = '';
   let browser: Browser | undefined;
   let restorePolicyFile: (() => void) | undefined;
   let version = '';
@@ -71,6 +71,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
 
   test.beforeAll(async () => {
     test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-ff-'));
     test.setTimeout(60_000);
     const packaged = packageRelease({ outDir: join(temp, 'release'), build: false, lint: false, log: () => undefined });
     version = packaged.version;
@@ -112,7 +113,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
   test.afterAll(async () => {
     await browser?.close().catch(() => undefined);
     restorePolicyFile?.();
-    rmSync(temp, { recursive: true, force: true });
+    if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
   test('installs itself from the policy, reads its configuration, and runs on the policy host with no click', async () => {
