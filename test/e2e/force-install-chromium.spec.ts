@@ -4,6 +4,10 @@
 // ExtensionInstallForcelist and the school's 3rdparty configuration; Chromium started with no extension
 // on its command line. The browser must fetch, verify and install the CRX by itself, hand it the policy,
 // and the extension must run on the school's https Jitsi host from policy with no click.
+// The policy file is the admin kit's own Linux template (scripts/admin-kit.ts, as `npm run admin-kit --
+// --host … --chrome-id … --chrome-update-url …` writes it): the promise of the kit is that copying it,
+// with the school's host name, is all it takes. Its ExtensionSettings fence must keep the companion off
+// every other site.
 //
 // Needs root (CI runs as root). The policy file is machine-wide: it has a unique name, names a key made for
 // this run only, and is removed in afterAll — a leftover Forcelist breaks later runs
@@ -15,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { generateKit } from '../../scripts/admin-kit.ts';
 import { crxFileName, packageRelease } from '../../scripts/package.mjs';
 import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { CHROMIUM_PATH } from './browsers.ts';
@@ -22,7 +27,8 @@ import { storedRoomOf, tabIdOf } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const canWritePolicy = process.getuid?.() === 0;
-const SCHOOL_CONFIGURATION = { enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } };
+/** A site outside the fence (also served by the simulator, also https). */
+const OTHER_HOST = 'other.school.test';
 
 test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
   const policyFile = `${POLICY_DIR}/jmc-forceinstall-${process.pid}.json`;
@@ -33,6 +39,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
   let extensionId = '';
   let version = '';
   let publicKey = '';
+  let schoolConfiguration: unknown;
 
   test.beforeAll(async () => {
     test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
@@ -57,16 +64,14 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     extensionId = packaged.crx!.id;
     publicKey = (createPublicKey(key).export({ type: 'spki', format: 'der' }) as Buffer).toString('base64');
 
+    // The admin kit's template for Chromium on Linux, for this school's host, id and update URL.
+    const kit = generateKit({ host: SECOND_SIMULATOR_HOST, chromeId: extensionId, chromeUpdateUrl: `${base}updates.xml` });
+    const template = JSON.parse(kit.get('linux/chromium/jitsi-moderator-companion.json')!);
+    expect(template.ExtensionSettings[extensionId]).toMatchObject({ installation_mode: 'force_installed', update_url: `${base}updates.xml` });
+    schoolConfiguration = template['3rdparty'].extensions[extensionId];
     mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(
-      policyFile,
-      JSON.stringify({
-        ExtensionInstallForcelist: [`${extensionId};${base}updates.xml`],
-        // Without it, a force-installed extension cannot be reached over CDP (platform-notes §4.4).
-        DeveloperToolsAvailability: 1,
-        '3rdparty': { extensions: { [extensionId]: SCHOOL_CONFIGURATION } },
-      }),
-    );
+    // One addition for the test only: without it, CDP cannot reach a force-installed extension (§4.4).
+    writeFileSync(policyFile, JSON.stringify({ ...template, DeveloperToolsAvailability: 1 }));
   });
 
   test.afterAll(async () => {
@@ -93,7 +98,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
         '--no-first-run',
         '--disable-quic',
         // Hermetic: only the school's Jitsi host (the simulator) and 127.0.0.1 resolve.
-        `--host-resolver-rules=MAP ${SECOND_SIMULATOR_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
+        `--host-resolver-rules=MAP ${SECOND_SIMULATOR_HOST} 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
       ],
     });
 
@@ -112,7 +117,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     // 2. The school's configuration, delivered to the force-installed extension (a few seconds after start, §4.4).
     await expect
       .poll(() => worker.evaluate(() => chrome.storage.managed.get()), { timeout: 30_000 })
-      .toEqual(SCHOOL_CONFIGURATION);
+      .toEqual(schoolConfiguration);
     // ...and the policy host is covered with no prompt: granted at install, content scripts registered.
     expect(await worker.evaluate((host) => chrome.permissions.contains({ origins: [`https://${host}/*`] }), SECOND_SIMULATOR_HOST)).toBe(true);
     await expect
@@ -132,8 +137,22 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
       const tabId = await tabIdOf(worker, lesson);
       await expect.poll(async () => (await storedRoomOf(worker, tabId))?.participants ?? null).toBe(4);
       expect((await storedRoomOf(worker, tabId))?.roomName).toBe('Geschichte8c');
-      // The school's enforced automatic lobby was applied when the teacher became moderator.
+      // The school's enforced automatic lobby and password were applied when the teacher became moderator.
       await expect.poll(() => lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(true);
+      await expect.poll(() => lesson.evaluate(() => window.APP.store.getState()['features/base/conference'].locked ?? null)).toBe('LOCKED_LOCALLY');
+
+      // 4. The fence: the package holds every https host, but policy keeps it to the Jitsi servers.
+      const script = (id: number) =>
+        worker.evaluate(
+          (target) => chrome.scripting.executeScript({ target: { tabId: target }, func: () => location.hostname }).then((results) => String(results[0]?.result), (error: Error) => `refused: ${error.message}`),
+          id,
+        );
+      expect(await script(tabId)).toBe(SECOND_SIMULATOR_HOST);
+      const other = await context.newPage();
+      const otherUrl = new URL(school.roomUrl('Elsewhere', { students: 1 }, '#config.prejoinConfig.enabled=false'));
+      otherUrl.hostname = OTHER_HOST;
+      await other.goto(otherUrl.href);
+      expect(await script(await tabIdOf(worker, other))).toMatch(/^refused: .*polic/i);
     } finally {
       await school.close();
     }
