@@ -6,7 +6,8 @@
 // Options: --scenario lesson|stress (only that one, --runs runs; without it: lesson with --runs runs, then
 // stress with --stress-runs N (1)), --seconds N, --runs N, --students N (60), --rate N (load changes/s, 16;
 // + ~4/s audio-level noise ≈ 20 store changes/s), --warmup N (3 s), --build (run `node scripts/build.mjs --dev` first),
-// --out DIR (bench), --profile (also a CPU profile of the lesson page with the extension during the
+// --popup-opens N (20 per run), --end-lessons N (1 per run), --kick-latency MS (150; the simulator's kickLatency
+// for the end of lesson), --out DIR (bench), --profile (also a CPU profile of the lesson page with the extension during the
 // window, summarised by script; the profiler's overhead then skews the main-thread ratio).
 // Writes DIR/results.json (machine, browser, date, parameters, raw per-run numbers) and DIR/results.md.
 // It never changes the extension: it counts page→content messages by wrapping window.postMessage in the
@@ -34,6 +35,7 @@ const BUDGETS = {
   latencyP95Ms: 100,
   popupLatencyMedianMs: 30,
   popupLatencyP95Ms: 100,
+  popupOpenMedianMs: 100,
   mainThreadRatio: 1.02,
   contentPlusPageGzipBytes: 10 * KB,
   popupGzipBytes: 25 * KB,
@@ -95,6 +97,12 @@ const params = {
   /** Load changes per second (redux dispatches caused by the load); the audio-level noise adds ~4/s. */
   loadChangesPerSecond: numberOption('--rate', 16, 1),
   warmupSeconds: numberOption('--warmup', 3, 0),
+  /** Times the popup is opened afresh on the busy lesson, per run. */
+  popupOpens: Math.round(numberOption('--popup-opens', 20, 1)),
+  /** Ends of lesson per run (a fresh room of `students` each). */
+  endLessons: Math.round(numberOption('--end-lessons', 1, 1)),
+  /** The simulator's kick round trip for the end of lesson (its default, 50 ms, is a server on the LAN). */
+  kickLatencyMs: Math.round(numberOption('--kick-latency', 150, 0)),
   seed: 0x10ad,
   profile: argv.includes('--profile'),
   extensionDir: 'dist/chrome-dev',
@@ -477,6 +485,118 @@ async function openLivePopup(context, url) {
   return popup;
 }
 
+/**
+ * Opens the popup page `count` times, each in a new tab closed afterwards, and times navigation start →
+ * the checklist complete (\`[data-testid="checks"]\` holding the participant count item): an init script
+ * puts a MutationObserver into the page before its own scripts run and reads \`performance.now()\` (0 =
+ * navigation start) at the first mutation after which that element is there.
+ * @param {BrowserContext} context @param {string} url @param {number} count
+ */
+async function popupOpenTimes(context, url, count) {
+  /** @type {{completeMs: number, domContentLoadedMs: number | null, responseEndMs: number | null}[]} */
+  const opens = [];
+  for (let i = 0; i < count; i++) {
+    const page = await context.newPage();
+    try {
+      page.on('pageerror', (error) => console.warn(`  [popup] ${error.message}`));
+      await page.addInitScript(() => {
+        const record = { complete: /** @type {number | null} */ (null) };
+        /** @type {any} */ (window).__benchOpen = record;
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="checks"] [data-testid="participant-count"]')) {
+            record.complete = performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document, { childList: true, subtree: true, attributes: true });
+      });
+      await page.goto(url);
+      await page.waitForFunction(() => /** @type {any} */ (window).__benchOpen?.complete != null, null, { timeout: 10_000 });
+      opens.push(
+        await page.evaluate(() => {
+          const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+          return {
+            completeMs: /** @type {any} */ (window).__benchOpen.complete,
+            domContentLoadedMs: navigation ? navigation.domContentLoadedEventEnd : null,
+            responseEndMs: navigation ? navigation.responseEnd : null,
+          };
+        }),
+      );
+    } finally {
+      await page.close();
+    }
+    await sleep(250);
+  }
+  return opens;
+}
+
+/** The kick reason the popup sends in English (the browser's language here). */
+function kickReason() {
+  try {
+    const messages = JSON.parse(readFileSync(resolve(ROOT, params.extensionDir, '_locales/en/messages.json'), 'utf8'));
+    return String(messages.kickReason?.message ?? 'The lesson has ended.');
+  } catch {
+    return 'The lesson has ended.';
+  }
+}
+
+/**
+ * End of lesson as the popup does it ("remove everyone and stay"): a fresh room with `students` and the
+ * simulator's kick latency, the popup open on it, and from the popup page the same runtime message as
+ * src/popup/room-actions.ts sends. Timed from sendMessage to its reply, which comes when the extension
+ * has verified the room empty (or gave up); the lesson page also notes when its last student left.
+ * @param {BrowserContext} context @param {Worker} worker @param {Awaited<ReturnType<typeof startSimulator>>} sim @param {string} room
+ */
+async function endLesson(context, worker, sim, room) {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.warn(`  [end page] ${error.message}`));
+  await page.goto(sim.roomUrl(room, { students: params.students, panel: 'closed', kickLatency: params.kickLatencyMs }, NO_PREJOIN));
+  await page.evaluate(() => /** @type {any} */ (window).__jitsiSim.whenJoined(15_000));
+  const tabId = await tabIdOf(worker, page, params.students);
+  const present = await page.evaluate(() => {
+    const now = () => performance.timeOrigin + performance.now();
+    const app = /** @type {any} */ (window).APP;
+    const state = { emptyAt: /** @type {number | null} */ (null) };
+    /** @type {any} */ (window).__benchEnd = state;
+    app.store.subscribe(() => {
+      if (state.emptyAt === null && app.store.getState()['features/base/participants'].remote.size === 0) state.emptyAt = now();
+    });
+    return /** @type {any} */ (window).__jitsiSim.remoteIds().length;
+  });
+  const popup = await context.newPage();
+  try {
+    await popup.goto(popupUrlOf(worker, tabId));
+    await popup.waitForSelector(`[data-testid="participant-count"][data-count="${params.students}"]`, { timeout: 10_000 });
+    const action = { kind: 'end-lesson', endForAll: false, leave: false, kickReason: kickReason() };
+    const sent = await popup.evaluate(
+      async (message) => {
+        const sentAt = performance.timeOrigin + performance.now();
+        const result = await chrome.runtime.sendMessage(message);
+        return { sentAt, repliedAt: performance.timeOrigin + performance.now(), result };
+      },
+      { type: 'room-action', tabId, action },
+    );
+    const after = await page.evaluate(() => ({ emptyAt: /** @type {any} */ (window).__benchEnd.emptyAt, remoteIds: /** @type {any} */ (window).__jitsiSim.remoteIds().length }));
+    const report = sent.result?.report;
+    const reportedEmpty = Boolean(sent.result?.ok && report && report.remaining.length === 0 && report.hiddenRemaining === 0 && report.knocking === 0);
+    return {
+      room,
+      tabId,
+      kickLatencyMs: params.kickLatencyMs,
+      occupantsBefore: present,
+      action,
+      resultMs: round(sent.repliedAt - sent.sentAt, 1),
+      lastStudentGoneMs: after.emptyAt === null ? null : round(after.emptyAt - sent.sentAt, 1),
+      reportedEmpty,
+      occupantsAfter: after.remoteIds,
+      result: sent.result,
+    };
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+}
+
 // ── one run ─────────────────────────────────────────────────────────────────────────────────────
 
 /**
@@ -558,10 +678,35 @@ async function runOnce(index, sim, scenario) {
       pageWithoutExtension: await pageHeap(plain.cdp),
       pageJSHeapUsedSizeAtEnd: { withExtension: endExt.metrics.JSHeapUsedSize ?? null, withoutExtension: endPlain.metrics.JSHeapUsedSize ?? null },
     };
+    const analysis = analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, popupRenders, heap });
+    await plain.close(); // the rest concerns the extension only
+
+    // The popup opened afresh, again and again, on the busy lesson (the same load, a new seed).
+    await ext.page.evaluate((options) => /** @type {any} */ (window).__jitsiSim.startLoad(options), { ...loadOptions, seed: loadOptions.seed + 1000 });
+    await sleep(1000);
+    const opens = await popupOpenTimes(ext.context, popupUrlOf(worker, tabId), params.popupOpens);
+    await ext.page.evaluate(() => /** @type {any} */ (window).__jitsiSim.stopLoad());
+
+    // End of lesson, each in a fresh room (the kick latency is a URL option of the simulator).
+    const keeper = await ext.context.newPage(); // the browser keeps a tab while the lesson tabs come and go
+    await ext.page.close();
+    /** @type {any[]} */
+    const ends = [];
+    for (let k = 0; k < params.endLessons; k++) ends.push(await endLesson(ext.context, worker, sim, `LessonEnd${scenario}${index}x${k}`));
+    await keeper.close();
+
+    const openStats = (/** @type {number[]} */ values) => ({ median: round(quantile(values, 0.5), 1), p95: round(quantile(values, 0.95), 1), max: round(values.length ? Math.max(...values) : null, 1) });
     return {
       scenario,
       lessonPageVisibility: lessonVisibility,
-      ...analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, popupRenders, heap }),
+      ...analysis,
+      popupOpen: {
+        opens: opens.length,
+        toChecklistCompleteMs: openStats(opens.map((open) => open.completeMs)),
+        toDomContentLoadedMs: openStats(opens.flatMap((open) => (open.domContentLoadedMs === null ? [] : [open.domContentLoadedMs]))),
+        raw: opens.map((open) => roundAll(/** @type {any} */ (open), 1)),
+      },
+      endOfLesson: ends,
       ...(profile ? { profile } : {}),
     };
   } finally {
@@ -831,6 +976,17 @@ function tableRows(b) {
     ['Store change → open popup shows it, median', (s) => ms(s.popupLatencyMedianMs), `≤ ${BUDGETS.popupLatencyMedianMs} ms`, (s) => verdict(s.popupLatencyMedianMs, BUDGETS.popupLatencyMedianMs)],
     ['Store change → open popup shows it, p95', (s) => ms(s.popupLatencyP95Ms), `≤ ${BUDGETS.popupLatencyP95Ms} ms`, (s) => verdict(s.popupLatencyP95Ms, BUDGETS.popupLatencyP95Ms)],
     ['  of which background → popup DOM, median / p95', (s) => `${ms(s.backgroundToPopupMedianMs)} / ${ms(s.backgroundToPopupP95Ms)}`, '—', null],
+    ['Popup opened → checklist complete, median', (s) => ms(s.popupOpenMedianMs), `≤ ${BUDGETS.popupOpenMedianMs} ms`, (s) => verdict(s.popupOpenMedianMs, BUDGETS.popupOpenMedianMs)],
+    ['Popup opened → checklist complete, p95', (s) => ms(s.popupOpenP95Ms), '—', null],
+    ['  of which navigation → DOMContentLoaded, median', (s) => ms(s.popupOpenDomContentLoadedMedianMs), '—', null],
+    [
+      `End of lesson, ${params.students} students → result reports the room empty, median (kick latency ${params.kickLatencyMs} ms)`,
+      (s) => ms(s.endOfLessonMedianMs),
+      '—',
+      null,
+    ],
+    ['  of which → last student gone from the page\'s store, median', (s) => ms(s.endOfLessonLastGoneMedianMs), '—', null],
+    ['  ends the extension reported verified empty', (s) => s.endOfLessonEmpty, 'all', (s) => (/^(\d+)\/\1$/.test(s.endOfLessonEmpty) ? 'yes' : '**no**')],
     ['Main thread ScriptDuration, with / without extension', (s) => `${s.scriptRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
     ['Main thread TaskDuration, with / without extension', (s) => `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
     ['  extra script time per second of lesson', (s) => `${s.extraScriptMsPerSecond} ms`, '—', null],
@@ -896,6 +1052,18 @@ Open popup: during the window the popup is open as a page (\`src/popup/index.htm
 tab; a MutationObserver in it timestamps each render that shows another head count (\`participant-count\`) or
 lobby size, matched to the load events through the posts the worker received (clocks: \`performance.timeOrigin
 + performance.now()\` in each context). ${popupMissed}
+Popup opened: after the window, with the same load running again (the Chromium without the extension closed), the popup
+page is opened ${params.popupOpens} times per run, each in a new tab; timed from navigation start to the checklist complete
+(\`[data-testid="checks"]\` holding the participant count), by a MutationObserver an init script puts in the page.
+A real toolbar popup also waits for the browser to create its window, which a page cannot see.
+End of lesson: ${params.endLessons} per run, each in a fresh room of ${params.students} students (no load), with the popup open on it and,
+from the popup page, the message the popup's "End the lesson" sends (\`room-action\`, \`end-lesson\`, not for all,
+stay); timed from \`chrome.runtime.sendMessage\` to its reply, which comes once the extension verified the room
+empty (\`result.report\`: nobody remaining, hidden or knocking). Kick latency ${params.kickLatencyMs} ms (simulator option
+\`kickLatency\`; its default 50 ms is a server on the school's LAN): about a round trip to a hosted school
+server (30–50 ms) plus Prosody handling the kick and broadcasting the departure to up to ${params.students} occupants under
+load. The simulator answers the ${params.students} kicks in parallel; the lobby and password steps before them take its
+fixed 30 ms IQ delay each, and the extension checks the room every 200 ms while it verifies.
 Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
 `;
 }
@@ -923,6 +1091,13 @@ function summarise(runs) {
     backgroundToPopupMedianMs: pick((r) => r.latencyMs.backgroundToOpenPopup.median),
     backgroundToPopupP95Ms: pick((r) => r.latencyMs.backgroundToOpenPopup.p95),
     popupMissed: runs.reduce((sum, run) => sum + run.latencyMs.popupMissed, 0),
+    popupOpenMedianMs: pick((r) => r.popupOpen.toChecklistCompleteMs.median),
+    popupOpenP95Ms: pick((r) => r.popupOpen.toChecklistCompleteMs.p95),
+    popupOpenDomContentLoadedMedianMs: pick((r) => r.popupOpen.toDomContentLoadedMs.median),
+    popupOpens: runs.reduce((sum, run) => sum + run.popupOpen.opens, 0),
+    endOfLessonMedianMs: round(median(runs.flatMap((r) => r.endOfLesson.map((/** @type {any} */ end) => end.resultMs))), 1),
+    endOfLessonLastGoneMedianMs: round(median(runs.flatMap((r) => r.endOfLesson.map((/** @type {any} */ end) => end.lastStudentGoneMs))), 1),
+    endOfLessonEmpty: `${runs.flatMap((r) => r.endOfLesson).filter((end) => end.reportedEmpty).length}/${runs.flatMap((r) => r.endOfLesson).length}`,
     absorbedShare: `${absorbed}/${absorbed + measured}`,
     scriptRatio: round(median(runs.map((r) => r.mainThread.ratio.ScriptDuration)), 3),
     taskRatio: round(median(runs.map((r) => r.mainThread.ratio.TaskDuration)), 3),
@@ -982,6 +1157,8 @@ async function main() {
           `${scenario} run ${i + 1}: ${run.storeChangesPerSecond.withExtension} changes/s (${run.snapshotChangingEventsPerSecond} snapshot-changing), ` +
             `${run.messages.pageToContentPerSecond} page msgs/s, ${run.messages.contentToBackgroundPerSecond} runtime msgs/s, ` +
             `latency median ${run.latencyMs.changeToBackground.median} ms p95 ${run.latencyMs.changeToBackground.p95} ms, ` +
+            `popup median ${run.latencyMs.changeToOpenPopup.median} ms p95 ${run.latencyMs.changeToOpenPopup.p95} ms, ` +
+            `popup open median ${run.popupOpen.toChecklistCompleteMs.median} ms, end of lesson ${run.endOfLesson.map((/** @type {any} */ end) => `${end.resultMs} ms${end.reportedEmpty ? '' : ' (not empty)'}`).join(', ')}, ` +
             `script ratio ${run.mainThread.ratio.ScriptDuration}, task ratio ${run.mainThread.ratio.TaskDuration}`,
         );
       }
