@@ -898,7 +898,7 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
   const delta = (/** @type {Mark | undefined} */ a, /** @type {Mark | undefined} */ b, /** @type {string} */ name) => (b?.metrics[name] ?? NaN) - (a?.metrics[name] ?? NaN);
   const withExt = { ScriptDuration: delta(startExt, endExt, 'ScriptDuration'), TaskDuration: delta(startExt, endExt, 'TaskDuration') };
   const without = { ScriptDuration: delta(startPlain, endPlain, 'ScriptDuration'), TaskDuration: delta(startPlain, endPlain, 'TaskDuration') };
-  const stats = (/** @type {number[]} */ values) => ({ samples: values.length, median: round(quantile(values, 0.5), 1), p95: round(quantile(values, 0.95), 1), max: round(values.length ? Math.max(...values) : null, 1) });
+  const stats = (/** @type {number[]} */ values) => ({ samples: values.length, min: round(values.length ? Math.min(...values) : null, 1), median: round(quantile(values, 0.5), 1), p95: round(quantile(values, 0.95), 1), max: round(values.length ? Math.max(...values) : null, 1) });
 
   return {
     windowSeconds: round(seconds, 2),
