@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { BUILD_FLAVOURS, buildManifest, outDirFor, type BuildTarget, type BuildFlavour } from './scripts/manifest-variants.ts';
+import { BUILD_FLAVOURS, buildManifest, isGeckoId, outDirFor, type BuildTarget, type BuildFlavour } from './scripts/manifest-variants.ts';
 
 const target = (process.env.TARGET ?? 'chrome') as BuildTarget;
 const flavour = (process.env.FLAVOUR ?? 'release') as BuildFlavour;
@@ -16,7 +16,10 @@ if (!BUILD_FLAVOURS.includes(flavour)) throw new Error(`FLAVOUR must be one of $
 const base = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.url), 'utf8'));
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const devKey = readFileSync(new URL('./test/fixtures/dev-public-key.txt', import.meta.url), 'utf8').trim();
-const manifest = buildManifest(base, { target, flavour, version: pkg.version, devKey });
+// A school that signs the managed Firefox package on its own AMO account needs an id of its own.
+const managedGeckoId = process.env.JMC_FIREFOX_MANAGED_ID || undefined;
+if (managedGeckoId && !isGeckoId(managedGeckoId)) throw new Error(`JMC_FIREFOX_MANAGED_ID is not an add-on id: ${managedGeckoId}`);
+const manifest = buildManifest(base, { target, flavour, version: pkg.version, devKey, managedGeckoId });
 
 export default defineConfig({
   publicDir: 'assets',

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hostPattern, parsePolicy, type Problem, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from '../src/core/settings.ts';
-import { CHROME_MIN_VERSION, GECKO_ID } from './manifest-variants.ts';
+import { CHROME_MIN_VERSION, isGeckoId, MANAGED_GECKO_ID } from './manifest-variants.ts';
 
 /** What the school's policy holds: the two sections the extension reads (src/core/settings.ts). */
 export interface Configuration {
@@ -32,6 +32,8 @@ export interface KitInput {
   edgeUpdateUrl?: string;
   /** Default: https://<the school's web server, host minus its first label>/jitsi-moderator-companion.xpi */
   firefoxInstallUrl?: string;
+  /** The managed Firefox package's add-on id: the project's signed one, or the school's own. */
+  firefoxId?: string;
   /** Which example configuration: a school's own server (default) or a state-run service. */
   example?: ExampleKind;
 }
@@ -83,6 +85,7 @@ export interface ResolvedInput {
   chromeUpdateUrl: string;
   edgeUpdateUrl: string;
   firefoxInstallUrl: string;
+  firefoxId: string;
   example: ExampleKind;
 }
 
@@ -102,6 +105,7 @@ export function resolveInput(input: KitInput): ResolvedInput {
     // Without an Edge Add-ons id, Edge takes the Chrome build from where Chrome gets it.
     edgeUpdateUrl: input.edgeUpdateUrl ?? (input.edgeId ? EDGE_ADDONS_UPDATE_URL : chromeUpdateUrl),
     firefoxInstallUrl: input.firefoxInstallUrl ?? `https://${schoolWebServer(input.host.toLowerCase())}/${XPI_FILE_NAME}`,
+    firefoxId: input.firefoxId ?? MANAGED_GECKO_ID,
     example: input.example ?? 'school',
   };
 }
@@ -265,8 +269,8 @@ export function googleAdminPolicy(configuration: Configuration): string {
 export function firefoxPolicies(input: ResolvedInput, configuration: Configuration): string {
   return json({
     policies: {
-      ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: input.firefoxInstallUrl, default_area: 'navbar' } },
-      '3rdparty': { Extensions: { [GECKO_ID]: configuration } },
+      ExtensionSettings: { [input.firefoxId]: { installation_mode: 'force_installed', install_url: input.firefoxInstallUrl, default_area: 'navbar' } },
+      '3rdparty': { Extensions: { [input.firefoxId]: configuration } },
     },
   });
 }
@@ -889,6 +893,8 @@ const USAGE = `Usage: npm run admin-kit -- --host <jitsi host> [--chrome-id <id>
   --chrome-update-url <url>     default ${CHROME_WEB_STORE_UPDATE_URL}
   --edge-update-url <url>       default ${EDGE_ADDONS_UPDATE_URL} with --edge-id
   --firefox-install-url <url>   default https://<host without its first part>/${XPI_FILE_NAME}
+  --firefox-id <id>             the managed Firefox package's add-on id, if your school signs its own
+                                build (JMC_FIREFOX_MANAGED_ID); default ${MANAGED_GECKO_ID}
   --example school|state        example configuration (default: school)
   --config <file.json>          your own configuration, { "enforced": {…}, "defaults": {…} },
                                 instead of an example (it is checked as the extension checks it)
@@ -927,6 +933,7 @@ export function runCli(argv: string[], io: CliIo = nodeIo): number {
         'chrome-update-url': { type: 'string' },
         'edge-update-url': { type: 'string' },
         'firefox-install-url': { type: 'string' },
+        'firefox-id': { type: 'string' },
         example: { type: 'string' },
         config: { type: 'string' },
         out: { type: 'string' },
@@ -946,11 +953,13 @@ export function runCli(argv: string[], io: CliIo = nodeIo): number {
   const host = (text('host') ?? '').toLowerCase();
   const chromeId = text('chrome-id') ?? EXTENSION_ID_PLACEHOLDER;
   const edgeId = text('edge-id');
+  const firefoxId = text('firefox-id');
   const example = text('example') ?? 'school';
   const problems = [
     hostProblem(host),
     chromeId === EXTENSION_ID_PLACEHOLDER ? null : extensionIdProblem('--chrome-id', chromeId),
     edgeId === undefined ? null : extensionIdProblem('--edge-id', edgeId),
+    firefoxId === undefined || isGeckoId(firefoxId) ? null : `--firefox-id "${firefoxId}": an add-on id looks like name@example.org or {GUID}`,
     ...(['chrome-update-url', 'edge-update-url', 'firefox-install-url'] as const).map((flag) => {
       const url = text(flag);
       return url === undefined ? null : httpsUrlProblem(`--${flag}`, url);
@@ -964,6 +973,7 @@ export function runCli(argv: string[], io: CliIo = nodeIo): number {
   }
   const input: KitInput = { host, chromeId, example: example as ExampleKind };
   if (edgeId !== undefined) input.edgeId = edgeId;
+  if (firefoxId !== undefined) input.firefoxId = firefoxId;
   const chromeUpdateUrl = text('chrome-update-url');
   const edgeUpdateUrl = text('edge-update-url');
   const firefoxInstallUrl = text('firefox-install-url');

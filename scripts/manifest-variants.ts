@@ -13,6 +13,17 @@ export const BUILD_FLAVOURS: readonly BuildFlavour[] = ['release', 'managed', 'd
 
 /** Add-on id on Firefox; managed policy (3rdparty / ExtensionSettings) refers to it, so it never changes. */
 export const GECKO_ID = 'jitsi-moderator-companion@moderator-companion.org';
+/**
+ * The managed Firefox package is a different add-on on AMO: AMO gives an id to one account only, and the
+ * store listing holds GECKO_ID. The project signs this one unlisted; a school that signs its own build
+ * gives it an id of its own (JMC_FIREFOX_MANAGED_ID at build time, --firefox-id in the admin kit).
+ */
+export const MANAGED_GECKO_ID = 'jitsi-moderator-companion-managed@moderator-companion.org';
+
+/** An add-on id as AMO takes it: an email-like id or a {GUID}. */
+export function isGeckoId(value: string): boolean {
+  return /^(?:[a-z0-9._+-]{1,80}@[a-z0-9.-]{1,80}|\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\})$/i.test(value);
+}
 export const FIREFOX_MIN_VERSION = '140.0';
 export const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 export const CHROME_MIN_VERSION = '121';
@@ -35,7 +46,7 @@ interface ContentScript extends Json { matches: string[] }
 
 export function buildManifest(
   source: Json,
-  options: { target: BuildTarget; flavour: BuildFlavour; version: string; devKey?: string },
+  options: { target: BuildTarget; flavour: BuildFlavour; version: string; devKey?: string; managedGeckoId?: string },
 ): Json {
   const manifest: Json = structuredClone(source);
   manifest.version = options.version;
@@ -62,7 +73,7 @@ export function buildManifest(
     manifest.background = { scripts: [background.service_worker], type: background.type };
     manifest.browser_specific_settings = {
       gecko: {
-        id: GECKO_ID,
+        id: options.flavour === 'managed' ? (options.managedGeckoId ?? MANAGED_GECKO_ID) : GECKO_ID,
         strict_min_version: FIREFOX_MIN_VERSION,
         data_collection_permissions: { required: ['none'] },
       },

@@ -6,17 +6,12 @@
 // The file is machine-wide and single. Firefox reads it once, at startup, so it is in place only while
 // Firefox starts: the school's own file (if any) is moved aside first and moved back right after the launch,
 // and again in afterAll should anything fail earlier. Chromium reads /etc/chromium, never this file.
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/manifest-variants.ts';
 import { launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
+import { canWriteFirefoxPolicy, installFirefoxPolicyFile } from './firefox-policy-file.ts';
 
-const POLICY_DIR = '/etc/firefox/policies';
-const POLICY_FILE = `${POLICY_DIR}/policies.json`;
-/** An existing policies.json waits here; a run killed before its teardown leaves it for the next one to restore. */
-const BACKUP_FILE = `${POLICY_FILE}.jmc-e2e-backup`;
-const canWritePolicy = process.getuid?.() === 0;
 
 const POLICY = {
   policies: {
@@ -38,29 +33,6 @@ const POLICY = {
   },
 };
 
-/** Puts the test policy in place, keeping whatever was there; returns the undo (safe to call twice). */
-function installPolicyFile(): () => void {
-  // Only the directories this run creates are removed again, innermost first.
-  const created = ['/etc/firefox', POLICY_DIR].filter((dir) => !existsSync(dir)).reverse();
-  mkdirSync(POLICY_DIR, { recursive: true });
-  // A leftover backup means a killed run: the policies.json now there is that run's, not the school's.
-  if (!existsSync(BACKUP_FILE) && existsSync(POLICY_FILE)) renameSync(POLICY_FILE, BACKUP_FILE);
-  let undone = false;
-  const undo = (): void => {
-    if (undone) return;
-    undone = true;
-    if (existsSync(BACKUP_FILE)) renameSync(BACKUP_FILE, POLICY_FILE);
-    else rmSync(POLICY_FILE, { force: true });
-    for (const dir of created) rmdirSync(dir);
-  };
-  try {
-    writeFileSync(POLICY_FILE, JSON.stringify(POLICY, null, 2));
-  } catch (error) {
-    undo();
-    throw error;
-  }
-  return undo;
-}
 
 test.describe('school policy in Firefox ESR (policies.json)', () => {
   let browser: Browser;
@@ -69,9 +41,9 @@ test.describe('school policy in Firefox ESR (policies.json)', () => {
 
   test.beforeAll(async () => {
     // Conditional: only where the policy file can be written (root; CI runs as root).
-    test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    test.skip(!canWriteFirefoxPolicy, 'writing /etc/firefox/policies/policies.json needs root');
     test.setTimeout(45_000);
-    restorePolicyFile = installPolicyFile();
+    restorePolicyFile = installFirefoxPolicyFile(POLICY);
     try {
       ({ browser, close: closeFirefox } = await launchFirefox('dist/firefox-dev'));
     } finally {

@@ -11,50 +11,23 @@
 // startup: the file is handled exactly as test/e2e/firefox-policy.spec.ts handles it (same backup name, so
 // a killed run of either spec is repaired by the next one): in place only while Firefox starts, the
 // school's own file (if any) moved aside and back, and again in afterAll should anything fail earlier.
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { MANAGED_GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit.ts';
 import { packageFileName, packageRelease } from '../../scripts/package.mjs';
 import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { FIREFOX_PATH } from './browsers.ts';
 import { pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
+import { canWriteFirefoxPolicy, installFirefoxPolicyFile } from './firefox-policy-file.ts';
 
-const POLICY_DIR = '/etc/firefox/policies';
-const POLICY_FILE = `${POLICY_DIR}/policies.json`;
-/** The same backup name as firefox-policy.spec.ts: an existing policies.json waits here. */
-const BACKUP_FILE = `${POLICY_FILE}.jmc-e2e-backup`;
-const canWritePolicy = process.getuid?.() === 0;
 /** Fixed internal UUID, so the add-on's pages have a known moz-extension:// origin. */
 const UUID = '0b6c4f3e-8d1a-4f8e-9c61-5a2e7d3f4b21';
-const SCHOOL_CONFIGURATION = { enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } };
 
-/** Puts `policy` in place, keeping whatever was there; returns the undo (safe to call twice). As in firefox-policy.spec.ts. */
-function installPolicyFile(policy: unknown): () => void {
-  // Only the directories this run creates are removed again, innermost first.
-  const created = ['/etc/firefox', POLICY_DIR].filter((dir) => !existsSync(dir)).reverse();
-  mkdirSync(POLICY_DIR, { recursive: true });
-  // A leftover backup means a killed run: the policies.json now there is that run's, not the school's.
-  if (!existsSync(BACKUP_FILE) && existsSync(POLICY_FILE)) renameSync(POLICY_FILE, BACKUP_FILE);
-  let undone = false;
-  const undo = (): void => {
-    if (undone) return;
-    undone = true;
-    if (existsSync(BACKUP_FILE)) renameSync(BACKUP_FILE, POLICY_FILE);
-    else rmSync(POLICY_FILE, { force: true });
-    for (const dir of created) rmdirSync(dir);
-  };
-  try {
-    writeFileSync(POLICY_FILE, JSON.stringify(policy, null, 2));
-  } catch (error) {
-    undo();
-    throw error;
-  }
-  return undo;
-}
 
 /** Opens one of the add-on's pages; null while the add-on is not (yet) there. moz-extension:// gotos never resolve (§5.1). */
 async function extensionPageLoaded(page: Page, path: string, readySelector: string): Promise<true | null> {
@@ -68,20 +41,21 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
   let restorePolicyFile: (() => void) | undefined;
   let version = '';
   let launchedAt = 0;
+  let schoolConfiguration: unknown;
 
   test.beforeAll(async () => {
-    test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    test.skip(!canWriteFirefoxPolicy, 'writing /etc/firefox/policies/policies.json needs root');
     temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-ff-'));
     test.setTimeout(60_000);
     const packaged = packageRelease({ outDir: join(temp, 'release'), build: false, lint: false, log: () => undefined });
     version = packaged.version;
     const xpi = join(packaged.outDir, packageFileName(version, 'firefox-managed.xpi'));
-    restorePolicyFile = installPolicyFile({
-      policies: {
-        ExtensionSettings: { [GECKO_ID]: { installation_mode: 'force_installed', install_url: pathToFileURL(xpi).href } },
-        '3rdparty': { Extensions: { [GECKO_ID]: SCHOOL_CONFIGURATION } },
-      },
-    });
+    // The admin kit's policies.json for this school's host, pointing at the package (as a school would at its server).
+    const kit = generateKit({ host: SECOND_SIMULATOR_HOST, chromeId: EXTENSION_ID_PLACEHOLDER, firefoxInstallUrl: pathToFileURL(xpi).href });
+    const policies = JSON.parse(kit.get('firefox/policies.json')!);
+    schoolConfiguration = policies.policies['3rdparty'].Extensions[MANAGED_GECKO_ID];
+    expect(schoolConfiguration).toMatchObject({ enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } });
+    restorePolicyFile = installFirefoxPolicyFile(policies);
     try {
       launchedAt = Date.now();
       browser = await puppeteer.launch({
@@ -98,7 +72,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
           'xpinstall.signatures.required': false,
           // The school's Jitsi host resolves to this machine, where the simulator listens.
           'network.dns.localDomains': SECOND_SIMULATOR_HOST,
-          'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+          'extensions.webextensions.uuids': JSON.stringify({ [MANAGED_GECKO_ID]: UUID }),
           'network.captive-portal-service.enabled': false,
           'app.update.disabledForTesting': true,
           'datareporting.policy.dataSubmissionEnabled': false,
@@ -129,7 +103,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
       return { id: info.id, installType: info.installType, version: manifest.version, hostPermissions: manifest.host_permissions, managed: await ext.storage.managed.get() };
     });
     // installType "admin": installed by enterprise policy; the managed build (every https host), this version.
-    expect(self).toEqual({ id: GECKO_ID, installType: 'admin', version, hostPermissions: ['https://*/*'], managed: SCHOOL_CONFIGURATION });
+    expect(self).toEqual({ id: MANAGED_GECKO_ID, installType: 'admin', version, hostPermissions: ['https://*/*'], managed: schoolConfiguration });
     // 2. The school's configuration is applied: both settings show as enforced.
     expect(await options.$eval('[data-testid="setting-autoLobby"]', (el) => el.getAttribute('data-source'))).toBe('enforced');
     expect(await options.$eval('[data-testid="setting-hosts"]', (el) => el.getAttribute('data-source'))).toBe('enforced');

@@ -28,7 +28,7 @@ import {
   settingKind,
   shippedKit,
 } from '../../scripts/admin-kit.ts';
-import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { MANAGED_GECKO_ID } from '../../scripts/manifest-variants.ts';
 
 const CHROME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const EDGE_ID = 'ponmlkjihgfedcbaponmlkjihgfedcba';
@@ -364,9 +364,9 @@ describe.each(KITS)('admin kit: JSON files (%s)', (_name, kit, configuration) =>
 
   it('Firefox policies.json: force-install by gecko id, 3rdparty.Extensions carries the configuration', () => {
     const { policies } = JSON.parse(file(kit, 'firefox/policies.json'));
-    expect(policies.ExtensionSettings[GECKO_ID]).toEqual({ installation_mode: 'force_installed', install_url: expect.stringMatching(/^https:\/\/.+\.xpi$/), default_area: 'navbar' });
-    expect(policies['3rdparty'].Extensions[GECKO_ID]).toEqual(configuration);
-    expectAccepted(policies['3rdparty'].Extensions[GECKO_ID]);
+    expect(policies.ExtensionSettings[MANAGED_GECKO_ID]).toEqual({ installation_mode: 'force_installed', install_url: expect.stringMatching(/^https:\/\/.+\.xpi$/), default_area: 'navbar' });
+    expect(policies['3rdparty'].Extensions[MANAGED_GECKO_ID]).toEqual(configuration);
+    expectAccepted(policies['3rdparty'].Extensions[MANAGED_GECKO_ID]);
   });
 });
 
@@ -577,6 +577,7 @@ describe('admin kit: command line', () => {
     [['--host', 'jitsi.schule.example', '--chrome-id', 'abcdefghijklmnopqrstuvwxyzabcdef'], /--chrome-id .* 32 letters from a to p/],
     [['--host', 'jitsi.schule.example', '--edge-id', 'abc'], /--edge-id "abc": a Chrome\/Edge extension id is 32 letters/],
     [['--host', 'jitsi.schule.example', '--firefox-install-url', 'http://schule.example/x.xpi'], /--firefox-install-url .*must be an https:\/\/ address/],
+    [['--host', 'jitsi.schule.example', '--firefox-id', 'not an id'], /--firefox-id "not an id": an add-on id looks like/],
     [['--host', 'jitsi.schule.example', '--example', 'district'], /--example "district": choose school or state/],
     [['--host', 'jitsi.schule.example', '--colour', 'red'], /Unknown option '--colour'/],
     [['--host', 'jitsi.schule.example', '--config', 'missing.json'], /--config missing.json: cannot read it as JSON \(ENOENT/],
@@ -608,7 +609,7 @@ describe('admin kit: command line', () => {
     expect(code).toBe(0);
     const ours = JSON.parse(inputFiles.get('ours.json')!);
     expect(JSON.parse(written.get(join('kit', 'configuration.json'))!)).toEqual(ours);
-    expect(JSON.parse(written.get(join('kit', 'firefox/policies.json'))!).policies['3rdparty'].Extensions[GECKO_ID]).toEqual(ours);
+    expect(JSON.parse(written.get(join('kit', 'firefox/policies.json'))!).policies['3rdparty'].Extensions[MANAGED_GECKO_ID]).toEqual(ours);
     expect(written.get(join('kit', 'windows/chrome.reg'))).toContain('"lessonLogDays"=dword:00000007');
   });
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildManifest, GECKO_ID, SIMULATOR_MATCHES } from '../../scripts/manifest-variants.ts';
+import { buildManifest, GECKO_ID, isGeckoId, MANAGED_GECKO_ID, SIMULATOR_MATCHES } from '../../scripts/manifest-variants.ts';
 
 const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
 const build = (target: 'chrome' | 'firefox', flavour: 'release' | 'managed' | 'dev') =>
@@ -62,8 +62,27 @@ describe('manifest variants', () => {
       expect(managed.host_permissions).toEqual(['https://*/*']);
       expect(managed.optional_host_permissions).toBeUndefined();
       expect(managed.key).toBeUndefined();
-      expect({ ...managed, host_permissions: undefined }).toEqual({ ...release, optional_host_permissions: undefined });
+      const id = (m: Record<string, any>) => m.browser_specific_settings?.gecko.id;
+      // Firefox: a separate add-on on AMO (one account per id), so its own id.
+      expect(id(managed)).toBe(target === 'firefox' ? MANAGED_GECKO_ID : undefined);
+      const withoutId = (m: Record<string, any>) =>
+        target === 'firefox' ? { ...m, browser_specific_settings: { ...m.browser_specific_settings, gecko: { ...m.browser_specific_settings.gecko, id: undefined } } } : m;
+      expect(withoutId({ ...managed, host_permissions: undefined })).toEqual(withoutId({ ...release, optional_host_permissions: undefined }));
     }
+  });
+});
+
+describe('add-on ids', () => {
+  it('takes email-like ids and GUIDs only', () => {
+    expect([GECKO_ID, MANAGED_GECKO_ID, 'jmc@schule-example.de', '{12345678-1234-1234-1234-123456789abc}'].every(isGeckoId)).toBe(true);
+    expect(['', 'no-at-sign', 'a@b c', '{not-a-guid}', `${'x'.repeat(100)}@example.org`].some(isGeckoId)).toBe(false);
+  });
+
+  it('a school\'s own managed Firefox id goes into the managed build only', () => {
+    const own = buildManifest(source, { target: 'firefox', flavour: 'managed', version: '1.2.3', managedGeckoId: 'jmc@schule.example' }) as Record<string, any>;
+    expect(own.browser_specific_settings.gecko.id).toBe('jmc@schule.example');
+    const release = buildManifest(source, { target: 'firefox', flavour: 'release', version: '1.2.3', managedGeckoId: 'jmc@schule.example' }) as Record<string, any>;
+    expect(release.browser_specific_settings.gecko.id).toBe(GECKO_ID);
   });
 });
 

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { GECKO_ID, MANAGED_GECKO_ID } from '../../scripts/manifest-variants.ts';
 import { changelogSection, packageRelease, PACKAGES } from '../../scripts/package.mjs';
 import { createZip, listFiles, readZip } from '../../scripts/zip.mjs';
 
@@ -99,7 +99,7 @@ describe('npm run package', () => {
     expect(manifest.version).toBe(VERSION);
     expect(JSON.stringify(manifest)).not.toMatch(/localhost|127\.0\.0\.1|\.test\//);
     expect((manifest.host_permissions ?? []).includes('https://*/*')).toBe(spec.managed);
-    if (spec.target === 'firefox') expect(manifest.browser_specific_settings.gecko.id).toBe(GECKO_ID);
+    if (spec.target === 'firefox') expect(manifest.browser_specific_settings.gecko.id).toBe(spec.managed ? MANAGED_GECKO_ID : GECKO_ID);
     else expect(manifest.background.service_worker).toBeTruthy();
   });
 
