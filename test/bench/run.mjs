@@ -576,7 +576,14 @@ async function endLesson(context, worker, sim, room) {
       },
       { type: 'room-action', tabId, action },
     );
-    const after = await page.evaluate(() => ({ emptyAt: /** @type {any} */ (window).__benchEnd.emptyAt, remoteIds: /** @type {any} */ (window).__jitsiSim.remoteIds().length }));
+    await sleep(params.kickLatencyMs + 100); // kicks still under way are answered
+    const after = await page.evaluate(() => {
+      const sim = /** @type {any} */ (window).__jitsiSim;
+      /** @type {Record<string, number>} */
+      const kicks = {};
+      for (const kick of sim.state().kickLog) kicks[kick.result] = (kicks[kick.result] ?? 0) + 1;
+      return { emptyAt: /** @type {any} */ (window).__benchEnd.emptyAt, remoteIds: sim.remoteIds().length, kicks };
+    });
     const report = sent.result?.report;
     const reportedEmpty = Boolean(sent.result?.ok && report && report.remaining.length === 0 && report.hiddenRemaining === 0 && report.knocking === 0);
     return {
@@ -589,6 +596,8 @@ async function endLesson(context, worker, sim, room) {
       lastStudentGoneMs: after.emptyAt === null ? null : round(after.emptyAt - sent.sentAt, 1),
       reportedEmpty,
       occupantsAfter: after.remoteIds,
+      /** Kicks the simulated server answered, by outcome (`not-found`: that person was already gone). */
+      kicksByOutcome: after.kicks,
       result: sent.result,
     };
   } finally {
@@ -986,6 +995,12 @@ function tableRows(b) {
       null,
     ],
     ['  of which → last student gone from the page\'s store, median', (s) => ms(s.endOfLessonLastGoneMedianMs), '—', null],
+    [
+      '  kicks the server answered, all ends: removed / already gone',
+      (s) => `${s.endOfLessonKicks.kicked ?? 0} / ${s.endOfLessonKicks['not-found'] ?? 0}`,
+      '—',
+      null,
+    ],
     ['  ends the extension reported verified empty', (s) => s.endOfLessonEmpty, 'all', (s) => (/^(\d+)\/\1$/.test(s.endOfLessonEmpty) ? 'yes' : '**no**')],
     ['Main thread ScriptDuration, with / without extension', (s) => `${s.scriptRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
     ['Main thread TaskDuration, with / without extension', (s) => `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
@@ -1097,6 +1112,12 @@ function summarise(runs) {
     popupOpens: runs.reduce((sum, run) => sum + run.popupOpen.opens, 0),
     endOfLessonMedianMs: round(median(runs.flatMap((r) => r.endOfLesson.map((/** @type {any} */ end) => end.resultMs))), 1),
     endOfLessonLastGoneMedianMs: round(median(runs.flatMap((r) => r.endOfLesson.map((/** @type {any} */ end) => end.lastStudentGoneMs))), 1),
+    endOfLessonKicks: runs
+      .flatMap((r) => r.endOfLesson)
+      .reduce((/** @type {Record<string, number>} */ sum, end) => {
+        for (const [outcome, n] of Object.entries(end.kicksByOutcome ?? {})) sum[outcome] = (sum[outcome] ?? 0) + n;
+        return sum;
+      }, {}),
     endOfLessonEmpty: `${runs.flatMap((r) => r.endOfLesson).filter((end) => end.reportedEmpty).length}/${runs.flatMap((r) => r.endOfLesson).length}`,
     absorbedShare: `${absorbed}/${absorbed + measured}`,
     scriptRatio: round(median(runs.map((r) => r.mainThread.ratio.ScriptDuration)), 3),

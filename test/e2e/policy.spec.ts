@@ -4,6 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { axeViolations } from './axe.ts';
 import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -64,6 +65,11 @@ test.describe('school policy in Chromium', () => {
     const problems = options.getByTestId('policy-problems');
     await expect(problems.locator('li[data-path="defaults.helpUrl"]')).toContainText('not an https address, ignored');
     await expect(problems.locator('li[data-path="defaults.hosts"]')).toContainText('not a host name');
+    // Greyed settings, the problem list: still WCAG A/AA, light and dark.
+    expect(await axeViolations(options)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(options)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'light' });
 
     // The teacher may change a school default, and reset it again.
     await options.locator('#setting-lessonLogDays').fill('60');
@@ -100,6 +106,7 @@ test.describe('school policy in Chromium', () => {
     await expect(popup.getByTestId('auto-set-password')).toHaveAttribute('data-result', 'ok');
     await popup.getByTestId('show-password').click();
     await expect(popup.getByTestId('new-password')).toHaveText(password);
+    expect(await axeViolations(popup)).toEqual([]);
     const session = await context.serviceWorkers()[0]!.evaluate(() => chrome.storage.session.get(null));
     expect(JSON.stringify(session)).not.toContain(password);
 
@@ -192,6 +199,9 @@ test.describe('school policy in Chromium', () => {
     await lesson.evaluate(() => window.__jitsiSim.startRecording('file'));
     await expect(popup.getByTestId('check-recording')).toHaveAttribute('data-status', 'warn');
     await expect(popup.getByTestId('item-recording-announced')).toHaveCount(0);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(popup)).toEqual([]);
   });
 
   test('the school\'s own Jitsi host from policy works without any click', async ({ context, extensionId, serviceWorker }) => {

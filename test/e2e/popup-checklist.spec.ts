@@ -2,11 +2,12 @@
 // follows the room, the one-click fixes change the conference and their items turn green, failures
 // show their reason, manual ticks last for the lesson, German and Dutch, and an axe-core scan.
 // Screenshots of each state go to test-results/popup-*.png.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { axeViolations } from './axe.ts';
 import { CHROMIUM_PATH } from './browsers.ts';
 import { chromiumArgs, expect, openPopup, storedRoomOf, tabIdOf, test, type Simulator } from './fixtures.ts';
 
@@ -51,19 +52,6 @@ async function fitsPopup(popup: Page): Promise<{ width: number; height: number }
   }));
   expect(size.widest).toBeLessThanOrEqual(POPUP_SIZE.width);
   return { width: size.width, height: size.height };
-}
-
-const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-/** axe-core WCAG 2.x A/AA and best-practice violations (rule id and the offending nodes). */
-async function axeViolations(popup: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the extension page's CSP does not block it.
-  await popup.evaluate(AXE);
-  const violations = await popup.evaluate(async () => {
-    const result = await (window as any).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations as string[];
 }
 
 test.describe('checklist follows the room', () => {

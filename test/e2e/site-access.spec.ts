@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
+import { axeViolations } from './axe.ts';
 import { badgeOf, expect, launchWithExtension, openPopup, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
@@ -98,6 +99,7 @@ test('servers typed into the options page: the ones the browser has not granted 
   await expect(options.getByTestId('host-access')).toContainText('jitsi.other.example');
   await expect(options.getByTestId('host-access')).not.toContainText(SECOND_SIMULATOR_HOST);
   await expect(options.getByTestId('host-access-allow')).toBeVisible();
+  expect(await axeViolations(options)).toEqual([]);
   // Both are registered anyway: the browser runs the scripts wherever the permission is (later) granted.
   await expect
     .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []).sort()))
