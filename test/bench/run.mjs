@@ -1042,7 +1042,9 @@ function markdown(results) {
   const sending = budget
     ? `The page script sends a snapshot change at once while it has a token (bucket of ${budget.perSecond}/s, burst ${budget.burst},
 read from \`src/page/index.ts\`); with more snapshot changes than that, a change waits for the next token and merges with
-those that come meanwhile (the wait row).`
+those that come meanwhile (the wait row). The wait has a floor of ≈ 4 ms here that Jitsi would not have: the
+simulator's load runs from a \`setInterval\`, so the page script's \`setTimeout(…, 0)\` is clamped to 4 ms (HTML
+timer nesting); Jitsi's changes arrive in WebSocket message tasks, where it is not.`
     : 'The wait row is the time a change waits in the page before the page script sends it.';
   const missed = names.map((name) => results.scenarios[name].summary.popupMissed).reduce((sum, n) => sum + n, 0);
   const popupMissed = missed ? `${missed} measured change${missed === 1 ? ' was' : 's were'} never shown by the popup.` : 'It showed every measured change.';
