@@ -20,7 +20,7 @@ import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
-import { forgetAutoActions } from '../shared/auto-actions.ts';
+import { forgetAutoActions, isSameLesson, readAutoActions } from '../shared/auto-actions.ts';
 import { endTrackedLesson, markEndedForAll, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
@@ -57,16 +57,22 @@ async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promis
 }
 
 async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void> {
-  // The teacher hung up: the next time in this room is a new lesson for the school's automatic settings.
-  // (A reload is not: what the teacher turned off on purpose stays off.)
-  if (snapshot.phase === 'left') await forgetAutoActions(tabId);
   await saveRoom(tabId, snapshot);
   pushRoom(tabId, snapshot);
   await showOnBadge(tabId, snapshot);
   await trackRoom(tabId, snapshot);
 }
 
-async function onTabReset(tabId: number): Promise<void> {
+/**
+ * `nextUrl`: the new document's address, from its content script; undefined when the browser only told
+ * us that the tab started loading (without the "tabs" permission we do not see where to).
+ */
+async function onTabReset(tabId: number, nextUrl?: string): Promise<void> {
+  // A reload of the same lesson keeps what the school's settings did (the teacher's later choices win);
+  // another document of ours ends it: after hanging up Jitsi shows its welcome or close page, so joining
+  // the room again is a new lesson. Closing the tab ends it too.
+  const auto = nextUrl === undefined ? null : await readAutoActions(tabId);
+  if (auto && !isSameLesson(auto.lesson, nextUrl)) await forgetAutoActions(tabId);
   await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId)]);
   pushRoom(tabId, null);
   await showOnBadge(tabId, null);
@@ -138,7 +144,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     console.warn('[background] dropped a malformed message from tab', tabId);
     return undefined;
   }
-  if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId));
+  if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId, sender.url));
   if (message.type === 'leave-guard-mode') {
     return readSettings().then(({ values }): LeaveGuardModeReply => ({ strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() }));
   }

@@ -6,7 +6,7 @@
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import { generatePassword } from '../core/password.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { outcomeOf, readAutoActions, saveAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
+import { lessonOf, outcomeOf, readAutoActions, saveAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
 import { readSettings } from '../shared/settings-store.ts';
 
 export async function applyOnModerator(
@@ -15,7 +15,7 @@ export async function applyOnModerator(
   act: (tabId: number, action: RoomAction) => Promise<ActionResult>,
 ): Promise<void> {
   if (room.phase !== 'conference' || room.isModerator !== true || room.roomName === null) return;
-  const lesson = `${room.host}/${room.roomName}`;
+  const lesson = lessonOf(room.host, room.roomName);
   if ((await readAutoActions(tabId))?.lesson === lesson) return;
   const record: AutoActionsRecord = { lesson, done: [] };
   await saveAutoActions(tabId, record);

@@ -8,7 +8,10 @@ import { isObject, readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore, 
 
 /** Kicks are fire-and-forget (§3.1); give the server this long to confirm, re-removing late rejoiners. */
 export const VERIFY_TIMEOUT_MS = 15_000;
-const POLL_MS = 200;
+/** How often the room is looked at while waiting; reading the list is cheap, and the teacher waits. */
+const POLL_MS = 50;
+/** A kick or a denial takes a server round trip: ask again only if it did not work within this time. */
+const RETRY_AFTER_MS = 1_000;
 const BREAKOUT_WAIT_MS = 5_000;
 
 type Method = (...args: unknown[]) => unknown;
@@ -146,17 +149,25 @@ export async function runEndLesson(
     record('end-for-all', 'skipped');
 
     // … else remove every remote person, never the teacher (getParticipants lists only the others).
-    for (const occupant of occupants(conference)) if (!occupant.hidden) call(conference, 'kickParticipant', occupant.id, options.kickReason);
+    // Each request is asked once and again only if it has not worked after RETRY_AFTER_MS.
+    const askedAt = new Map<string, number>();
+    const askOnce = (id: string, ask: () => void): void => {
+      if (Date.now() - (askedAt.get(id) ?? -Infinity) <= RETRY_AFTER_MS) return;
+      ask();
+      askedAt.set(id, Date.now());
+    };
+    const kick = (id: string) => askOnce(`kick:${id}`, () => call(conference, 'kickParticipant', id, options.kickReason));
+    const deny = (id: string) => askOnce(`deny:${id}`, () => call(conference, 'lobbyDenyAccess', id));
+    for (const occupant of occupants(conference)) if (!occupant.hidden) kick(occupant.id);
     record('remove', 'done');
 
     // 4. Nobody waiting outside either.
     const waiting = knockers(store);
-    for (const knocker of waiting) call(conference, 'lobbyDenyAccess', knocker.id);
+    for (const knocker of waiting) deny(knocker.id);
     record('deny-knockers', waiting.length ? 'done' : 'skipped');
 
     // 5. Verify, removing again whoever rejoined or was missed, within a bounded time.
     const deadline = Date.now() + VERIFY_TIMEOUT_MS;
-    const kickedAt = new Map<string, number>();
     for (;;) {
       assertModerator();
       const people = occupants(conference).filter((o) => !o.hidden);
@@ -166,14 +177,8 @@ export async function runEndLesson(
         record('verify', 'failed');
         return failWith('not-empty');
       }
-      for (const person of people) {
-        // A kick takes a server round trip: ask again only if it did not work within a second.
-        if (Date.now() - (kickedAt.get(person.id) ?? 0) > 1_000) {
-          call(conference, 'kickParticipant', person.id, options.kickReason);
-          kickedAt.set(person.id, Date.now());
-        }
-      }
-      for (const knocker of knocking) call(conference, 'lobbyDenyAccess', knocker.id);
+      for (const person of people) kick(person.id);
+      for (const knocker of knocking) deny(knocker.id);
       await sleep(POLL_MS);
     }
     record('verify', 'done');

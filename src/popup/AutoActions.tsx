@@ -5,7 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ActionFailure } from '../core/actions.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { autoActionsKey, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
+import { autoActionsKey, lessonOf, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { FAILURE_TEXT } from './Checklist.tsx';
 import { PasswordBox } from './PasswordBox.tsx';
@@ -42,7 +42,7 @@ type Reveal = { step: 'hidden' } | { step: 'shown'; password: string } | { step:
 export function AutoActions({ tabId, room }: { tabId: number; room: RoomSnapshot }) {
   const record = useAutoActions(tabId);
   const [reveal, setReveal] = useState<Reveal>({ step: 'hidden' });
-  if (!record || record.lesson !== `${room.host}/${room.roomName}` || record.done.length === 0) return null;
+  if (!record || room.roomName === null || record.lesson !== lessonOf(room.host, room.roomName) || record.done.length === 0) return null;
 
   const show = async (): Promise<void> => {
     const result = await runRoomAction(tabId, { kind: 'read-password' });

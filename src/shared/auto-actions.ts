@@ -33,6 +33,24 @@ export const isAutoActionsRecord: Guard<AutoActionsRecord> = object<AutoActionsR
 
 export const autoActionsKey = (tabId: number): string => `auto:${tabId}`;
 
+/** The record's lesson for a room snapshot. */
+export const lessonOf = (host: string, roomName: string): string => `${host}/${roomName}`;
+
+/**
+ * Is a new document at `url` the same lesson again (a reload, a rejoin link)? Jitsi's room is the
+ * path's last part (a tenant may come before it); the comparison ignores case, as Jitsi's room names do.
+ */
+export function isSameLesson(lesson: string, url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const { host, pathname } = new URL(url);
+    const room = decodeURIComponent(pathname.split('/').filter(Boolean).at(-1) ?? '');
+    return room !== '' && lessonOf(host, room).toLowerCase() === lesson.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 export function outcomeOf(kind: AutoActionKind, result: ActionResult): AutoActionOutcome {
   if (result.ok) return { kind, ok: true };
   return { kind, ok: false, failure: result.failure, ...(result.detail ? { detail: result.detail } : {}) };

@@ -35,6 +35,9 @@ test('end the lesson and stay: breakout rooms closed, everyone removed, the empt
   await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '0');
   expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(0);
   expect(await lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(true);
+  // One kick per student: no second request while the server is still answering the first.
+  const kicks = await lesson.evaluate(() => (window.__jitsiSim.state().kickLog as { result: string }[]).map((kick) => kick.result));
+  expect(kicks).toEqual(Array(6).fill('kicked'));
 });
 
 test('where the server can, the default ends the meeting for everyone', async ({ context, serviceWorker, extensionId, simulator }) => {
