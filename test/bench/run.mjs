@@ -17,9 +17,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startSimulator } from '../sim/server.mjs';
+import { BUNDLE_BUDGETS, bundleSizes as measureBundles } from '../../scripts/bundle-sizes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGE_SOURCE = 'jitsi-moderator-companion/page';
@@ -37,8 +37,7 @@ const BUDGETS = {
   popupLatencyP95Ms: 100,
   popupOpenMedianMs: 100,
   mainThreadRatio: 1.02,
-  contentPlusPageGzipBytes: 10 * KB,
-  popupGzipBytes: 25 * KB,
+  ...BUNDLE_BUDGETS,
 };
 
 // ── options ─────────────────────────────────────────────────────────────────────────────────────
@@ -183,53 +182,11 @@ function git(args) {
 
 // ── bundle sizes ────────────────────────────────────────────────────────────────────────────────
 
-/** @param {string} file */
-const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-
-/**
- * The popup's JS: the module scripts named by its HTML, and every module they import (static and
- * dynamic), followed transitively. @param {string} distDir
- */
-function popupChunks(distDir) {
-  const htmlPath = join(distDir, 'src/popup/index.html');
-  const html = readFileSync(htmlPath, 'utf8');
-  /** @param {string} from @param {string} spec */
-  const resolveIn = (from, spec) => (spec.startsWith('/') ? join(distDir, spec) : resolve(dirname(from), spec));
-  /** @type {string[]} */
-  const queue = [];
-  for (const match of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) queue.push(resolveIn(htmlPath, /** @type {string} */ (match[1])));
-  for (const match of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) queue.push(resolveIn(htmlPath, /** @type {string} */ (match[1])));
-  const seen = new Set();
-  while (queue.length) {
-    const file = /** @type {string} */ (queue.shift());
-    if (seen.has(file) || !existsSync(file)) continue;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    const specifiers = [
-      ...code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["'](\.{0,2}\/[^"']+)["']/g),
-      ...code.matchAll(/\bimport\(\s*["'](\.{0,2}\/[^"']+)["']\s*\)/g),
-    ].map((match) => /** @type {string} */ (match[1]));
-    for (const specifier of specifiers) queue.push(resolveIn(file, specifier));
-  }
-  return [...seen];
-}
-
+/** The same measure npm test enforces (scripts/bundle-sizes.mjs), on the release build. */
 function bundleSizes() {
   const dist = resolve(ROOT, params.releaseDir);
-  const file = (/** @type {string} */ path) => join(dist, path);
-  if (!existsSync(file('manifest.json'))) return { error: `${params.releaseDir} is missing: run npm run build` };
-  const content = gzipSize(file('src/content/index.js'));
-  const page = gzipSize(file('src/page/index.js'));
-  const popupFiles = popupChunks(dist);
-  const popup = popupFiles.map((path) => ({ file: relative(dist, path), rawBytes: statSync(path).size, gzipBytes: gzipSize(path) }));
-  return {
-    dir: params.releaseDir,
-    gzip: 'gzip -9 (zlib level 9), bytes',
-    contentScript: { file: 'src/content/index.js', rawBytes: statSync(file('src/content/index.js')).size, gzipBytes: content },
-    pageScript: { file: 'src/page/index.js', rawBytes: statSync(file('src/page/index.js')).size, gzipBytes: page },
-    contentPlusPageGzipBytes: content + page,
-    popup: { chunks: popup, gzipBytes: popup.reduce((sum, chunk) => sum + chunk.gzipBytes, 0) },
-  };
+  if (!existsSync(join(dist, 'manifest.json'))) return { error: `${params.releaseDir} is missing: run npm run build` };
+  return { dir: params.releaseDir, ...measureBundles(dist) };
 }
 
 // ── browsers ────────────────────────────────────────────────────────────────────────────────────
