@@ -30,9 +30,9 @@ import {
 
 /**
  * A busy lesson changes the store many times a second, but only a few changes alter the snapshot: those
- * go out at once (after the current task, so one dispatch cascade is one message). Sustained, at most
- * 4.8 per second cross (the budget is 5, a burst of 10 included over a minute); beyond that, changes
- * wait for the next slot and merge.
+ * go out at once (after the current task's dispatches, so one dispatch cascade is one message).
+ * Sustained, at most 4.8 per second cross (the budget is 5, a burst of 10 included over a minute);
+ * beyond that, changes wait for the next slot and merge.
  */
 const SEND_BUDGET = { perSecond: 4.8, burst: 10 };
 /** APP.store appears shortly after DOMContentLoaded (§1.1); give slow machines plenty of time. */
@@ -54,10 +54,13 @@ function watchStore(store: JitsiStore): void {
   let lastSent: RoomSnapshot | null = null;
   const budget = createSendBudget(SEND_BUDGET);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A send is already waiting (in a microtask or a timer): later changes just update `current`. */
+  let pending = false;
 
   const flush = (resend = false): void => {
     clearTimeout(timer);
     timer = undefined;
+    pending = false;
     if (!current || (!resend && sameSnapshot(current, lastSent))) return;
     lastSent = current;
     budget.spend(performance.now());
@@ -77,7 +80,13 @@ function watchStore(store: JitsiStore): void {
     // background as such, not as "left while 12 were inside".
     if (current && next.phase !== current.phase && !sameSnapshot(current, lastSent)) flush();
     current = next;
-    if (timer === undefined) timer = setTimeout(() => flush(), budget.waitMs(performance.now()));
+    if (pending) return;
+    pending = true;
+    // Within budget: right after the current task's dispatches (a microtask, no timer and no 4 ms clamp);
+    // else when the next message is allowed.
+    const wait = budget.waitMs(performance.now());
+    if (wait === 0) queueMicrotask(() => pending && flush());
+    else timer = setTimeout(() => flush(), wait);
   };
 
   store.subscribe(onStoreChange);
