@@ -999,9 +999,8 @@ function markdown(results) {
   const sending = budget
     ? `The page script sends a snapshot change at once while it has a token (bucket of ${budget.perSecond}/s, burst ${budget.burst},
 read from \`src/page/index.ts\`); with more snapshot changes than that, a change waits for the next token and merges with
-those that come meanwhile (the wait row). The wait has a floor of ≈ 4 ms here that Jitsi would not have: the
-simulator's load runs from a \`setInterval\`, so the page script's \`setTimeout(…, 0)\` is clamped to 4 ms (HTML
-timer nesting); Jitsi's changes arrive in WebSocket message tasks, where it is not.`
+those that come meanwhile (the wait row). Within budget it sends from a microtask after the store's
+dispatches, so the wait is the rest of the simulator's task.`
     : 'The wait row is the time a change waits in the page before the page script sends it.';
   const missed = names.map((name) => results.scenarios[name].summary.popupMissed).reduce((sum, n) => sum + n, 0);
   const popupMissed = missed ? `${missed} measured change${missed === 1 ? ' was' : 's were'} never shown by the popup.` : 'It showed every measured change.';
@@ -1037,7 +1036,7 @@ empty (\`result.report\`: nobody remaining, hidden or knocking). Kick latency ${
 \`kickLatency\`; its default 50 ms is a server on the school's LAN): about a round trip to a hosted school
 server (30–50 ms) plus Prosody handling the kick and broadcasting the departure to up to ${params.students} occupants under
 load. The simulator answers the ${params.students} kicks in parallel; the lobby and password steps before them take its
-fixed 30 ms IQ delay each, and the extension checks the room every 200 ms while it verifies.
+fixed 30 ms IQ delay each, and the extension checks the room every 50 ms while it verifies.
 Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
 `;
 }
