@@ -10,6 +10,7 @@ import {
   isActionResult,
   isContentToBackground,
   isPopupToBackground,
+  ROOM_UPDATES_PORT,
   type LeaveGuardModeReply,
   type PageCommandMessage,
   type PopupToBackground,
@@ -137,7 +138,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     console.warn('[background] dropped a malformed popup message');
     return undefined;
   }
-  // Only our own content scripts, in a tab's top frame, may report room state.
+  return handleContentMessage(message, sender);
+});
+
+// The same messages through the content script's port (room updates, without a channel per message).
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== ROOM_UPDATES_PORT) return;
+  const sender = port.sender;
+  if (!sender || sender.id !== browser.runtime.id || isOwnPopup(sender)) return port.disconnect();
+  port.onMessage.addListener((message: unknown) => void handleContentMessage(message, sender));
+});
+
+/** A message from one of our content scripts; only a tab's top frame may report room state. */
+function handleContentMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return undefined;
   if (!isContentToBackground(message)) {
@@ -156,7 +169,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
     // Outside the tab's queue: Jitsi's answers take a while, and room updates keep flowing meanwhile.
     void applyOnModerator(tabId, message.snapshot, forwardAction).catch((error: unknown) => console.error('[background] auto actions', error));
   });
-});
+}
 
 acceptWatchers();
 watchSiteAccess();

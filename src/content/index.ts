@@ -20,6 +20,7 @@ import {
   type LeaveDecisionMessage,
   type LeaveGuardModeMessage,
   type LeaveGuardModeReply,
+  ROOM_UPDATES_PORT,
 } from '../shared/messages.ts';
 
 /** Jitsi's own calls (lobby needs the room's disco info) can take seconds; past this the teacher is told. */
@@ -31,6 +32,12 @@ const pendingCommands = new Map<string, (result: ActionResult) => void>();
 /** The newest thing the background should know about this document (its room, or that it started). */
 let latest: ContentToBackground = { type: 'document-start' };
 const MAX_RESENDS = 5;
+/** A port closing this soon after a post may have taken that post with it (the worker was stopped). */
+const RESEND_WINDOW_MS = 2_000;
+let port: browser.Runtime.Port | null = null;
+let lastPostAt = -Infinity;
+/** Resends of the newest state since the last new update. */
+let resends = 0;
 
 function extensionAlive(): boolean {
   try {
@@ -40,15 +47,46 @@ function extensionAlive(): boolean {
   }
 }
 
-function send(message: ContentToBackground, attempt = 0): void {
+/** Extension reloaded or updated under this page: this script is orphaned; stop relaying. */
+function stopRelaying(): void {
+  window.removeEventListener('message', onPageMessage);
+}
+
+/**
+ * Posts on the port (opened on demand: the worker may have stopped since). When the worker stops, the
+ * port closes; if that happens right after a post, the update may be lost, so the newest state is sent
+ * again, a few times at most per new update. A port that closes long after the last post (the worker
+ * idling) is simply opened again with the next update.
+ */
+function send(message: ContentToBackground, resend = false): void {
   latest = message;
-  ext.runtime.sendMessage(message).catch(() => {
-    // Extension reloaded or updated under this page: this script is orphaned; stop relaying.
-    if (!extensionAlive()) return window.removeEventListener('message', onPageMessage);
-    // The worker was stopped while handling it ("message channel closed", "receiving end does not
-    // exist"): the update is lost, so send the newest state again once the worker is back.
-    if (attempt < MAX_RESENDS) setTimeout(() => send(latest, attempt + 1), 50 * 2 ** attempt);
+  if (!resend) resends = 0;
+  try {
+    // Throws once the extension is reloaded under this page ("Extension context invalidated").
+    port ??= openPort();
+    port.postMessage(message);
+    lastPostAt = performance.now();
+  } catch {
+    port = null;
+    sendAgainSoon();
+  }
+}
+
+function sendAgainSoon(): void {
+  if (!extensionAlive()) return stopRelaying();
+  if (resends >= MAX_RESENDS) return;
+  setTimeout(() => send(latest, true), 50 * 2 ** resends);
+  resends += 1;
+}
+
+function openPort(): browser.Runtime.Port {
+  const opened = ext.runtime.connect({ name: ROOM_UPDATES_PORT }) as browser.Runtime.Port;
+  opened.onDisconnect.addListener(() => {
+    if (port === opened) port = null;
+    if (performance.now() - lastPostAt < RESEND_WINDOW_MS) sendAgainSoon();
+    else if (!extensionAlive()) stopRelaying();
   });
+  return opened;
 }
 
 function onPageMessage(event: MessageEvent): void {

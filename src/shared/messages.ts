@@ -107,6 +107,12 @@ export interface LeaveGuardModeReply {
 
 export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveGuardModeMessage;
 
+/**
+ * Content → background port for the frequent, answerless messages (document-start, room-update): one
+ * channel per document instead of one per message (runtime.sendMessage), in the same order.
+ */
+export const ROOM_UPDATES_PORT = 'room-updates';
+
 const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as const), snapshot: isRoomSnapshot });
 const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
 

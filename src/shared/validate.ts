@@ -1,5 +1,7 @@
 // Tiny structural guards for data that crosses a context boundary. Pages are untrusted:
 // every field is checked for type and size, unknown shapes are rejected, nothing is coerced.
+// The factories are marked side-effect free, so each bundle keeps only the guards it uses (the content
+// and page scripts have a size budget).
 
 export type Guard<T> = (value: unknown) => value is T;
 
@@ -7,11 +9,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export const boundedString =
   (maxLength: number): Guard<string> =>
   (value): value is string =>
     typeof value === 'string' && value.length <= maxLength;
 
+/* @__NO_SIDE_EFFECTS__ */
 export const count =
   (max = 100_000): Guard<number> =>
   (value): value is number =>
@@ -19,11 +23,13 @@ export const count =
 
 export const isBoolean: Guard<boolean> = (value): value is boolean => typeof value === 'boolean';
 
+/* @__NO_SIDE_EFFECTS__ */
 export const oneOf =
   <T extends string | number | boolean>(options: readonly T[]): Guard<T> =>
   (value): value is T =>
     (options as readonly unknown[]).includes(value);
 
+/* @__NO_SIDE_EFFECTS__ */
 export const nullOr =
   <T>(guard: Guard<T>): Guard<T | null> =>
   (value): value is T | null =>
@@ -39,6 +45,7 @@ type OptionalKeys<T> = Exclude<keyof T, RequiredKeys<T>>;
  * Guard for an object with exactly the schema's keys; keys listed in `optional` may be absent
  * (but not present with `undefined`). Anything else present is rejected.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function object<T>(
   schema: { [K in RequiredKeys<T>]-?: Guard<T[K]> },
   optional: { [K in OptionalKeys<T>]-?: Guard<Exclude<T[K], undefined>> } = {} as never,
@@ -52,6 +59,7 @@ export function object<T>(
   };
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 export function arrayOf<T>(guard: Guard<T>, maxLength: number): Guard<T[]> {
   return (value): value is T[] => Array.isArray(value) && value.length <= maxLength && value.every((item) => guard(item));
 }

@@ -302,7 +302,8 @@ async function instrumentWorker(worker) {
     const bench = { receipts: [], other: 0 };
     /** @type {any} */ (globalThis).__bench = bench;
     let latest = -1;
-    chrome.runtime.onMessage.addListener((/** @type {any} */ message, sender) => {
+    /** @param {any} message @param {chrome.runtime.MessageSender} sender */
+    const onContentMessage = (message, sender) => {
       const t = now();
       if (message?.type !== 'room-update') {
         bench.other++;
@@ -337,6 +338,11 @@ async function instrumentWorker(worker) {
         }
       })();
       return undefined;
+    };
+    // Room updates come on the content script's port (ROOM_UPDATES_PORT); anything else by sendMessage.
+    chrome.runtime.onMessage.addListener(onContentMessage);
+    chrome.runtime.onConnect.addListener((port) => {
+      if (port.name === 'room-updates') port.onMessage.addListener((message) => onContentMessage(message, /** @type {any} */ (port.sender)));
     });
   });
 }
