@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { startSimulator } from '../sim/server.mjs';
+import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { CHROMIUM_PATH } from './browsers.ts';
 
@@ -135,4 +135,20 @@ export async function hangUpAnyway(page: Page): Promise<void> {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
+}
+
+/**
+ * A school's own Jitsi server: the simulator over https (throw-away certificate) under the host name
+ * SECOND_SIMULATOR_HOST, which the browsers here resolve to 127.0.0.1. `roomUrl` gives addresses on it.
+ */
+export async function startSchoolServer(hostName: string = SECOND_SIMULATOR_HOST) {
+  const simulator = await startSimulator({ tls: selfSignedCertificate(hostName) });
+  return {
+    roomUrl: (...args: Parameters<Simulator['roomUrl']>): string => {
+      const url = new URL(simulator.roomUrl(...args));
+      url.hostname = hostName;
+      return url.href;
+    },
+    close: () => simulator.close(),
+  };
 }

@@ -21,9 +21,8 @@ import { chromium, expect, test, type BrowserContext, type Worker } from '@playw
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { generateKit } from '../../scripts/admin-kit.ts';
 import { crxFileName, packageRelease } from '../../scripts/package.mjs';
-import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { CHROMIUM_PATH } from './browsers.ts';
-import { storedRoomOf, tabIdOf } from './fixtures.ts';
+import { startSchoolServer, storedRoomOf, tabIdOf } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const canWritePolicy = process.getuid?.() === 0;
@@ -127,12 +126,10 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
       .toContain(`https://${SECOND_SIMULATOR_HOST}/*`);
 
     // 3. A lesson on the school's own server (https, its own name): the companion is there by itself.
-    const school = await startSimulator({ tls: selfSignedCertificate(SECOND_SIMULATOR_HOST) });
+    const school = await startSchoolServer();
     try {
       const lesson = await context.newPage();
-      const url = new URL(school.roomUrl('Geschichte8c', { students: 4 }, '#config.prejoinConfig.enabled=false'));
-      url.hostname = SECOND_SIMULATOR_HOST;
-      await lesson.goto(url.href);
+      await lesson.goto(school.roomUrl('Geschichte8c', { students: 4 }, '#config.prejoinConfig.enabled=false'));
       await lesson.evaluate(() => window.__jitsiSim.whenJoined());
       const tabId = await tabIdOf(worker, lesson);
       await expect.poll(async () => (await storedRoomOf(worker, tabId))?.participants ?? null).toBe(4);

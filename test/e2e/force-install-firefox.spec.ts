@@ -19,10 +19,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { MANAGED_GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit.ts';
 import { packageFileName, packageRelease } from '../../scripts/package.mjs';
-import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { FIREFOX_PATH } from './browsers.ts';
 import { pollFor } from './firefox-launch.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, startSchoolServer, test } from './fixtures.ts';
 import { canWriteFirefoxPolicy, installFirefoxPolicyFile } from './firefox-policy-file.ts';
 
 /** Fixed internal UUID, so the add-on's pages have a known moz-extension:// origin. */
@@ -109,12 +108,10 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
     expect(await options.$eval('[data-testid="setting-hosts"]', (el) => el.getAttribute('data-source'))).toBe('enforced');
 
     // 3. A lesson on the school's own server (https, its own name): the companion is there by itself.
-    const school = await startSimulator({ tls: selfSignedCertificate(SECOND_SIMULATOR_HOST) });
+    const school = await startSchoolServer();
     try {
       const lesson = await browser!.newPage();
-      const url = new URL(school.roomUrl('Latein10', { students: 3 }, '#config.prejoinConfig.enabled=false'));
-      url.hostname = SECOND_SIMULATOR_HOST;
-      await lesson.goto(url.href);
+      await lesson.goto(school.roomUrl('Latein10', { students: 3 }, '#config.prejoinConfig.enabled=false'));
       await lesson.evaluate(() => window.__jitsiSim.whenJoined());
       // The background keeps the room (content script → background): the add-on is active on this host.
       const room = await pollFor(

@@ -2,10 +2,9 @@
 // IT would deploy it), for the dev build's fixed extension id. Needs root (CI runs as root); the file has a
 // unique name and is removed afterwards, because policy files are machine-wide.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { axeViolations } from './axe.ts';
-import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { expect, openPopup, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
@@ -212,12 +211,10 @@ test.describe('school policy in Chromium', () => {
         timeout: 20_000,
       })
       .toEqual([`https://${SECOND_SIMULATOR_HOST}/*`, `https://${SECOND_SIMULATOR_HOST}/*`]);
-    const school = await startSimulator({ tls: selfSignedCertificate(SECOND_SIMULATOR_HOST) });
+    const school = await startSchoolServer();
     try {
       const lesson = await context.newPage();
-      const url = new URL(school.roomUrl('Erdkunde6a', { students: 3 }, '#config.prejoinConfig.enabled=false'));
-      url.hostname = SECOND_SIMULATOR_HOST;
-      await lesson.goto(url.href);
+      await lesson.goto(school.roomUrl('Erdkunde6a', { students: 3 }, '#config.prejoinConfig.enabled=false'));
       await lesson.evaluate(() => window.__jitsiSim.whenJoined());
       const tabId = await tabIdOf(serviceWorker, lesson);
       await expect.poll(async () => (await storedRoomOf(serviceWorker, tabId))?.participants ?? null).toBe(3);
