@@ -125,6 +125,12 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
       })
       .toContain(`https://${SECOND_SIMULATOR_HOST}/*`);
 
+    // The options page tells the teacher that the school installed it.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+    await expect(options.getByTestId('installed-by-school')).toContainText('Your school installed the companion');
+    await options.close();
+
     // 3. A lesson on the school's own server (https, its own name): the companion is there by itself.
     const school = await startSchoolServer();
     try {

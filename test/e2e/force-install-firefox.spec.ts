@@ -106,6 +106,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
     // 2. The school's configuration is applied: both settings show as enforced.
     expect(await options.$eval('[data-testid="setting-autoLobby"]', (el) => el.getAttribute('data-source'))).toBe('enforced');
     expect(await options.$eval('[data-testid="setting-hosts"]', (el) => el.getAttribute('data-source'))).toBe('enforced');
+    await options.waitForSelector('[data-testid="installed-by-school"]');
 
     // 3. A lesson on the school's own server (https, its own name): the companion is there by itself.
     const school = await startSchoolServer();

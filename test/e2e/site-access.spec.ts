@@ -100,6 +100,8 @@ test('servers typed into the options page: the ones the browser has not granted 
   await expect(options.getByTestId('host-access')).not.toContainText(SECOND_SIMULATOR_HOST);
   await expect(options.getByTestId('host-access-allow')).toBeVisible();
   expect(await axeViolations(options)).toEqual([]);
+  // Loaded by hand (unpacked), not by a school's policy.
+  await expect(options.getByTestId('installed-by-school')).toHaveCount(0);
   // Both are registered anyway: the browser runs the scripts wherever the permission is (later) granted.
   await expect
     .poll(() => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []).sort()))
