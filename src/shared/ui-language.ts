@@ -13,6 +13,7 @@ type UiLanguage = Settings['uiLanguage'];
 
 async function loadCatalogue(language: UiLanguage): Promise<FlatCatalogue | null> {
   if (language === 'auto') return null;
+  // The extension's own packaged file (chrome-extension:// / moz-extension://): no network request.
   const response = await fetch(browser.runtime.getURL(`_locales/${language}/messages.json`));
   return flattenCatalogue(await response.json());
 }
