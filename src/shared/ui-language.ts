@@ -23,8 +23,12 @@ export async function applyUiLanguage(language: UiLanguage): Promise<void> {
   setCatalogue(await loadCatalogue(language).catch(() => null));
 }
 
-/** Background: applies the effective language and tells the extension pages about it. */
+let adopted: UiLanguage | null = null;
+
+/** Background: applies the effective language (when it changed) and tells the extension pages about it. */
 export async function adoptUiLanguage(language: UiLanguage): Promise<void> {
+  if (language === adopted) return;
+  adopted = language;
   await applyUiLanguage(language);
   const stored: unknown = (await browser.storage.local.get(MIRROR_KEY))[MIRROR_KEY];
   if (stored !== language) await browser.storage.local.set({ [MIRROR_KEY]: language });
