@@ -6,7 +6,7 @@
 //   jitsi-moderator-companion-<v>-chrome.zip            dist/chrome: Chrome Web Store, Microsoft Edge Add-ons
 //   jitsi-moderator-companion-<v>-firefox.xpi           dist/firefox: addons.mozilla.org (listed)
 //   jitsi-moderator-companion-<v>-chrome-managed.zip    dist/chrome-managed: every https host from install
-//   jitsi-moderator-companion-<v>-firefox-managed.xpi   dist/firefox-managed: for the school's unlisted AMO signing
+//   jitsi-moderator-companion-<v>-firefox-managed.xpi   dist/firefox-managed: for unlisted AMO signing (its own add-on id)
 //   jitsi-moderator-companion-<v>-chrome-managed.crx    signed CRX3 of the managed zip, with the school's key
 //   updates.xml                                          Chrome/Edge update manifest pointing at that CRX
 //   RELEASE-NOTES.md                                     this version's section of CHANGELOG.md
@@ -36,7 +36,7 @@ export const PACKAGES = [
   { dir: 'chrome', suffix: 'chrome.zip', target: 'chrome', managed: false, purpose: 'Chrome Web Store and Microsoft Edge Add-ons' },
   { dir: 'firefox', suffix: 'firefox.xpi', target: 'firefox', managed: false, purpose: 'addons.mozilla.org (listed)' },
   { dir: 'chrome-managed', suffix: 'chrome-managed.zip', target: 'chrome', managed: true, purpose: 'the managed build for Chrome/Edge (unsigned zip; the CRX is made of it)' },
-  { dir: 'firefox-managed', suffix: 'firefox-managed.xpi', target: 'firefox', managed: true, purpose: "the managed build for Firefox, to be signed by the school's AMO account (unlisted)" },
+  { dir: 'firefox-managed', suffix: 'firefox-managed.xpi', target: 'firefox', managed: true, purpose: 'the managed build for Firefox (its own add-on id), to be signed unlisted on AMO' },
 ];
 
 /** @param {string} version @param {string} suffix */
