@@ -159,7 +159,11 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId, sender.url));
   if (message.type === 'leave-guard-mode') {
-    return readSettings().then(({ values }): LeaveGuardModeReply => ({ strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() }));
+    // A worker that has just woken may still be loading the chosen language: wait for it.
+    return readSettings().then(async ({ values }): Promise<LeaveGuardModeReply> => {
+      await adoptUiLanguage(values.uiLanguage).catch(() => undefined);
+      return { strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() };
+    });
   }
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {

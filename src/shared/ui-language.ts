@@ -23,15 +23,23 @@ export async function applyUiLanguage(language: UiLanguage): Promise<void> {
   setCatalogue(await loadCatalogue(language).catch(() => null));
 }
 
-let adopted: UiLanguage | null = null;
+let adopting: { language: UiLanguage; done: Promise<void> } | null = null;
 
-/** Background: applies the effective language (when it changed) and tells the extension pages about it. */
-export async function adoptUiLanguage(language: UiLanguage): Promise<void> {
-  if (language === adopted) return;
-  adopted = language;
-  await applyUiLanguage(language);
-  const stored: unknown = (await browser.storage.local.get(MIRROR_KEY))[MIRROR_KEY];
-  if (stored !== language) await browser.storage.local.set({ [MIRROR_KEY]: language });
+/**
+ * Background: applies the effective language and tells the extension pages about it. Calls for the
+ * language being (or already) applied share its promise, so a caller can await the catalogue.
+ */
+export function adoptUiLanguage(language: UiLanguage): Promise<void> {
+  if (adopting?.language === language) return adopting.done;
+  const done = (async () => {
+    const catalogue = await loadCatalogue(language).catch(() => null);
+    if (adopting?.language !== language) return; // a newer choice came meanwhile
+    setCatalogue(catalogue);
+    const stored: unknown = (await browser.storage.local.get(MIRROR_KEY))[MIRROR_KEY];
+    if (stored !== language) await browser.storage.local.set({ [MIRROR_KEY]: language });
+  })();
+  adopting = { language, done };
+  return done;
 }
 
 function isLanguage(value: unknown): value is Language {

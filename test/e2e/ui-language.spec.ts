@@ -41,7 +41,11 @@ test('a teacher who chooses Dutch gets Dutch options, popup, badge and leave gua
     .toContain(substitute(dutch.actionTitleInRoom!, ['Aardrijkskunde', '2']));
 
   // Hang up with the class inside; Enter takes the dialog's first choice, "remove everyone and leave".
-  // The students are told why they were removed, in Dutch: the content script has the chosen language.
+  // The students are told why they were removed, in Dutch: the content script has the chosen language,
+  // also when the hang-up has just woken a stopped worker.
+  const cdp = await context.newCDPSession(lesson);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
   await lesson.bringToFront();
   await lesson.locator('#videospace').click();
   await lesson.locator('.toolbox-button:has(> .hangup-menu-button)').click();
