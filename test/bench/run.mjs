@@ -19,6 +19,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startSimulator } from '../sim/server.mjs';
+import { hermeticChromiumFlags, loadExtensionFlags } from '../chromium-flags.mjs';
 import { BUNDLE_BUDGETS, bundleSizes as measureBundles } from '../../scripts/bundle-sizes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,22 +123,12 @@ const CHROMIUM_PATH =
   process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/lib/chromium/chromium';
 
 /**
- * The flags of test/e2e/fixtures.ts `chromiumArgs` (keep in sync): hermetic, headless, no host but
- * 127.0.0.1 resolves. Without an extension dir, the same flags minus the extension ones.
+ * The end-to-end tests' flags (test/chromium-flags.mjs): hermetic, headless, no host but 127.0.0.1
+ * resolves. Without an extension dir, the same flags minus the extension ones.
  * @param {string | null} extensionDir
  */
 function chromiumArgs(extensionDir) {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
-  ];
+  return [...hermeticChromiumFlags(), ...(extensionDir ? loadExtensionFlags(extensionDir) : [])];
 }
 
 // ── small helpers ───────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
+import { hermeticChromiumFlags, loadExtensionFlags } from '../chromium-flags.mjs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { CHROMIUM_PATH } from './browsers.ts';
 
@@ -17,21 +18,9 @@ export interface ExtensionFixtures {
   extensionErrors: string[];
 }
 
-/** Chromium flags for a hermetic, headless run (../shared/platform-notes.md §3). */
+/** Hermetic, headless Chromium with one unpacked extension; the simulator also answers as SECOND_SIMULATOR_HOST. */
 export function chromiumArgs(extensionDir: string): string[] {
-  return [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    // Hermetic: nothing resolves but the simulator, also under its second name (SECOND_SIMULATOR_HOST).
-    `--host-resolver-rules=MAP ${SECOND_SIMULATOR_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-  ];
+  return [...hermeticChromiumFlags({ mappedHosts: [SECOND_SIMULATOR_HOST] }), ...loadExtensionFlags(extensionDir)];
 }
 
 export async function launchWithExtension(extensionDir: string, existingProfile?: string) {

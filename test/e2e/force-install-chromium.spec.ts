@@ -21,6 +21,7 @@ import { chromium, expect, test, type BrowserContext, type Worker } from '@playw
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { generateKit } from '../../scripts/admin-kit.ts';
 import { crxFileName, packageRelease } from '../../scripts/package.mjs';
+import { hermeticChromiumFlags } from '../chromium-flags.mjs';
 import { CHROMIUM_PATH } from './browsers.ts';
 import { startSchoolServer, storedRoomOf, tabIdOf } from './fixtures.ts';
 
@@ -89,16 +90,8 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
       // No --load-extension: the extension comes by policy only. The updater needs background networking.
       ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],
       ignoreHTTPSErrors: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // Hermetic: only the school's Jitsi host (the simulator) and 127.0.0.1 resolve.
-        `--host-resolver-rules=MAP ${SECOND_SIMULATOR_HOST} 127.0.0.1, MAP ${OTHER_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
-      ],
+      // Hermetic: only the school's Jitsi host and another site (both the simulator) and 127.0.0.1 resolve.
+      args: hermeticChromiumFlags({ mappedHosts: [SECOND_SIMULATOR_HOST, OTHER_HOST], updater: true }),
     });
 
     // 1. Installed: the service worker of the extension with the key's id appears.
