@@ -1,23 +1,12 @@
 // The fake backend + fake JitsiConference, without a browser (facts §3.1, §3.3).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeServer } from './src/lib/fake-server.ts';
+import type { FakeServer } from './src/lib/fake-server.ts';
+import { newTestServer } from './test-server.ts';
 import { FakeJitsiConference } from './src/lib/jitsi-conference.ts';
 import { CONFERENCE_EVENTS as EVENTS } from './src/shared/constants.ts';
 
 function setup(overrides: Partial<ConstructorParameters<typeof FakeServer>[0]> = {}) {
-  const server = new FakeServer({
-    roomName: 'mathlesson',
-    domain: 'meet.test',
-    lobbySupported: true,
-    endConferenceSupported: true,
-    avModerationSupported: true,
-    breakoutRoomsSupported: true,
-    everyoneModerator: false,
-    ownerKickAllowed: true,
-    kickLatencyMs: 50,
-    localRole: 'moderator',
-    ...overrides,
-  });
+  const server = newTestServer(overrides);
   for (let i = 0; i < 3; i++) server.addOccupant({});
   const conference = new FakeJitsiConference({ server, connectionOptions: { hiddenDomain: 'recorder.meet.test' }, name: 'mathlesson' });
   const events: string[] = [];

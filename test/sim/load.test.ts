@@ -7,24 +7,13 @@ import { createLoad } from './src/app/load.ts';
 import type { ParticipantsState } from './src/app/reducers.ts';
 import type { Runtime } from './src/app/runtime.ts';
 import { createSimStore } from './src/app/store.ts';
-import { FakeServer } from './src/lib/fake-server.ts';
+import { newTestServer } from './test-server.ts';
 import { FakeJitsiConference } from './src/lib/jitsi-conference.ts';
 import { CONFERENCE_EVENTS as EVENTS } from './src/shared/constants.ts';
 import { parseSimOptions } from './src/shared/sim-options.ts';
 
 async function joinedLesson(students = 10) {
-  const server = new FakeServer({
-    roomName: 'mathlesson',
-    domain: 'meet.test',
-    lobbySupported: true,
-    endConferenceSupported: true,
-    avModerationSupported: true,
-    breakoutRoomsSupported: true,
-    everyoneModerator: false,
-    ownerKickAllowed: true,
-    kickLatencyMs: 50,
-    localRole: 'moderator',
-  });
+  const server = newTestServer();
   for (let i = 0; i < students; i++) server.addOccupant({});
   const store = createSimStore('current');
   const actions: string[] = [];
