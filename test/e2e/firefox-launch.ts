@@ -68,3 +68,24 @@ export async function pollFor<T>(probe: () => Promise<T | null>, what: string, t
     await new Promise((done) => setTimeout(done, 100));
   }
 }
+
+/**
+ * The tab id of the lesson `roomName` as the extension stored it (Firefox has no tabIdOf helper: the
+ * extension has no "tabs" permission to list URLs), read from one of its pages; waits until it is there.
+ */
+export function firefoxLessonTabId(extensionPage: Page, roomName: string, moderator = false): Promise<number> {
+  return pollFor(
+    () =>
+      extensionPage.evaluate(
+        async ({ roomName, moderator }) => {
+          const all: Record<string, any> = await (globalThis as any).browser.storage.session.get(null);
+          const entry = Object.entries(all).find(
+            ([key, room]) => key.startsWith('room:') && room?.roomName === roomName && (!moderator || room.isModerator === true),
+          );
+          return entry ? Number(entry[0].slice('room:'.length)) : null;
+        },
+        { roomName, moderator },
+      ),
+    `the lesson ${roomName} in session storage`,
+  );
+}

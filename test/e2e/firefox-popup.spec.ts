@@ -1,5 +1,5 @@
 // Firefox ESR: the popup on a simulated lesson, and its one-click lobby fix.
-import { launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
+import { firefoxLessonTabId, launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
 
 test('Firefox ESR: the popup shows the checklist and turns the lobby on', async ({ simulator }) => {
@@ -12,15 +12,7 @@ test('Firefox ESR: the popup shows the checklist and turns the lobby on', async 
 
     const popup = await browser.newPage();
     await openFirefoxExtensionPage(popup, 'src/popup/index.html');
-    const tabId = await pollFor(
-      () =>
-        popup.evaluate(async () => {
-          const all: Record<string, any> = await (globalThis as any).browser.storage.session.get(null);
-          const entry = Object.entries(all).find(([key, room]) => key.startsWith('room:') && room?.roomName === 'Deutsch8a' && room.isModerator === true);
-          return entry ? Number(entry[0].slice('room:'.length)) : null;
-        }),
-      'the lesson in session storage',
-    );
+    const tabId = await firefoxLessonTabId(popup, 'Deutsch8a', true);
     await openFirefoxExtensionPage(popup, `src/popup/index.html?tab=${tabId}`, '[data-testid="checks"]');
     const lobbyStatus = () => popup.$eval('[data-testid="check-lobby"]', (el) => el.getAttribute('data-status'));
     expect(await lobbyStatus()).toBe('fail');

@@ -2,7 +2,7 @@
 // script there too (the background fetches its own _locales file; Firefox resolves it like Chromium).
 import { readFileSync } from 'node:fs';
 import { flattenCatalogue } from '../../src/core/catalogue.ts';
-import { launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
+import { firefoxLessonTabId, launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
 
 const german = flattenCatalogue(JSON.parse(readFileSync('assets/_locales/de/messages.json', 'utf8')));
@@ -24,15 +24,7 @@ test('Firefox ESR: choosing German in the options page turns the options page an
     await lesson.evaluate(() => window.__jitsiSim.whenJoined());
     const popup = await browser.newPage();
     await openFirefoxExtensionPage(popup, 'src/popup/index.html', 'main#app');
-    const tabId = await pollFor(
-      () =>
-        popup.evaluate(async () => {
-          const all: Record<string, any> = await (globalThis as any).browser.storage.session.get(null);
-          const entry = Object.entries(all).find(([key, room]) => key.startsWith('room:') && room?.roomName === 'Deutsch8a');
-          return entry ? Number(entry[0].slice('room:'.length)) : null;
-        }),
-      'the lesson in session storage',
-    );
+    const tabId = await firefoxLessonTabId(popup, 'Deutsch8a');
     await openFirefoxExtensionPage(popup, `src/popup/index.html?tab=${tabId}`, '[data-testid="phase"]');
     expect(await popup.$eval('html', (html) => html.lang)).toBe('de');
     expect(await popup.$eval('[data-testid="phase"]', (phase) => phase.textContent)).toBe(german.phaseConference);
