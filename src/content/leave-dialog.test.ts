@@ -1,24 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { flattenCatalogue, substitute } from '../core/catalogue.ts';
 
 // src/shared/i18n.ts imports the polyfill, which refuses to load outside an extension.
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: (key: string) => key } } }));
 const { buildLeaveGuardModel } = await import('./leave-dialog.ts');
 type Info = import('./leave-dialog.ts').LeaveGuardInfo;
 
-const catalog = (lang: string) => JSON.parse(readFileSync(`assets/_locales/${lang}/messages.json`, 'utf8'));
-
-/** Chrome's getMessage on a real catalogue: $NAME$ → placeholder content "$1" → the substitution. */
+/** Messages of a real catalogue, formatted as chrome.i18n.getMessage does (src/core/catalogue.ts). */
 function translator(lang: string) {
-  const messages = catalog(lang);
+  const messages = flattenCatalogue(JSON.parse(readFileSync(`assets/_locales/${lang}/messages.json`, 'utf8')));
   return (key: string, substitutions?: string | string[]): string => {
-    const entry = messages[key];
-    if (!entry) throw new Error(`missing ${lang}.${key}`);
-    const subs = substitutions === undefined ? [] : [substitutions].flat();
-    return entry.message.replace(/\$([A-Z_]+)\$/g, (_: string, name: string) => {
-      const content: string = entry.placeholders[name.toLowerCase()].content;
-      return content.replace(/\$(\d)/g, (__, n: string) => subs[Number(n) - 1] ?? '');
-    });
+    const message = messages[key];
+    if (message === undefined) throw new Error(`missing ${lang}.${key}`);
+    return substitute(message, substitutions);
   };
 }
 const en = translator('en');
