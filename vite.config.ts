@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { flattenCatalogue } from './src/core/catalogue.ts';
 import { BUILD_FLAVOURS, buildManifest, isGeckoId, outDirFor, type BuildTarget, type BuildFlavour } from './scripts/manifest-variants.ts';
 
 const target = (process.env.TARGET ?? 'chrome') as BuildTarget;
@@ -19,12 +20,16 @@ const devKey = readFileSync(new URL('./test/fixtures/dev-public-key.txt', import
 // A school that signs the managed Firefox package on its own AMO account needs an id of its own.
 const managedGeckoId = process.env.JMC_FIREFOX_MANAGED_ID || undefined;
 if (managedGeckoId && !isGeckoId(managedGeckoId)) throw new Error(`JMC_FIREFOX_MANAGED_ID is not an add-on id: ${managedGeckoId}`);
+// The page script's own leave question, in English, for the rare case that it never heard the translated
+// one from the content script (it has no i18n API of its own): taken from _locales at build time.
+const english = flattenCatalogue(JSON.parse(readFileSync(new URL('./assets/_locales/en/messages.json', import.meta.url), 'utf8')));
 const manifest = buildManifest(base, { target, flavour, version: pkg.version, devKey, managedGeckoId });
 
 export default defineConfig({
   publicDir: 'assets',
   define: {
     __DEV_FLAVOUR__: JSON.stringify(flavour === 'dev'),
+    __LEAVE_FALLBACK_EN__: JSON.stringify(english['leaveGuardFallback']),
   },
   build: {
     outDir: outDirFor(target, flavour),

@@ -8,7 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
-export const BUNDLE_BUDGETS = { contentPlusPageGzipBytes: 10 * KB, popupGzipBytes: 25 * KB };
+// Content + page: 10 KB until the leave guard had to draw itself synchronously and fall back to the page's
+// own question (issue 14, +0.8 KB); what runs on every room change did not grow.
+export const BUNDLE_BUDGETS = { contentPlusPageGzipBytes: 11 * KB, popupGzipBytes: 25 * KB };
 
 /** @param {string} file */
 const gzipSize = (file) => gzipSync(readFileSync(file), { level: 9 }).length;

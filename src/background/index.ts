@@ -10,8 +10,9 @@ import {
   isActionResult,
   isContentToBackground,
   isPopupToBackground,
+  LEAVE_GUARD_PREFS_KEY,
   ROOM_UPDATES_PORT,
-  type LeaveGuardModeReply,
+  type LeaveGuardPrefs,
   type PageCommandMessage,
   type PopupToBackground,
 } from '../shared/messages.ts';
@@ -158,13 +159,6 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
     return undefined;
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId, sender.url));
-  if (message.type === 'leave-guard-mode') {
-    // A worker that has just woken may still be loading the chosen language: wait for it.
-    return readSettings().then(async ({ values }): Promise<LeaveGuardModeReply> => {
-      await adoptUiLanguage(values.uiLanguage).catch(() => undefined);
-      return { strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() };
-    });
-  }
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
     // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
@@ -199,9 +193,17 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 handleLeftBehindNotifications();
 pruneOnStartup();
-/** What follows the settings at once: the companion's language and the sites it runs on. */
+/** The leave guard draws from these at once (content script, storage.local); rewritten only when they change. */
+async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
+  const stored: unknown = (await browser.storage.local.get(LEAVE_GUARD_PREFS_KEY))[LEAVE_GUARD_PREFS_KEY];
+  if (JSON.stringify(stored) !== JSON.stringify(prefs)) await browser.storage.local.set({ [LEAVE_GUARD_PREFS_KEY]: prefs });
+}
+
+/** What follows the settings at once: the companion's language, the leave guard's prefs and the sites it runs on. */
 function followSettings({ values }: SettingsView, keepRegistered = false): void {
-  void adoptUiLanguage(values.uiLanguage).catch((error: unknown) => console.error('[background] language', error));
+  void adoptUiLanguage(values.uiLanguage)
+    .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() }))
+    .catch((error: unknown) => console.error('[background] language', error));
   void syncRegisteredScripts(keepRegistered);
 }
 watchSettings((settings) => followSettings(settings));

@@ -3,23 +3,22 @@
 import type browser from 'webextension-polyfill';
 import { ext } from '../shared/ext.ts';
 import { setCatalogue, t } from '../shared/i18n.ts';
-import { showLeaveGuard, type LeaveChoice } from './leave-dialog.ts';
+import { showLeaveGuard, updateLeaveGuard, type LeaveChoice } from './leave-dialog.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   CONTENT_MESSAGE_SOURCE,
-  isLeaveAttemptMessage,
-  isLeaveGuardModeReply,
+  isLeaveGuardPrefs,
   isPageCommandMessage,
   isPageCommandResultMessage,
   isPageRoomMessage,
+  LEAVE_ATTEMPT_EVENT,
+  LEAVE_GUARD_PREFS_KEY,
+  parseLeaveAttempt,
   type ContentCommandMessage,
   type ContentReadyMessage,
   type ContentToBackground,
-  type LeaveAckMessage,
-  type LeaveAttemptMessage,
   type LeaveDecisionMessage,
-  type LeaveGuardModeMessage,
-  type LeaveGuardModeReply,
+  type LeaveGuardPrefs,
   ROOM_UPDATES_PORT,
 } from '../shared/messages.ts';
 
@@ -50,6 +49,7 @@ function extensionAlive(): boolean {
 /** Extension reloaded or updated under this page: this script is orphaned; stop relaying. */
 function stopRelaying(): void {
   window.removeEventListener('message', onPageMessage);
+  document.removeEventListener(LEAVE_ATTEMPT_EVENT, onLeaveAttempt);
 }
 
 /**
@@ -95,8 +95,6 @@ function onPageMessage(event: MessageEvent): void {
     send({ type: 'room-update', snapshot: event.data.snapshot });
   } else if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
-  } else if (isLeaveAttemptMessage(event.data)) {
-    void askTeacherBeforeLeaving(event.data);
   }
   // anything else: foreign or malformed traffic, ignored
 }
@@ -107,41 +105,57 @@ const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
   'leave-anyway': 'leave',
 };
 
-/**
- * School policy may ask for a typed reason before leaving a class alone, and may have chosen the
- * companion's language; if the background cannot say, warn normally in the browser's language.
- */
-async function askLeaveGuardMode(): Promise<LeaveGuardModeReply> {
-  const ask: LeaveGuardModeMessage = { type: 'leave-guard-mode' };
-  try {
-    const reply: unknown = await ext.runtime.sendMessage(ask);
-    if (isLeaveGuardModeReply(reply)) return reply;
-  } catch {
-    // the extension is being updated or reloaded
-  }
-  return { strong: false, catalogue: null };
+/** The leave guard's mode and language, kept ready by the background (never waited for at a hang-up). */
+let prefs: LeaveGuardPrefs = { strong: false, catalogue: null };
+
+function adoptPrefs(value: unknown): void {
+  if (!isLeaveGuardPrefs(value)) return;
+  prefs = value;
+  setCatalogue(prefs.catalogue);
+  updateLeaveGuard({ strong: prefs.strong }); // a dialog already open follows (language too)
+  tellPageTheLanguage();
 }
 
-/** The teacher hung up with people in the room: the in-page dialog asks what to do (leave guard). */
-async function askTeacherBeforeLeaving(attempt: LeaveAttemptMessage): Promise<void> {
-  const ack: LeaveAckMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'leave-ack', id: attempt.id };
-  window.postMessage(ack, location.origin);
-  const mode = await askLeaveGuardMode();
-  setCatalogue(mode.catalogue);
-  const { choice } = await showLeaveGuard({
-    remaining: attempt.remaining,
-    coModerators: attempt.coModerators,
-    rightsPassToStudent: attempt.rightsPassToStudent,
-    strong: mode.strong,
+function loadPrefs(): void {
+  ext.storage.local.get(LEAVE_GUARD_PREFS_KEY).then((stored) => adoptPrefs(stored[LEAVE_GUARD_PREFS_KEY]), () => undefined);
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[LEAVE_GUARD_PREFS_KEY]) adoptPrefs(changes[LEAVE_GUARD_PREFS_KEY].newValue);
   });
-  const decision: LeaveDecisionMessage = {
-    source: CONTENT_MESSAGE_SOURCE,
-    type: 'leave-decision',
-    id: attempt.id,
-    decision: DECISIONS[choice],
-    kickReason: t('kickReason'),
-  };
-  window.postMessage(decision, location.origin);
+}
+
+/**
+ * The teacher hung up with people in the room (leave guard). Runs inside the page's dispatch: the dialog
+ * is drawn now, from what this script already knows, and the event cancelled to tell the page so. If
+ * anything fails (the extension was updated under this page, the dialog cannot be drawn) the event stays
+ * uncancelled and the page asks the teacher itself.
+ */
+function onLeaveAttempt(event: Event): void {
+  if (!extensionAlive()) return stopRelaying();
+  const attempt = parseLeaveAttempt((event as CustomEvent<unknown>).detail);
+  if (!attempt) return;
+  let answer: ReturnType<typeof showLeaveGuard>;
+  try {
+    answer = showLeaveGuard({
+      remaining: attempt.remaining,
+      coModerators: attempt.coModerators,
+      rightsPassToStudent: attempt.rightsPassToStudent,
+      strong: prefs.strong,
+    });
+  } catch (error) {
+    console.error('[companion] leave dialog', error); // the page asks instead
+    return;
+  }
+  event.preventDefault();
+  void answer.then(({ choice }) => {
+    const decision: LeaveDecisionMessage = {
+      source: CONTENT_MESSAGE_SOURCE,
+      type: 'leave-decision',
+      id: attempt.id,
+      decision: DECISIONS[choice],
+      kickReason: t('kickReason'),
+    };
+    window.postMessage(decision, location.origin);
+  });
 }
 
 /** Asks the page script to act and waits for its answer (or the timeout). */
@@ -172,16 +186,25 @@ function onExtensionMessage(message: unknown, sender: browser.Runtime.MessageSen
   return true;
 }
 
-/** This document is (again) the one shown in the tab: reset the tab, then ask the page for its room. */
-function announce(): void {
-  send({ type: 'document-start' });
-  // Handshake: should the page script have posted before we listened, it sends its snapshot again.
-  const ready: ContentReadyMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'ready' };
+/**
+ * Handshake: should the page script have posted before we listened, it sends its snapshot again. It also
+ * learns the leave question in the companion's language, to ask by itself if our dialog cannot be shown.
+ */
+function tellPageTheLanguage(): void {
+  const ready: ContentReadyMessage = { source: CONTENT_MESSAGE_SOURCE, type: 'ready', leaveQuestion: t('leaveGuardFallback', '$1') };
   window.postMessage(ready, location.origin);
 }
 
+/** This document is (again) the one shown in the tab: reset the tab, then ask the page for its room. */
+function announce(): void {
+  send({ type: 'document-start' });
+  tellPageTheLanguage();
+}
+
 function start(): void {
+  loadPrefs();
   window.addEventListener('message', onPageMessage);
+  document.addEventListener(LEAVE_ATTEMPT_EVENT, onLeaveAttempt);
   ext.runtime.onMessage.addListener(onExtensionMessage);
   announce();
   // Back from the back/forward cache: the background forgot this document when the tab navigated away.

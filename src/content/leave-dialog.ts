@@ -131,34 +131,66 @@ function add<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-function render(model: LeaveGuardModel, shadowMode: ShadowRootMode): Promise<LeaveGuardResult> {
-  return new Promise((resolve) => {
-    const previous = document.activeElement;
-    const host = document.createElement('jmc-leave-guard');
-    const root = host.attachShadow({ mode: shadowMode });
-    add(root, 'style', CSS);
-    const dialog = add(root, 'dialog', '', {
-      role: 'dialog',
-      'aria-modal': 'true',
-      'aria-labelledby': 'lg-title',
-      'aria-describedby': 'lg-text',
-      lang: model.lang,
-      'data-testid': 'leave-guard',
-    });
+interface OpenDialog {
+  info: LeaveGuardInfo;
+  host: HTMLElement;
+  dialog: HTMLDialogElement;
+  result: Promise<LeaveGuardResult>;
+  /** Redraws the texts and buttons (a language or the school's mode arrived late). */
+  refresh(): void;
+}
+
+let open: OpenDialog | undefined;
+
+/** Draws the dialog now, synchronously: the teacher sees it in the same frame as the click. */
+function render(info: LeaveGuardInfo, shadowMode: ShadowRootMode): OpenDialog {
+  const previous = document.activeElement;
+  const host = document.createElement('jmc-leave-guard');
+  const root = host.attachShadow({ mode: shadowMode });
+  add(root, 'style', CSS);
+  const dialog = add(root, 'dialog', '', {
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-labelledby': 'lg-title',
+    'aria-describedby': 'lg-text',
+    'data-testid': 'leave-guard',
+  });
+  let resolve!: (result: LeaveGuardResult) => void;
+  const result = new Promise<LeaveGuardResult>((done) => (resolve = done));
+  let done = false;
+  const finish = (choice: LeaveChoice, reason?: string): void => {
+    if (done) return;
+    done = true;
+    open = undefined;
+    host.remove(); // closes the modal dialog with it
+    // Back to where the teacher was (Jitsi's hang-up button). Duck-typed: Firefox's content-script
+    // Xrays make instanceof checks on page elements unreliable.
+    if (previous?.isConnected) (previous as HTMLElement).focus?.({ preventScroll: true });
+    resolve(reason === undefined ? { choice } : { choice, reason });
+  };
+
+  /** What survives a redraw: the reason being typed, and which control had the focus. */
+  let reasonAsked = false;
+  let reasonText = '';
+  const state: OpenDialog = {
+    info,
+    host,
+    dialog,
+    result,
+    refresh: () => {
+      const focused = (root.activeElement as HTMLElement | null)?.dataset?.testid;
+      fill(buildLeaveGuardModel(state.info, t));
+      const again = focused && dialog.querySelector<HTMLElement>(`[data-testid="${focused}"]`);
+      if (again) again.focus();
+    },
+  };
+
+  const fill = (model: LeaveGuardModel): void => {
+    dialog.replaceChildren();
+    dialog.lang = model.lang;
     add(dialog, 'h2', model.title, { id: 'lg-title', 'data-testid': 'leave-guard-title' });
     const text = add(dialog, 'section', '', { id: 'lg-text' });
     for (const line of model.text) add(text, 'p', line);
-
-    let done = false;
-    const finish = (choice: LeaveChoice, reason?: string): void => {
-      if (done) return;
-      done = true;
-      host.remove(); // closes the modal dialog with it
-      // Back to where the teacher was (Jitsi's hang-up button). Duck-typed: Firefox's content-script
-      // Xrays make instanceof checks on page elements unreliable.
-      if (previous?.isConnected) (previous as HTMLElement).focus?.({ preventScroll: true });
-      resolve(reason === undefined ? { choice } : { choice, reason });
-    };
 
     const actions = add(dialog, 'div', '');
     const buttons = model.buttons.map((button, index) => {
@@ -171,10 +203,12 @@ function render(model: LeaveGuardModel, shadowMode: ShadowRootMode): Promise<Lea
     const form = add(dialog, 'form', '', { hidden: '' });
     let input: HTMLInputElement | undefined;
     const askReason = (): void => {
+      if (!model.reason) return;
+      reasonAsked = true;
       if (!input) {
         const leave = buttons[model.buttons.findIndex((b) => b.choice === 'leave-anyway')];
         leave?.setAttribute('aria-expanded', 'true');
-        add(form, 'label', model.reason?.label ?? '', { for: 'lg-reason' });
+        add(form, 'label', model.reason.label, { for: 'lg-reason' });
         input = add(form, 'input', '', {
           id: 'lg-reason',
           type: 'text',
@@ -183,9 +217,15 @@ function render(model: LeaveGuardModel, shadowMode: ShadowRootMode): Promise<Lea
           maxlength: String(REASON_MAX_LENGTH),
           'data-testid': 'leave-guard-reason',
         });
-        const confirm = add(form, 'button', model.reason?.confirm ?? '', { type: 'submit', disabled: '', 'data-testid': 'leave-guard-confirm' });
+        input.value = reasonText;
+        const confirm = add(form, 'button', model.reason.confirm, { type: 'submit', 'data-testid': 'leave-guard-confirm' });
         const field = input;
-        field.addEventListener('input', () => (confirm.disabled = !field.value.trim()));
+        const update = (): void => {
+          reasonText = field.value;
+          confirm.disabled = !field.value.trim();
+        };
+        update();
+        field.addEventListener('input', update);
         form.addEventListener('submit', (event) => {
           event.preventDefault();
           if (field.value.trim()) finish('leave-anyway', field.value.trim());
@@ -194,51 +234,70 @@ function render(model: LeaveGuardModel, shadowMode: ShadowRootMode): Promise<Lea
       }
       input.focus();
     };
+    if (reasonAsked) askReason();
+    else buttons[0]?.focus();
+  };
 
-    // Our own events stay ours: Jitsi's keyboard shortcuts must not see the teacher typing.
-    for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (event) => event.stopPropagation());
-    root.addEventListener('keydown', (event) => {
-      const key = event as KeyboardEvent;
-      if (key.key === 'Escape') {
-        key.preventDefault();
-        finish('stay');
-      } else if (key.key === 'Tab') {
-        const focusable = [...dialog.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button,input')].filter(
-          (element) => !element.disabled && !element.closest('[hidden]'),
-        );
-        const first = focusable[0];
-        const last = focusable[focusable.length - 1];
-        const active = root.activeElement;
-        const outside = !active || !dialog.contains(active);
-        if (key.shiftKey && (active === first || outside)) last?.focus();
-        else if (!key.shiftKey && (active === last || outside)) first?.focus();
-        else return;
-        key.preventDefault();
-      }
-    });
-    // Close requests the browser delivers to a modal dialog (Escape, Android's back): also Stay.
-    dialog.addEventListener('cancel', (event) => {
-      event.preventDefault();
+  // Our own events stay ours: Jitsi's keyboard shortcuts must not see the teacher typing.
+  for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (event) => event.stopPropagation());
+  root.addEventListener('keydown', (event) => {
+    const key = event as KeyboardEvent;
+    if (key.key === 'Escape') {
+      key.preventDefault();
       finish('stay');
-    });
-    dialog.addEventListener('close', () => finish('stay'));
-
-    document.documentElement.appendChild(host);
-    dialog.showModal();
-    buttons[0]?.focus();
+    } else if (key.key === 'Tab') {
+      const focusable = [...dialog.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button,input')].filter(
+        (element) => !element.disabled && !element.closest('[hidden]'),
+      );
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      const active = root.activeElement;
+      const outside = !active || !dialog.contains(active);
+      if (key.shiftKey && (active === first || outside)) last?.focus();
+      else if (!key.shiftKey && (active === last || outside)) first?.focus();
+      else return;
+      key.preventDefault();
+    }
   });
+  // Close requests the browser delivers to a modal dialog (Escape, Android's back): also Stay.
+  dialog.addEventListener('cancel', (event) => {
+    event.preventDefault();
+    finish('stay');
+  });
+  dialog.addEventListener('close', () => {
+    // Closed by anything but us (e.g. the host was moved): keep asking, never let a leave through.
+    if (!done && host.isConnected) dialog.showModal();
+  });
+
+  document.documentElement.appendChild(host);
+  dialog.showModal();
+  fill(buildLeaveGuardModel(info, t));
+  return state;
 }
 
-let pending: Promise<LeaveGuardResult> | undefined;
-
-/** Shows the dialog over the Jitsi page and resolves with the teacher's choice (Escape = 'stay'). */
+/**
+ * Shows the dialog over the Jitsi page, synchronously (it is on screen when this returns), and resolves
+ * with the teacher's choice (Escape = 'stay'). Throws if it cannot be shown; the caller then lets the
+ * page ask in its own way. One dialog at a time: a second call while it is open brings the same dialog
+ * back (also if something removed it from the page) and gets the same answer.
+ */
 export function showLeaveGuard(
   info: LeaveGuardInfo,
   { shadowMode = 'closed' }: { shadowMode?: ShadowRootMode } = {},
 ): Promise<LeaveGuardResult> {
-  // One dialog at a time: a second call while it is open gets the same answer.
-  pending ??= render(buildLeaveGuardModel(info, t), shadowMode).finally(() => {
-    pending = undefined;
-  });
-  return pending;
+  if (open) {
+    if (!open.host.isConnected) document.documentElement.appendChild(open.host);
+    if (!open.dialog.open) open.dialog.showModal();
+    return open.result;
+  }
+  const shown = render(info, shadowMode);
+  open = shown;
+  return shown.result;
+}
+
+/** A late answer (the school's mode, the chosen language) updates an open dialog in place. */
+export function updateLeaveGuard(change: Partial<LeaveGuardInfo>): void {
+  if (!open) return;
+  open.info = { ...open.info, ...change };
+  open.refresh();
 }

@@ -76,10 +76,37 @@ export function leaveInfo(store: JitsiStore): LeaveInfo | null {
 export type LeaveDecision = 'leave' | 'stay' | 'end-and-leave';
 
 /**
- * Wraps APP.conference.hangup. Jitsi's own hang-ups after being kicked or the room being destroyed pass a
- * reason (§3.4) and are never held up, nor is anything once `shouldAsk` says no.
+ * Jitsi's plain hang-up toolbar button (§4.1) around `target`, if it is one: `.toolbox-button` holding
+ * `.hangup-button` (stable/6173+; a tooltip wrapper may sit between), or in 2020–21 the second child of
+ * `.button-group-center`. Not the moderator's hang-up *menu* toggle (`.hangup-menu-button`): its items
+ * are caught at APP.conference.hangup.
  */
-export function guardHangup(
+export function hangupButtonOf(target: EventTarget | null): HTMLElement | null {
+  const element = target as Element | null;
+  if (!element || typeof element.closest !== 'function') return null;
+  const button = element.closest<HTMLElement>('.toolbox-button');
+  if (!button) return null;
+  if (button.querySelector('.hangup-button')) return button;
+  const group = button.parentElement;
+  return group?.classList.contains('button-group-center') && group.children[1] === button ? button : null;
+}
+
+/**
+ * Guards every way out the page can catch (§3.4, §4.1, §9.1).
+ *
+ * - Jitsi's plain hang-up button runs its handler only once per button (lodash `once`): if its click got
+ *   through and the leave were then held, the button would be dead after "Stay". So its click (and
+ *   Enter/Space) is stopped in the capture phase on `window`, before React sees it; after "Leave" the
+ *   same click is replayed and let through, so Jitsi leaves in its own way (it stops a local recording
+ *   first).
+ * - Everything else (the menu's "Leave meeting", other in-app routes) ends in APP.conference.hangup,
+ *   which is wrapped. Jitsi's own hang-ups after being kicked or the room being destroyed pass a reason
+ *   and are never held up, nor is anything once `shouldAsk` says no.
+ *
+ * While a question is open, another attempt only brings it back; the first answer decides.
+ */
+export function guardLeaving(
+  win: Window,
   legacyConference: unknown,
   shouldAsk: () => boolean,
   ask: () => Promise<LeaveDecision>,
@@ -88,18 +115,52 @@ export function guardHangup(
   if (!isObject(legacyConference) || typeof legacyConference.hangup !== 'function') return;
   const original = legacyConference.hangup as (...args: unknown[]) => unknown;
   let asking = false;
-  legacyConference.hangup = function guardedHangup(this: unknown, ...args: unknown[]): unknown {
-    const hangupReason = args[1];
-    if (hangupReason !== undefined || asking || !shouldAsk()) return original.apply(this, args);
+  /** The teacher said "Leave": the next hang-up (the replayed click's) goes through. */
+  let approvedUntil = 0;
+  const approved = (): boolean => performance.now() < approvedUntil;
+
+  const decide = (leave: () => void): void => {
+    if (asking) {
+      void ask(); // brings the open question back; its answer is the first one's
+      return;
+    }
     asking = true;
     void ask()
       .then(async (decision) => {
-        if (decision === 'leave') original.apply(this, args);
-        else if (decision === 'end-and-leave') await endAndLeave();
+        if (decision === 'leave') {
+          // Jitsi's web hang-up may first stop a local recording (up to a second) before it calls hangup.
+          approvedUntil = performance.now() + 5_000;
+          leave();
+        } else if (decision === 'end-and-leave') await endAndLeave();
       })
       .finally(() => {
         asking = false;
       });
+  };
+
+  legacyConference.hangup = function guardedHangup(this: unknown, ...args: unknown[]): unknown {
+    const hangupReason = args[1];
+    if (hangupReason !== undefined || approved() || !shouldAsk()) {
+      approvedUntil = 0;
+      return original.apply(this, args);
+    }
+    decide(() => original.apply(this, args));
     return undefined;
   };
+
+  const onHangupButton = (event: Event): void => {
+    if (event.type === 'keydown' && !['Enter', ' '].includes((event as KeyboardEvent).key)) return;
+    const button = hangupButtonOf(event.target);
+    if (!button || approved() || !shouldAsk()) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    decide(() => {
+      // Replay the click on the button (or its successor, if Jitsi re-rendered it meanwhile).
+      const target = button.isConnected ? button : hangupButtonOf(win.document.querySelector('.hangup-button'));
+      if (target) target.click();
+      else original.call(legacyConference, true);
+    });
+  };
+  win.addEventListener('click', onHangupButton, true);
+  win.addEventListener('keydown', onHangupButton, true);
 }

@@ -16,12 +16,12 @@ import {
   type RoomSlices,
 } from '../jitsi/adapter.ts';
 import { performAction } from '../jitsi/actions.ts';
-import { guardHangup, keepJitsiFromLeavingOnBeforeUnload, leaveInfo, type LeaveDecision } from '../jitsi/leave-paths.ts';
+import { guardLeaving, keepJitsiFromLeavingOnBeforeUnload, leaveInfo, type LeaveDecision } from '../jitsi/leave-paths.ts';
 import {
   isContentCommandMessage,
   isContentReadyMessage,
-  isLeaveAckMessage,
   isLeaveDecisionMessage,
+  LEAVE_ATTEMPT_EVENT,
   PAGE_MESSAGE_SOURCE,
   type LeaveAttemptMessage,
   type PageCommandResultMessage,
@@ -41,8 +41,8 @@ const STORE_POLL_MS = 100;
 /** Support checks (lobby, end-for-all, breakout) are conference methods, not redux (§2.8): re-ask now and then. */
 const RECHECK_MS = 2_000;
 
-/** If the content script does not confirm it is asking the teacher within this time, leaving goes ahead. */
-const LEAVE_ACK_MS = 1_000;
+/** The leave question in the companion's language (from the content script's "ready"), `$1` = people. */
+let leaveQuestion = __LEAVE_FALLBACK_EN__;
 
 const win = window as unknown as Record<string, unknown>;
 const INSTALLED = Symbol.for('jitsi-moderator-companion.page');
@@ -94,7 +94,10 @@ function watchStore(store: JitsiStore): void {
   window.addEventListener('message', (event) => {
     if (event.source !== window) return;
     // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
-    if (isContentReadyMessage(event.data) && current) flush(true);
+    if (isContentReadyMessage(event.data)) {
+      leaveQuestion = event.data.leaveQuestion;
+      if (current) flush(true);
+    }
     // A moderator action from the popup. A script on the page could forge one, but it could call the same
     // Jitsi methods itself: this grants the page nothing it does not have.
     if (isContentCommandMessage(event.data)) {
@@ -111,36 +114,37 @@ function watchStore(store: JitsiStore): void {
   }, RECHECK_MS);
 }
 
-/** Asks the teacher through the content script's in-page dialog; never traps them if it is not there. */
+/**
+ * Asks the teacher: the content script draws its dialog synchronously inside the event's dispatch and
+ * cancels the event; then its answer comes by message. Not cancelled (no content script, or its dialog
+ * failed): the page asks with confirm(). Either way only the teacher's answer lets them leave.
+ */
 function askToLeave(store: JitsiStore): Promise<{ decision: LeaveDecision; kickReason: string }> {
   const info = leaveInfo(store);
   if (!info) return Promise.resolve({ decision: 'leave', kickReason: '' });
   const id = crypto.randomUUID();
-  return new Promise((resolve) => {
-    let acknowledged = false;
-    const listener = (event: MessageEvent): void => {
-      if (event.source !== window) return;
-      if (isLeaveAckMessage(event.data) && event.data.id === id) acknowledged = true;
-      if (isLeaveDecisionMessage(event.data) && event.data.id === id) {
-        window.removeEventListener('message', listener);
-        resolve({ decision: event.data.decision, kickReason: event.data.kickReason });
-      }
+  let listener: (event: MessageEvent) => void = () => undefined;
+  const answered = new Promise<{ decision: LeaveDecision; kickReason: string }>((resolve) => {
+    listener = (event: MessageEvent): void => {
+      if (event.source !== window || !isLeaveDecisionMessage(event.data) || event.data.id !== id) return;
+      window.removeEventListener('message', listener);
+      resolve({ decision: event.data.decision, kickReason: event.data.kickReason });
     };
     window.addEventListener('message', listener);
-    setTimeout(() => {
-      if (acknowledged) return;
-      window.removeEventListener('message', listener);
-      resolve({ decision: 'leave', kickReason: '' });
-    }, LEAVE_ACK_MS);
-    const attempt: LeaveAttemptMessage = { source: PAGE_MESSAGE_SOURCE, type: 'leave-attempt', id, ...info };
-    window.postMessage(attempt, location.origin);
   });
+  const attempt: LeaveAttemptMessage = { source: PAGE_MESSAGE_SOURCE, type: 'leave-attempt', id, ...info };
+  const event = new CustomEvent(LEAVE_ATTEMPT_EVENT, { cancelable: true, detail: JSON.stringify(attempt) });
+  if (!document.dispatchEvent(event)) return answered;
+  window.removeEventListener('message', listener);
+  const leave = window.confirm(leaveQuestion.replace('$1', String(info.remaining)));
+  return Promise.resolve({ decision: leave ? 'leave' : 'stay', kickReason: '' });
 }
 
 /** Catches the ways out of a lesson the page can catch (see src/jitsi/leave-paths.ts). */
-function guardLeaving(store: JitsiStore): void {
+function guardLesson(store: JitsiStore): void {
   let kickReason = '';
-  guardHangup(
+  guardLeaving(
+    window,
     readLegacyConference(win),
     () => leaveInfo(store) !== null,
     () =>
@@ -168,7 +172,7 @@ function start(): void {
     const store = findJitsiStore(win);
     if (store) {
       watchStore(store);
-      guardLeaving(store);
+      guardLesson(store);
     }
     else if (performance.now() < deadline) setTimeout(poll, STORE_POLL_MS);
   };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../core/test-snapshots.ts';
-import { isContentToBackground, isPageRoomMessage, isRoomSnapshot, PAGE_MESSAGE_SOURCE } from './messages.ts';
+import {
+  isContentReadyMessage,
+  isContentToBackground,
+  isLeaveGuardPrefs,
+  isPageRoomMessage,
+  isRoomSnapshot,
+  PAGE_MESSAGE_SOURCE,
+  parseLeaveAttempt,
+} from './messages.ts';
 
 const snapshot = { ...emptySnapshot('conference'), participants: 3, jitsiVersion: 'abc', isModerator: true, lobbyEnabled: false };
 
@@ -44,5 +52,34 @@ describe('page and content messages', () => {
     expect(isContentToBackground({ type: 'document-start', tabId: 3 })).toBe(false);
     expect(isContentToBackground({ type: 'room-update', snapshot: { ...snapshot, v: 0 } })).toBe(false);
     expect(isContentToBackground('room-update')).toBe(false);
+  });
+});
+
+describe('leave guard messages', () => {
+  const attempt = { source: PAGE_MESSAGE_SOURCE, type: 'leave-attempt', id: 'a1', remaining: 3, coModerators: ['Frau Kaya'], rightsPassToStudent: false };
+
+  it('reads a leave attempt from a DOM event detail (JSON text) only when it is well-formed', () => {
+    expect(parseLeaveAttempt(JSON.stringify(attempt))).toEqual(attempt);
+    expect(parseLeaveAttempt(attempt)).toBeNull(); // an object, not the JSON text the page sends
+    expect(parseLeaveAttempt('{"source":')).toBeNull();
+    expect(parseLeaveAttempt(JSON.stringify({ ...attempt, remaining: -1 }))).toBeNull();
+    expect(parseLeaveAttempt(JSON.stringify({ ...attempt, kick: 'everyone' }))).toBeNull();
+    expect(parseLeaveAttempt(JSON.stringify({ ...attempt, coModerators: Array(6).fill('x') }))).toBeNull();
+    expect(parseLeaveAttempt(' '.repeat(5_000))).toBeNull();
+  });
+
+  it('accepts the leave guard prefs the background keeps ready, and nothing else', () => {
+    expect(isLeaveGuardPrefs({ strong: true, catalogue: null })).toBe(true);
+    expect(isLeaveGuardPrefs({ strong: false, catalogue: { leaveGuardStay: 'Bleiben' } })).toBe(true);
+    expect(isLeaveGuardPrefs({ strong: 'yes', catalogue: null })).toBe(false);
+    expect(isLeaveGuardPrefs({ strong: false, catalogue: { leaveGuardStay: 3 } })).toBe(false);
+    expect(isLeaveGuardPrefs({ strong: false })).toBe(false);
+  });
+
+  it('the "ready" handshake carries the leave question, bounded', () => {
+    const ready = { source: 'jitsi-moderator-companion/content', type: 'ready', leaveQuestion: 'People still in the room: $1.' };
+    expect(isContentReadyMessage(ready)).toBe(true);
+    expect(isContentReadyMessage({ ...ready, leaveQuestion: 'x'.repeat(1_001) })).toBe(false);
+    expect(isContentReadyMessage({ source: ready.source, type: 'ready' })).toBe(false);
   });
 });

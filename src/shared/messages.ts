@@ -1,9 +1,11 @@
 // Every message that crosses a context, declared once with its direction and its validator.
-//   page → content:        window.postMessage, tagged; the page is untrusted
-//   content → page:        window.postMessage "ready" handshake
-//   content → background:  runtime.sendMessage
+//   page → content:        window.postMessage, tagged; the page is untrusted. The leave attempt is a
+//                           synchronous DOM event instead (LEAVE_ATTEMPT_EVENT)
+//   content → page:        window.postMessage: "ready" handshake, commands, the teacher's leave decision
+//   content → background:  a port (room updates), runtime.sendMessage
 //   popup ⇄ background:    a port for the live room; runtime messages for sites and moderator actions
-//   background → content:  tabs.sendMessage with a moderator action, answered with its result
+//   background → content:  tabs.sendMessage with a moderator action, answered with its result;
+//                           storage.local LEAVE_GUARD_PREFS_KEY for the leave guard
 import {
   ACTION_FAILURES,
   END_STEPS,
@@ -76,11 +78,17 @@ export const CONTENT_MESSAGE_SOURCE = 'jitsi-moderator-companion/content';
 export interface ContentReadyMessage {
   source: typeof CONTENT_MESSAGE_SOURCE;
   type: 'ready';
+  /**
+   * The leave question in the companion's language (leaveGuardFallback, `$1` = people in the room), for
+   * the page to ask by itself should the companion's dialog not come (e.g. the extension was updated).
+   */
+  leaveQuestion: string;
 }
 
 export const isContentReadyMessage: Guard<ContentReadyMessage> = object<ContentReadyMessage>({
   source: oneOf([CONTENT_MESSAGE_SOURCE] as const),
   type: oneOf(['ready'] as const),
+  leaveQuestion: boundedString(1_000),
 });
 
 // ── content → background ──────────────────────────────────────────────────────
@@ -94,18 +102,27 @@ export interface DocumentStartMessage {
   type: 'document-start';
 }
 
-/** How strongly the school wants the leave guard to warn (policy `leaveGuard`); answered with LeaveGuardModeReply. */
-export interface LeaveGuardModeMessage {
-  type: 'leave-guard-mode';
-}
+export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage;
 
-export interface LeaveGuardModeReply {
+/**
+ * background → content, through storage.local (key LEAVE_GUARD_PREFS_KEY): what the leave guard needs to
+ * draw itself at once — the school's mode and the chosen language's messages. The content script reads it
+ * when the page loads and follows its changes, so a hang-up never waits on the background (a Chromium
+ * worker answers only once managed storage has loaded, seconds after the browser starts).
+ */
+export const LEAVE_GUARD_PREFS_KEY = 'leaveGuardPrefs';
+
+export interface LeaveGuardPrefs {
+  /** School policy "strongly warn": "Leave anyway" asks for a reason. */
   strong: boolean;
   /** The language the school or teacher chose for the companion; null: the browser's. */
   catalogue: FlatCatalogue | null;
 }
 
-export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveGuardModeMessage;
+export const isLeaveGuardPrefs: Guard<LeaveGuardPrefs> = object<LeaveGuardPrefs>({
+  strong: isBoolean,
+  catalogue: nullOr(isFlatCatalogue),
+});
 
 /**
  * Content → background port for the frequent, answerless messages (document-start, room-update): one
@@ -116,15 +133,8 @@ export const ROOM_UPDATES_PORT = 'room-updates';
 const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as const), snapshot: isRoomSnapshot });
 const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
 
-const isLeaveGuardMode = object<LeaveGuardModeMessage>({ type: oneOf(['leave-guard-mode'] as const) });
-
-export const isLeaveGuardModeReply: Guard<LeaveGuardModeReply> = object<LeaveGuardModeReply>({
-  strong: isBoolean,
-  catalogue: nullOr(isFlatCatalogue),
-});
-
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
-  isRoomUpdate(value) || isDocumentStart(value) || isLeaveGuardMode(value);
+  isRoomUpdate(value) || isDocumentStart(value);
 
 // ── popup ⇄ background (runtime port named ROOM_PORT) ─────────────────────────
 export const ROOM_PORT = 'room-watch';
@@ -290,7 +300,15 @@ export const isPageCommandResultMessage: Guard<PageCommandResultMessage> = objec
 });
 
 // ── leave guard: page → content → page ───────────────────────────────────────
-/** The teacher tried to leave a lesson with people in it; the content script asks them (in-page dialog). */
+/**
+ * The teacher tried to leave a lesson with people in it. Sent as a synchronous, cancelable DOM event on
+ * `document` (LEAVE_ATTEMPT_EVENT, detail = this message as JSON), not by postMessage: the content script
+ * draws its dialog inside the dispatch and calls preventDefault(), so the page knows at once, with no
+ * timer, whether the teacher is being asked. Not cancelled (no content script, or it failed) ⇒ the page
+ * asks with its own confirm(). Never a silent leave.
+ */
+export const LEAVE_ATTEMPT_EVENT = 'jitsi-moderator-companion:leave-attempt';
+
 export interface LeaveAttemptMessage {
   source: typeof PAGE_MESSAGE_SOURCE;
   type: 'leave-attempt';
@@ -309,18 +327,16 @@ export const isLeaveAttemptMessage: Guard<LeaveAttemptMessage> = object<LeaveAtt
   rightsPassToStudent: isBoolean,
 });
 
-/** Content → page: "I am asking the teacher" (without it the page lets the teacher leave, never traps them). */
-export interface LeaveAckMessage {
-  source: typeof CONTENT_MESSAGE_SOURCE;
-  type: 'leave-ack';
-  id: string;
+/** The leave attempt in a DOM event's detail (a string: it crosses the page/content-script boundary as is). */
+export function parseLeaveAttempt(detail: unknown): LeaveAttemptMessage | null {
+  if (typeof detail !== 'string' || detail.length > 4_096) return null;
+  try {
+    const value: unknown = JSON.parse(detail);
+    return isLeaveAttemptMessage(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
-
-export const isLeaveAckMessage: Guard<LeaveAckMessage> = object<LeaveAckMessage>({
-  source: oneOf([CONTENT_MESSAGE_SOURCE] as const),
-  type: oneOf(['leave-ack'] as const),
-  id: boundedString(64),
-});
 
 /** Content → page: what the teacher chose. */
 export interface LeaveDecisionMessage {

@@ -1,7 +1,7 @@
 // The companion's language when the school or teacher chose one (setting `uiLanguage`): the background
 // loads that catalogue for its own texts and keeps the effective choice in storage.local, so extension
 // pages can apply it before their first render without waiting for managed storage (seconds after a
-// Chromium start). The content script gets the catalogue from the background (leave-guard-mode reply).
+// Chromium start). The content script reads the catalogue from storage.local too (LEAVE_GUARD_PREFS_KEY).
 import browser from 'webextension-polyfill';
 import { flattenCatalogue, type FlatCatalogue } from '../core/catalogue.ts';
 import { LANGUAGES, type Language, type Settings } from '../core/settings.ts';

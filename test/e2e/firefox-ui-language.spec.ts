@@ -15,8 +15,10 @@ test('Firefox ESR: choosing German in the options page turns the options page an
     await openFirefoxExtensionPage(options, 'src/options/index.html', '[data-testid="settings"]');
     expect(await options.$eval('html', (html) => html.lang)).toBe('en');
     await options.select('#setting-uiLanguage', 'de');
-    // The page reloads itself in the chosen language.
-    await pollFor(async () => ((await options.$eval('html', (html) => html.lang).catch(() => null)) === 'de' ? true : null), 'the options page in German');
+    // The page reloads itself in the chosen language. One evaluate per probe: an element handle taken
+    // from the old document and used in the new one fails under BiDi ("cross-origin object").
+    await pollFor(async () => ((await options.evaluate(() => document.documentElement.lang).catch(() => null)) === 'de' ? true : null), 'the options page in German');
+    await options.waitForSelector('#settings-heading');
     expect(await options.$eval('#settings-heading', (heading) => heading.textContent)).toBe(german.settingsHeading);
 
     const lesson = await browser.newPage();

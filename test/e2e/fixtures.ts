@@ -127,6 +127,42 @@ export async function hangUpAnyway(page: Page): Promise<void> {
 }
 
 /**
+ * The leave guard as the teacher sees it: its closed shadow root read through the DevTools protocol
+ * (DOM.getDocument pierces closed roots; page scripts and Playwright's locators cannot). Null: no dialog.
+ */
+export async function leaveGuardShown(page: Page): Promise<{ lang: string; title: string; buttons: string[]; html: string } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    type DomNode = { nodeName: string; backendNodeId: number; children?: DomNode[]; shadowRoots?: DomNode[] };
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | null => {
+      if (node.nodeName === 'JMC-LEAVE-GUARD') return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return null;
+    };
+    const host = find(root);
+    const shadow = host?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const parts = await Promise.all(
+      (shadow.children ?? []).map((child) => cdp.send('DOM.getOuterHTML', { backendNodeId: child.backendNodeId }).then((r) => r.outerHTML)),
+    );
+    const html = parts.join('');
+    const text = (fragment: string) => fragment.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').trim();
+    return {
+      lang: /<dialog[^>]*\blang="([^"]*)"/.exec(html)?.[1] ?? '',
+      title: text(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(html)?.[1] ?? ''),
+      buttons: [...html.matchAll(/<button[^>]*>([\s\S]*?)<\/button>/g)].map((match) => text(match[1] ?? '')),
+      html,
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
  * A school's own Jitsi server: the simulator over https (throw-away certificate) under the host name
  * SECOND_SIMULATOR_HOST, which the browsers here resolve to 127.0.0.1. `roomUrl` gives addresses on it.
  */

@@ -105,9 +105,9 @@ test('"Remove everyone and leave" (the default, Enter) empties the room and the 
   await expect(dialogHost(lesson)).toHaveCount(1);
   await lesson.keyboard.press('Enter');
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
-  // First call: the teacher's click (4 present); the last: the sequence's own hang-up, in an empty room.
-  expect(occupantsSeen[0]).toBe(4);
-  expect(occupantsSeen.at(-1)).toBe(0);
+  // The button's click never reached Jitsi (held before React saw it): the one real hang-up is the
+  // sequence's own, in an empty room.
+  expect(occupantsSeen).toEqual([0]);
 });
 
 test('"Leave anyway" leaves the class in the room; the menu\'s "Leave meeting" and the in-app hangup are guarded too', async ({ context, simulator }) => {

@@ -63,6 +63,26 @@ export function mountRoomView(root: HTMLElement, runtime: Runtime, actions: Room
   const dispatch = (action: { type: string; [key: string]: unknown }) => store.dispatch(action);
   const conference = () => store.getState()['features/base/conference'].conference as unknown as ConferenceLike | undefined;
 
+  // SDK toolbox/components/HangupButton.ts wraps its handler in lodash `once` per button instance (facts
+  // §9.1): a click that reached it once does nothing again. React keeps the instance while the toolbox
+  // stays mounted in the same hang-up mode; a new one comes when it mounts again (after prejoin) or
+  // switches between the plain button and the moderator's menu.
+  let hangupButton: { key: string; handler: () => void } | null = null;
+  const hangupHandler = (key: string): (() => void) => {
+    if (hangupButton?.key !== key) {
+      let spent = false;
+      hangupButton = {
+        key,
+        handler: () => {
+          if (spent) return;
+          spent = true;
+          actions.leaveConference();
+        },
+      };
+    }
+    return hangupButton.handler;
+  };
+
   const render = () => {
     const state = store.getState();
     const conferenceState = state['features/base/conference'];
@@ -90,6 +110,7 @@ export function mountRoomView(root: HTMLElement, runtime: Runtime, actions: Room
       hangupMenuVisible: state['features/toolbox'].hangupMenuVisible,
       showSecurity: moderator,
     };
+    if (prejoinVisible) hangupButton = null; // the toolbox is unmounted while prejoin shows
     toolboxRegion.update(JSON.stringify([prejoinVisible, toolboxModel]), () =>
       prejoinVisible
         ? null
@@ -102,6 +123,7 @@ export function mountRoomView(root: HTMLElement, runtime: Runtime, actions: Room
               runtime.securityDialogOpen = true;
               changed(runtime);
             },
+            hangup: hangupHandler(JSON.stringify([toolboxModel.variant, toolboxModel.showHangupMenu])),
             leave: actions.leaveConference,
             endForAll: () => conference()?.end?.(),
             setHangupMenuVisible: (visible) => dispatch({ type: A.SET_HANGUP_MENU_VISIBLE, visible }),

@@ -21,6 +21,9 @@ export interface ToolboxModel {
 export interface ToolboxActions {
   toggleMic(): void;
   openSecurity(): void;
+  /** The plain hang-up button's handler: once per button instance (facts §9.1), see room-view.ts. */
+  hangup(): void;
+  /** The hang-up menu's "Leave meeting" (LeaveConferenceButton): acts on every click. */
   leave(): void;
   endForAll(): void;
   setHangupMenuVisible(visible: boolean): void;
@@ -66,7 +69,7 @@ export function buildToolbox(model: ToolboxModel, actions: ToolboxActions): HTML
   const security = model.showSecurity ? toolboxButton(t.security, '', 'Sec', actions.openSecurity) : null;
 
   if (model.variant === '2021') {
-    const hangup = toolboxButton(t.hangup2021, '', '✕', actions.leave);
+    const hangup = toolboxButton(t.hangup2021, '', '✕', actions.hangup);
     return h('div', { id: 'new-toolbox', class: 'new-toolbox visible' }, [
       h('div', { class: 'toolbox-content' }, [
         h('div', { class: 'button-group-left' }),
@@ -76,7 +79,7 @@ export function buildToolbox(model: ToolboxModel, actions: ToolboxActions): HTML
     ]);
   }
 
-  const hangup = model.showHangupMenu ? hangupMenu(model, actions) : toolboxButton(t.hangup, 'hangup-button', '✕', actions.leave);
+  const hangup = model.showHangupMenu ? hangupMenu(model, actions) : toolboxButton(t.hangup, 'hangup-button', '✕', actions.hangup);
   return h('div', { id: 'new-toolbox', class: 'new-toolbox visible' }, [
     h('div', { class: 'toolbox-content' }, [
       h('div', { class: 'toolbox-content-wrapper' }, [h('div', { class: 'toolbox-content-items' }, [mic, camera, security, hangup])]),
