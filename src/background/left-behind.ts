@@ -3,7 +3,7 @@
 // offers to rejoin. The room URL comes from the browser-stamped sender URL of the content script and lives
 // in session storage only.
 import browser from 'webextension-polyfill';
-import type { RoomSnapshot } from '../core/room.ts';
+import { peopleInLesson, type RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
 
 const URL_PREFIX = 'url:';
@@ -23,12 +23,12 @@ export async function forgetRoomUrl(tabId: number): Promise<void> {
   await browser.storage.session.remove(`${URL_PREFIX}${tabId}`);
 }
 
-/** Left with people inside while being their moderator: only then is there something to warn about. */
-export function leftPeopleBehind(room: RoomSnapshot | null): room is RoomSnapshot & { participants: number } {
-  return Boolean(room && room.phase === 'conference' && room.isModerator === true && room.participants && room.participants > 0);
+/** Left with people in the lesson (any of its rooms) while being their moderator: only then is there something to warn about. */
+export function leftPeopleBehind(room: RoomSnapshot | null): room is RoomSnapshot {
+  return Boolean(room && room.isModerator === true && (peopleInLesson(room) ?? 0) > 0);
 }
 
-export async function notifyLeftBehind(tabId: number, room: RoomSnapshot & { participants: number }): Promise<void> {
+export async function notifyLeftBehind(tabId: number, room: RoomSnapshot): Promise<void> {
   const urlKey = `${URL_PREFIX}${tabId}`;
   const url = (await browser.storage.session.get(urlKey))[urlKey];
   const id = `left-behind-${tabId}-${Date.now()}`;
@@ -36,7 +36,7 @@ export async function notifyLeftBehind(tabId: number, room: RoomSnapshot & { par
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     title: t('leftBehindTitle', room.roomName ?? ''),
-    message: tCount(room.participants, { zero: 'leftBehindNone', one: 'leftBehindOne', other: 'leftBehindOther' }),
+    message: tCount(peopleInLesson(room) ?? 0, { zero: 'leftBehindNone', one: 'leftBehindOne', other: 'leftBehindOther' }),
     // Firefox has no notification buttons: clicking the notification rejoins there.
     ...(typeof url === 'string' && !isFirefox() ? { buttons: [{ title: t('leftBehindRejoin') }] } : {}),
   });

@@ -2,11 +2,15 @@
 import browser from 'webextension-polyfill';
 import { finishLesson, trackLesson, type LessonRecord } from '../core/lesson-log.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog } from '../shared/lesson-log-store.ts';
+import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog, readLessonLog } from '../shared/lesson-log-store.ts';
+import { isRecord as isObject } from '../shared/validate.ts';
 import { readSettings } from '../shared/settings-store.ts';
 
 const RUNNING = 'lesson:';
 const ENDED_FOR_ALL = 'endedForAll:';
+/** The tab's lesson that has just been logged: "end meeting for all" is confirmed only after the room is gone. */
+const JUST_FINISHED = 'finished:';
+const AMEND_WITHIN_MS = 60_000;
 
 async function running(tabId: number): Promise<LessonRecord | null> {
   const key = `${RUNNING}${tabId}`;
@@ -23,6 +27,7 @@ async function finish(tabId: number, closed: boolean): Promise<void> {
   const { values } = await readSettings();
   if (values.lessonLog) await appendLesson(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDays);
   await browser.storage.session.remove([`${RUNNING}${tabId}`, flagKey]);
+  await browser.storage.session.set({ [`${JUST_FINISHED}${tabId}`]: { id: record.id, at: Date.now() } });
 }
 
 /** Every snapshot of a tab: in the conference it updates the running lesson; once out, it closes it. */
@@ -41,9 +46,22 @@ export function endTrackedLesson(tabId: number, closed: boolean): Promise<void> 
   return finish(tabId, closed);
 }
 
-/** The companion's end-of-lesson sequence ended the meeting for everyone in this tab. */
+/**
+ * The companion's end-of-lesson sequence ended the meeting for everyone in this tab. It says so only once
+ * the server has destroyed the room, which our own page learns at the same moment as it leaves: the lesson
+ * may already be in the log then, and is corrected there.
+ */
 export async function markEndedForAll(tabId: number): Promise<void> {
-  await browser.storage.session.set({ [`${ENDED_FOR_ALL}${tabId}`]: true });
+  if (await running(tabId)) {
+    await browser.storage.session.set({ [`${ENDED_FOR_ALL}${tabId}`]: true });
+    return;
+  }
+  const key = `${JUST_FINISHED}${tabId}`;
+  const finished: unknown = (await browser.storage.session.get(key))[key];
+  if (!isObject(finished) || typeof finished.id !== 'string' || typeof finished.at !== 'number' || Date.now() - finished.at > AMEND_WITHIN_MS) return;
+  const record = (await readLessonLog()).find((r) => r.id === finished.id);
+  const { values } = await readSettings();
+  if (record && values.lessonLog) await appendLesson({ ...record, outcome: 'ended-for-all', remaining: 0 }, values.lessonLogDays);
 }
 
 async function pruneOrClear(): Promise<void> {

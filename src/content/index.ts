@@ -137,6 +137,8 @@ function onLeaveAttempt(event: Event): void {
   try {
     answer = showLeaveGuard({
       remaining: attempt.remaining,
+      elsewhere: attempt.elsewhere,
+      inBreakoutRoom: attempt.inBreakoutRoom,
       coModerators: attempt.coModerators,
       rightsPassToStudent: attempt.rightsPassToStudent,
       strong: prefs.strong,

@@ -19,7 +19,7 @@ function translator(lang: string) {
 const en = translator('en');
 const strip = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
-const base: Info = { remaining: 12, coModerators: [], rightsPassToStudent: false, strong: false };
+const base: Info = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], rightsPassToStudent: false, strong: false };
 
 describe('buildLeaveGuardModel', () => {
   it('default: remove everyone and leave is primary, then Stay, then Leave anyway without a reason', () => {
@@ -90,10 +90,20 @@ describe('buildLeaveGuardModel', () => {
     expect(both.text.map(strip)[2]).toBe('When you leave, a student becomes moderator.');
   });
 
+  it('a class in breakout rooms: the dialog counts them and says where they are', () => {
+    const fromMain = buildLeaveGuardModel({ ...base, remaining: 5, elsewhere: 3 }, en);
+    expect(fromMain.title).toBe('5 participants are still in the room');
+    expect(fromMain.text).toContain('3 of them are in breakout rooms.');
+    const fromBreakout = buildLeaveGuardModel({ ...base, remaining: 5, elsewhere: 4, inBreakoutRoom: true }, en);
+    expect(fromBreakout.text).toContain('4 of them are in the main room or other breakout rooms.');
+    expect(buildLeaveGuardModel(base, en).text).toEqual(['The room and its chat stay open until the last person leaves.']);
+  });
+
   it.each(['de', 'nl'])('%s: every text is translated (no key shown)', (lang) => {
-    const model = buildLeaveGuardModel({ remaining: 3, coModerators: ['X'], rightsPassToStudent: true, strong: true }, translator(lang));
+    const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], rightsPassToStudent: true, strong: true }, translator(lang));
+    const fromBreakout = buildLeaveGuardModel({ ...base, elsewhere: 2, inBreakoutRoom: true }, translator(lang));
     const strong = buildLeaveGuardModel({ ...base, strong: true }, translator(lang));
-    const texts = [model.title, ...model.text, ...model.buttons.map((b) => b.label), strong.reason?.label, strong.reason?.confirm];
+    const texts = [model.title, ...model.text, ...fromBreakout.text, ...model.buttons.map((b) => b.label), strong.reason?.label, strong.reason?.confirm];
     for (const text of texts) expect(text).toMatch(/^(?!leaveGuard)\S/);
     expect(model.lang).toBe(lang);
     expect(model.title).toContain('3');

@@ -19,8 +19,12 @@ import { t, type MessageKey } from '../shared/i18n.ts';
 export type LeaveChoice = 'end-and-leave' | 'stay' | 'leave-anyway';
 
 export interface LeaveGuardInfo {
-  /** Real people still in the room (not the teacher). */
+  /** Real people still in the lesson, in any of its rooms (not the teacher). */
   remaining: number;
+  /** Of those, in other rooms than the teacher's (breakout rooms; or the main room). */
+  elsewhere: number;
+  /** The teacher is in a breakout room. */
+  inBreakoutRoom: boolean;
   /** Display names of other moderators present (a co-teacher), may be empty. */
   coModerators: string[];
   /** The server makes everyone moderator or hands rights to the next person. */
@@ -74,6 +78,9 @@ export function buildLeaveGuardModel(info: LeaveGuardInfo, translate: Translate)
   const count = Math.max(0, Math.floor(info.remaining));
   const titleKey: MessageKey = count === 0 ? 'leaveGuardTitleNone' : count === 1 ? 'leaveGuardTitleOne' : 'leaveGuardTitleOther';
   const text = [translate('leaveGuardRoomOpen')];
+  // Where they are: a class working in breakout rooms is not in the teacher's room.
+  const elsewhere = Math.max(0, Math.floor(info.elsewhere));
+  if (elsewhere > 0) text.push(translate(info.inBreakoutRoom ? 'leaveGuardInOtherRooms' : 'leaveGuardInBreakoutRooms', String(elsewhere)));
   const coTeacher = info.coModerators.length > 0;
   if (coTeacher) {
     const names = info.coModerators.map(isolate);

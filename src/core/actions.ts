@@ -20,7 +20,8 @@ export type ActionFailure =
   | 'no-page' // the tab's page did not answer (closed, navigated, extension updated)
   | 'timeout' // Jitsi did not confirm in time
   | 'rejected' // Jitsi refused; `detail` says what it said
-  | 'not-empty'; // end of lesson: people remain after the bounded retries (see the report)
+  | 'not-empty' // end of lesson: people remain after the bounded retries (see the report)
+  | 'room-switch'; // end of lesson from a breakout room: Jitsi did not bring the teacher back to the main room
 
 /** `report` comes with the end-of-lesson sequence, also when it fails halfway; `password` with read-password. */
 export type ActionResult =
@@ -36,6 +37,7 @@ export const ACTION_FAILURES: readonly ActionFailure[] = [
   'timeout',
   'rejected',
   'not-empty',
+  'room-switch',
 ];
 
 // ── End of lesson ────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 // The local lesson log (issue 5): per lesson, where, when, how it ended and whether lobby, password and a
 // recording were on. Counts and times only: no participant names or ids. Pure.
-import type { RoomSnapshot } from './room.ts';
+import { peopleInLesson, type RoomSnapshot } from './room.ts';
 
 export type LessonOutcome =
   | 'empty' // the teacher left an empty room, last
@@ -35,7 +35,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Starts or updates the running record from a snapshot taken in the conference. */
 export function trackLesson(record: LessonRecord | null, room: RoomSnapshot, now: number, newId: () => string): LessonRecord | null {
   if (room.phase !== 'conference' || room.roomName === null) return record;
-  const people = room.participants ?? record?.lastCount ?? 0;
+  const people = peopleInLesson(room) ?? record?.lastCount ?? 0;
   const current: LessonRecord =
     record && record.end === null && record.host === room.host && record.room === room.roomName
       ? record

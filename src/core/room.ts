@@ -61,10 +61,20 @@ export function sameSnapshot(a: RoomSnapshot | null, b: RoomSnapshot | null): bo
   return SNAPSHOT_KEYS.every((key) => a[key] === b[key]);
 }
 
+/**
+ * The students in the lesson: every person in the teacher's room and in every other room of the lesson
+ * (breakout rooms, or from inside one the main room and the others), never the teacher. Null: unknown.
+ */
+export function peopleInLesson(snapshot: RoomSnapshot | null): number | null {
+  if (!snapshot || snapshot.phase !== 'conference' || snapshot.participants === null) return null;
+  return snapshot.participants + (snapshot.breakoutParticipants ?? 0);
+}
+
 /** Toolbar badge: the number of people in the lesson, only while the teacher is in it. */
 export function badgeText(snapshot: RoomSnapshot | null): string {
-  if (!snapshot || snapshot.phase !== 'conference' || snapshot.participants === null) return '';
-  return snapshot.participants > 999 ? '999+' : String(snapshot.participants);
+  const people = peopleInLesson(snapshot);
+  if (people === null) return '';
+  return people > 999 ? '999+' : String(people);
 }
 
 // Compile-time proof that SNAPSHOT_KEYS lists every field.

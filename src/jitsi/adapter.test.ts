@@ -162,10 +162,19 @@ describe('the full snapshot', () => {
       breakoutParticipants: null,
       audioModeration: null,
       videoModeration: null,
-      startAudioMuted: null,
+      // "Everyone starts muted" exists since 2016; its key stays undefined until a moderator sets it: off.
+      startAudioMuted: false,
       passwordSet: false,
       passwordDigits: 0,
     });
+  });
+
+  it('counts a local recording (a file on the teacher\'s computer, §9.3) as recording', () => {
+    const recording = (slice: Record<string, unknown>) => deriveSnapshot(readSlices({ ...currentState({ conference: joined }), 'features/recording': slice }), 'conference', page).recording;
+    expect(recording({ sessionDatas: [], localRecordingRunning: true })).toBe(true);
+    expect(recording({ sessionDatas: [], localRecordingRunning: false })).toBe(false);
+    expect(recording({ sessionDatas: [] })).toBe(false);
+    expect(recording({ sessionDatas: [{ mode: 'file', status: 'on' }], localRecordingRunning: false })).toBe(true);
   });
 
   it('sees everyone-is-moderator rooms (meet.jit.si) and a remotely set password', () => {

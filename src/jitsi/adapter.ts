@@ -169,6 +169,13 @@ function askBoolean(target: unknown, method: string): boolean | null {
   }
 }
 
+/** A start-muted policy (§2.6): undefined until a moderator sets one, which means off. */
+function policyField(slice: unknown, key: string): boolean | null {
+  if (!isObject(slice)) return null;
+  const value = slice[key];
+  return value === undefined ? false : typeof value === 'boolean' ? value : null;
+}
+
 function booleanField(slice: unknown, key: string): boolean | null {
   return isObject(slice) && typeof slice[key] === 'boolean' ? (slice[key] as boolean) : null;
 }
@@ -230,6 +237,20 @@ export function readRecording(recordingSlice: unknown, mode: 'file' | 'stream'):
   );
 }
 
+/**
+ * Browser-local recording (§9.3): a file on the teacher's computer; for a school the same announce-and-
+ * consent rule applies as for the server's. Null where the app has no local recording (or it never ran).
+ */
+export function readLocalRecording(recordingSlice: unknown): boolean | null {
+  return isObject(recordingSlice) && typeof recordingSlice.localRecordingRunning === 'boolean' ? recordingSlice.localRecordingRunning : null;
+}
+
+/** Running if either runs; not running if one is known not to and the other is not known to run. */
+function eitherRunning(a: boolean | null, b: boolean | null): boolean | null {
+  if (a === true || b === true) return true;
+  return a === false || b === false ? false : null;
+}
+
 /** `roomPasswordNumberOfDigits: false | number` in the effective config: digits-only passwords of up to N digits. */
 export function readPasswordDigits(configSlice: unknown): number | null {
   if (!isObject(configSlice)) return null;
@@ -270,11 +291,11 @@ export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, p
     lobbyEnabled: inConference ? booleanField(slices.lobby, 'lobbyEnabled') : null,
     passwordSet: inConference ? locked === 'LOCKED_LOCALLY' || locked === 'LOCKED_REMOTELY' : null,
     passwordDigits: readPasswordDigits(slices.config),
-    recording: inConference ? readRecording(slices.recording, 'file') : null,
+    recording: inConference ? eitherRunning(readRecording(slices.recording, 'file'), readLocalRecording(slices.recording)) : null,
     livestream: inConference ? readRecording(slices.recording, 'stream') : null,
     endForAllSupported: inConference ? askBoolean(conference, 'isEndConferenceSupported') : null,
-    startAudioMuted: inConference ? booleanField(conferenceSlice, 'startAudioMutedPolicy') : null,
-    startVideoMuted: inConference ? booleanField(conferenceSlice, 'startVideoMutedPolicy') : null,
+    startAudioMuted: inConference ? policyField(conferenceSlice, 'startAudioMutedPolicy') : null,
+    startVideoMuted: inConference ? policyField(conferenceSlice, 'startVideoMutedPolicy') : null,
     audioModeration: inConference ? booleanField(avModeration, 'audioModerationEnabled') : null,
     videoModeration: inConference ? booleanField(avModeration, 'videoModerationEnabled') : null,
   };

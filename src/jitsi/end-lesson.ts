@@ -13,6 +13,13 @@ const POLL_MS = 50;
 /** A kick or a denial takes a server round trip: ask again only if it did not work within this time. */
 const RETRY_AFTER_MS = 1_000;
 const BREAKOUT_WAIT_MS = 5_000;
+/** Closing the teacher's own breakout room moves the teacher back to the main room: a new conference (§9.2). */
+const BACK_TO_MAIN_WAIT_MS = 15_000;
+/** "End meeting for all" is a message to the server's end_conference component; its answer is the room's destruction. */
+const END_FOR_ALL_WAIT_MS = 5_000;
+/** lib-jitsi-meet's CONFERENCE_FAILED event and the error that says the server destroyed the room (§3.3, §5.1). */
+const CONFERENCE_FAILED_EVENT = 'conference.failed';
+const CONFERENCE_DESTROYED = 'conference.destroyed';
 
 type Method = (...args: unknown[]) => unknown;
 
@@ -72,12 +79,72 @@ function mainRoomJid(store: JitsiStore): string | null {
 
 class NotModerator extends Error {}
 
+/** The joined conference in the store right now (§2.1), or null while switching or leaving. */
+function joinedConference(store: JitsiStore): Loose | null {
+  const slice = (store.getState() as Loose)[STATE_KEYS.conference];
+  if (!isObject(slice) || !isObject(slice.conference) || slice.conference === slice.leaving) return null;
+  return slice.conference;
+}
+
+function inBreakoutRoom(conference: Loose): boolean {
+  try {
+    const helper = has(conference, 'getBreakoutRooms') ? call(conference, 'getBreakoutRooms') : null;
+    return has(helper, 'isBreakoutRoom') && call(helper, 'isBreakoutRoom') === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * After the teacher's breakout room was closed, Jitsi leaves it and joins the main room as a new
+ * JitsiConference (§9.2); acting on the old one does nothing. Waits for the new one, moderator included
+ * (the role comes by a separate presence after joining).
+ */
+async function backInMainRoom(store: JitsiStore, old: Loose): Promise<Loose | null> {
+  const deadline = Date.now() + BACK_TO_MAIN_WAIT_MS;
+  while (Date.now() < deadline) {
+    const now = joinedConference(store);
+    if (now && now !== old && !inBreakoutRoom(now) && has(now, 'isModerator') && call(now, 'isModerator') === true) return now;
+    await sleep(POLL_MS);
+  }
+  return null;
+}
+
+/**
+ * Asks the server to end the meeting for everyone and waits for its answer: the room destroyed, which
+ * every occupant (we too) learns as CONFERENCE_FAILED "conference.destroyed" (§3.3). Only that proves the
+ * room is gone; a server whose component ignores the request leaves everyone inside.
+ */
+async function endForAll(store: JitsiStore, conference: Loose): Promise<boolean> {
+  let destroyed = false;
+  const onFailed = (name: unknown): void => {
+    if (name === CONFERENCE_DESTROYED) destroyed = true;
+  };
+  const listening = has(conference, 'on') && has(conference, 'off');
+  if (listening) call(conference, 'on', CONFERENCE_FAILED_EVENT, onFailed);
+  try {
+    call(conference, 'end');
+    const deadline = Date.now() + END_FOR_ALL_WAIT_MS;
+    while (!destroyed && Date.now() < deadline) {
+      // Also from redux, should the lib's emitter not be reachable: the slice keeps the last failure.
+      const slice = (store.getState() as Loose)[STATE_KEYS.conference];
+      if (isObject(slice) && isObject(slice.error) && slice.error.name === CONFERENCE_DESTROYED) destroyed = true;
+      else await sleep(POLL_MS);
+    }
+    return destroyed;
+  } finally {
+    if (listening) call(conference, 'off', CONFERENCE_FAILED_EVENT, onFailed);
+  }
+}
+
 export async function runEndLesson(
   store: JitsiStore,
-  conference: Loose,
+  startedIn: Loose,
   legacyApp: unknown,
   options: EndLessonOptions,
 ): Promise<ActionResult> {
+  /** The conference acted on: a new object once a breakout room was left for the main room. */
+  let conference = startedIn;
   const steps: EndLessonReport['steps'] = [];
   const record = (step: EndStep, outcome: StepOutcome): void => void steps.push({ step, outcome });
   const assertModerator = (): void => {
@@ -109,13 +176,27 @@ export async function runEndLesson(
     assertModerator();
 
     // 1. Breakout rooms: send everyone back to the main room, then close the rooms (as Jitsi's closeBreakoutRoom).
+    // Started inside a breakout room: closing it moves the teacher back too, into a new conference.
     const rooms = openBreakoutRooms(store);
     const helper = has(conference, 'getBreakoutRooms') ? call(conference, 'getBreakoutRooms') : null;
     const main = mainRoomJid(store);
     if (rooms.length && helper && main) {
+      const fromBreakoutRoom = inBreakoutRoom(conference);
+      // Not ourselves: closing our room moves us back once, by Jitsi's own room switch.
+      const me = has(conference, 'myUserId') ? `/${String(call(conference, 'myUserId'))}` : null;
       for (const room of rooms) {
-        for (const participantJid of room.participantJids) call(helper, 'sendParticipantToRoom', participantJid, main);
+        for (const participantJid of room.participantJids) {
+          if (!me || !participantJid.endsWith(me)) call(helper, 'sendParticipantToRoom', participantJid, main);
+        }
         call(helper, 'removeBreakoutRoom', room.jid);
+      }
+      if (fromBreakoutRoom) {
+        const mainConference = await backInMainRoom(store, conference);
+        if (!mainConference) {
+          record('close-breakouts', 'failed');
+          return failWith('room-switch');
+        }
+        conference = mainConference;
       }
       const deadline = Date.now() + BREAKOUT_WAIT_MS;
       while (openBreakoutRooms(store).length && Date.now() < deadline) await sleep(POLL_MS);
@@ -140,13 +221,16 @@ export async function runEndLesson(
     record('lock', locked ? 'done' : 'failed');
     assertModerator();
 
-    // 3. End for all where the server can (it destroys the room, our own page hangs up too) …
+    // 3. End for all where the server can (it destroys the room, our own page hangs up too), and only
+    // once the server has destroyed it is the lesson "ended for all"; if it did not, remove everyone …
     if (options.endForAll && has(conference, 'isEndConferenceSupported') && call(conference, 'isEndConferenceSupported') === true) {
-      call(conference, 'end');
-      record('end-for-all', 'done');
-      return { ok: true, report: { steps, remaining: [], hiddenRemaining: 0, knocking: 0, endedForAll: true, left: true } };
-    }
-    record('end-for-all', 'skipped');
+      if (await endForAll(store, conference)) {
+        record('end-for-all', 'done');
+        return { ok: true, report: { steps, remaining: [], hiddenRemaining: 0, knocking: 0, endedForAll: true, left: true } };
+      }
+      record('end-for-all', 'failed');
+      assertModerator();
+    } else record('end-for-all', 'skipped');
 
     // … else remove every remote person, never the teacher (getParticipants lists only the others).
     // Each request is asked once and again only if it has not worked after RETRY_AFTER_MS.

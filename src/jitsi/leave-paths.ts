@@ -3,7 +3,7 @@
 //   APP.conference.hangup(requestFeedback, hangupReason?, notify?) — wrapping it catches them all;
 // - tab close, reload and navigation: a beforeunload prompt, which only helps if Jitsi's own beforeunload
 //   handlers (which leave at once, §4.3) are moved to `unload` via config.disableBeforeUnloadHandlers.
-import { countRemotePeople, isObject, readSlices, remotePeople, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
+import { countPeopleElsewhere, countRemotePeople, isObject, readSlices, remotePeople, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
 
 /**
  * Makes Jitsi use `unload` instead of `beforeunload` for its leave-and-disconnect clean-up (§4.3), so that
@@ -38,14 +38,21 @@ export function keepJitsiFromLeavingOnBeforeUnload(win: Loose): void {
 }
 
 export interface LeaveInfo {
+  /** Everyone in the lesson but the teacher: this room and every other room (breakout rooms, §9.2). */
   remaining: number;
+  /** Of those, how many are in other rooms than the teacher's. */
+  elsewhere: number;
+  /** The teacher is in a breakout room (the others are then in the main room or other breakout rooms). */
+  inBreakoutRoom: boolean;
   coModerators: string[];
   rightsPassToStudent: boolean;
 }
 
 /**
  * Should leaving be questioned, and what to tell the teacher? Only while the teacher is the moderator of a
- * joined conference with real people in it (the count before Jitsi's own clean-up on leaving, §0.5).
+ * joined conference with real people in the lesson: in this room, or in any other room of it — a class
+ * working in breakout rooms has left the main room's participant list (§9.2). Counted before Jitsi's own
+ * clean-up on leaving (§0.5).
  */
 export function leaveInfo(store: JitsiStore): LeaveInfo | null {
   const state = store.getState();
@@ -54,7 +61,16 @@ export function leaveInfo(store: JitsiStore): LeaveInfo | null {
   const conference = conferenceSlice.conference;
   if (!isObject(conference) || conference === conferenceSlice.leaving) return null;
   if (typeof conference.isModerator !== 'function' || conference.isModerator() !== true) return null;
-  const remaining = countRemotePeople(slices.participants) ?? 0;
+  const here = countRemotePeople(slices.participants) ?? 0;
+  let inBreakoutRoom = false;
+  try {
+    const helper = typeof conference.getBreakoutRooms === 'function' ? (conference.getBreakoutRooms as () => unknown)() : null;
+    inBreakoutRoom = isObject(helper) && typeof helper.isBreakoutRoom === 'function' && helper.isBreakoutRoom() === true;
+  } catch {
+    // an older lib without breakout rooms
+  }
+  const elsewhere = countPeopleElsewhere(slices.breakoutRooms, inBreakoutRoom, here + 1) ?? 0;
+  const remaining = here + elsewhere;
   if (remaining === 0) return null;
 
   const humans = remotePeople(slices.participants);
@@ -67,9 +83,25 @@ export function leaveInfo(store: JitsiStore): LeaveInfo | null {
   const everyoneModerator = moderators.length === humans.length;
   return {
     remaining,
+    elsewhere,
+    inBreakoutRoom,
     // A co-teacher is one of several moderators on a server where not everyone is one.
     coModerators: everyoneModerator ? [] : moderators.map((p) => String(p.name ?? '').slice(0, 100)).filter(Boolean).slice(0, 5),
     rightsPassToStudent: everyoneModerator || (!securedServer && moderators.length === 0),
+  };
+}
+
+/**
+ * Calls `onSwitch` when the teacher moves between the lesson's rooms: jitsi-meet's moveToRoom leaves the
+ * current conference with APP.conference.leaveRoom(false, 'switch_room') and joins another one, with a new
+ * JitsiConference object, in the same tab (§9.2). That is not leaving the lesson.
+ */
+export function watchRoomSwitches(legacyConference: unknown, onSwitch: () => void): void {
+  if (!isObject(legacyConference) || typeof legacyConference.leaveRoom !== 'function') return;
+  const original = legacyConference.leaveRoom as (...args: unknown[]) => unknown;
+  legacyConference.leaveRoom = function leaveRoomWatched(this: unknown, ...args: unknown[]): unknown {
+    if (args[1] === 'switch_room') onSwitch();
+    return original.apply(this, args);
   };
 }
 

@@ -5,10 +5,12 @@
 import { sameSnapshot, type RoomSnapshot } from '../core/room.ts';
 import { createSendBudget } from '../core/send-budget.ts';
 import {
+  derivePhase,
   deriveSnapshot,
   findJitsiStore,
   hasJitsiGlobals,
   readJitsiVersion,
+  readIsModerator,
   readLegacyConference,
   readSlices,
   sameSlices,
@@ -16,7 +18,7 @@ import {
   type RoomSlices,
 } from '../jitsi/adapter.ts';
 import { performAction } from '../jitsi/actions.ts';
-import { guardLeaving, keepJitsiFromLeavingOnBeforeUnload, leaveInfo, type LeaveDecision } from '../jitsi/leave-paths.ts';
+import { guardLeaving, keepJitsiFromLeavingOnBeforeUnload, leaveInfo, watchRoomSwitches, type LeaveDecision } from '../jitsi/leave-paths.ts';
 import {
   isContentCommandMessage,
   isContentReadyMessage,
@@ -41,6 +43,11 @@ const STORE_POLL_MS = 100;
 /** Support checks (lobby, end-for-all, breakout) are conference methods, not redux (§2.8): re-ask now and then. */
 const RECHECK_MS = 2_000;
 
+/** A room switch (breakout rooms) that has not landed by then is treated as what it is: the teacher left. */
+const SWITCH_WAIT_MS = 15_000;
+/** After joining the new room, how long the moderator role may take to arrive before the state goes out anyway. */
+const ROLE_AFTER_SWITCH_MS = 3_000;
+
 /** The leave question in the companion's language (from the content script's "ready"), `$1` = people. */
 let leaveQuestion = __LEAVE_FALLBACK_EN__;
 
@@ -56,12 +63,31 @@ function watchStore(store: JitsiStore): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** A send is already waiting (in a microtask or a timer): later changes just update `current`. */
   let pending = false;
+  /**
+   * While the teacher moves between the lesson's rooms, Jitsi leaves one conference and joins another
+   * (§9.2): nothing is sent until the teacher is in the new room with a role, so that the background
+   * never sees the switch as leaving (no lesson end, no "left people behind").
+   */
+  let switchingUntil = 0;
+  watchRoomSwitches(readLegacyConference(win), () => (switchingUntil = performance.now() + SWITCH_WAIT_MS));
+  const holdForSwitch = (slices: RoomSlices): boolean => {
+    const now = performance.now();
+    if (now >= switchingUntil) return false;
+    if (derivePhase(slices, 'conference') !== 'conference') return true;
+    // In the new room the moderator role comes by a separate presence after the join (§9.2): wait a
+    // moment for it rather than report "not moderator" for an instant.
+    const moderator = readIsModerator(slices.participants);
+    if (moderator === true) switchingUntil = 0;
+    else switchingUntil = Math.min(switchingUntil, now + ROLE_AFTER_SWITCH_MS);
+    return switchingUntil !== 0;
+  };
 
   const flush = (resend = false): void => {
     clearTimeout(timer);
     timer = undefined;
     pending = false;
     if (!current || (!resend && sameSnapshot(current, lastSent))) return;
+    if (switchingUntil && performance.now() < switchingUntil) return; // left the old room just now: a switch
     lastSent = current;
     budget.spend(performance.now());
     const message: PageRoomMessage = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot: current };
@@ -74,6 +100,7 @@ function watchStore(store: JitsiStore): void {
     const slices = readSlices(store.getState());
     if (lastSlices && sameSlices(slices, lastSlices)) return;
     lastSlices = slices;
+    if (switchingUntil && holdForSwitch(slices)) return;
     const next = deriveSnapshot(slices, current?.phase ?? null, page);
     if (sameSnapshot(next, current)) return;
     // Never coalesce away the last state of a phase: "everyone removed, then I left" must reach the

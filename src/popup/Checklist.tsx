@@ -67,6 +67,7 @@ export const FAILURE_TEXT = {
   timeout: 'actionErrorTimeout',
   rejected: 'actionErrorRejected',
   'not-empty': 'actionErrorNotEmpty',
+  'room-switch': 'actionErrorRoomSwitch',
 } as const satisfies Record<ActionFailure, MessageKey>;
 
 /** Which item shows the outcome of a fix (it stays in the list when the fix worked). */

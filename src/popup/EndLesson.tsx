@@ -3,7 +3,7 @@
 // someone or something remains.
 import { useState } from 'preact/hooks';
 import type { ActionResult } from '../core/actions.ts';
-import type { RoomSnapshot } from '../core/room.ts';
+import { peopleInLesson, type RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
 import type { Settings } from '../core/settings.ts';
 import { FAILURE_TEXT } from './Checklist.tsx';
@@ -19,7 +19,7 @@ export function EndLesson({ tabId, room, mode }: { tabId: number; room: RoomSnap
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const canEndForAll = room.endForAllSupported === true && mode === 'auto';
   const [endForAll, setEndForAll] = useState(true);
-  const people = (room.participants ?? 0) + (room.breakoutParticipants ?? 0);
+  const people = peopleInLesson(room) ?? 0;
   const canEnd = room.isModerator === true;
 
   const run = async (leave: boolean): Promise<void> => {
@@ -90,6 +90,7 @@ function EndResult({ result, onRetry }: { result: ActionResult; onRetry: () => v
     return (
       <p role="status" data-testid="end-result" data-ok="true">
         {report?.endedForAll ? t('endDoneForAll') : report?.left ? t('endDoneLeft') : t('endDoneStayed')}
+        {report?.steps.some((s) => s.step === 'end-for-all' && s.outcome === 'failed') && <> {t('endForAllFellBack')}</>}
       </p>
     );
   }

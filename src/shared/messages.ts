@@ -314,6 +314,8 @@ export interface LeaveAttemptMessage {
   type: 'leave-attempt';
   id: string;
   remaining: number;
+  elsewhere: number;
+  inBreakoutRoom: boolean;
   coModerators: string[];
   rightsPassToStudent: boolean;
 }
@@ -323,6 +325,8 @@ export const isLeaveAttemptMessage: Guard<LeaveAttemptMessage> = object<LeaveAtt
   type: oneOf(['leave-attempt'] as const),
   id: boundedString(64),
   remaining: count(MAX_PEOPLE),
+  elsewhere: count(MAX_PEOPLE),
+  inBreakoutRoom: isBoolean,
   coModerators: arrayOf(boundedString(100), 5),
   rightsPassToStudent: isBoolean,
 });

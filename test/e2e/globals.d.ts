@@ -10,6 +10,8 @@ interface JitsiSimController {
   stopRecording(): void;
   openBreakoutRoom(name: string, ids: string[]): string;
   closeBreakoutRooms(): void;
+  moveMeToRoom(nameOrJid: string): void;
+  setLocalRecording(running: boolean): void;
   dropNetwork(): void;
   state(): any;
   whenJoined(timeoutMs?: number): Promise<void>;

@@ -103,7 +103,7 @@ function startApp(root: HTMLElement): void {
   const store = createSimStore(
     sim.app,
     {
-      hangup: (requestFeedback) => conference.hangup(requestFeedback),
+      hangup: (requestFeedback, reason) => conference.hangup(requestFeedback, reason),
       unloadTarget: window,
       onAction: (action) => {
         const failure = (action.error as { name?: string } | undefined)?.name;

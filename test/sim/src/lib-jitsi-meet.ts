@@ -32,6 +32,7 @@ const server = new FakeServer({
   domain: config?.hosts?.domain ?? 'localhost',
   lobbySupported: sim.lobby,
   endConferenceSupported: sim.endConference,
+  endConferenceIgnored: sim.endIgnored,
   avModerationSupported: sim.app === 'current',
   breakoutRoomsSupported: sim.app === 'current',
   everyoneModerator: sim.everyoneModerator,

@@ -48,6 +48,9 @@ export const REQUEST_DISABLE_VIDEO_MODERATION = 'REQUEST_DISABLE_VIDEO_MODERATIO
 
 // SDK breakout-rooms/actionTypes.ts
 export const UPDATE_BREAKOUT_ROOMS = 'UPDATE_BREAKOUT_ROOMS';
+export const _RESET_BREAKOUT_ROOMS = '_RESET_BREAKOUT_ROOMS';
+// SDK recording/actionTypes.ts: browser-local recording (facts §9.3)
+export const SET_LOCAL_RECORDING_RUNNING = 'SET_LOCAL_RECORDING_RUNNING';
 
 // SDK prejoin/actionTypes.ts
 export const SET_PREJOIN_PAGE_VISIBILITY = 'SET_PREJOIN_PAGE_VISIBILITY';

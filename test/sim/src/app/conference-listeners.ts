@@ -39,7 +39,13 @@ interface LibJibriSession {
   getTimestamp?(): number;
 }
 
-export function setupConferenceListeners(room: ListenedConference, dispatch: Dispatch, getState: () => RootState, variant: AppVariant): void {
+export function setupConferenceListeners(
+  room: ListenedConference,
+  dispatch: Dispatch,
+  getState: () => RootState,
+  variant: AppVariant,
+  moveToRoom: (roomJid: string) => void = () => undefined,
+): void {
   const on = <T extends unknown[]>(event: string, handler: (...args: T) => void) =>
     room.on(event, handler as unknown as (...args: never[]) => void);
 
@@ -147,6 +153,8 @@ export function setupConferenceListeners(room: ListenedConference, dispatch: Dis
     on(EVENTS.AV_MODERATION_CHANGED, ({ enabled, mediaType, actor }: { enabled: boolean; mediaType: string; actor?: unknown }) =>
       dispatch({ type: enabled ? A.ENABLE_MODERATION : A.DISABLE_MODERATION, mediaType, actor }),
     );
+    // The server asks us to switch rooms (our room was closed, or a moderator sent us): moveToRoom.
+    on(EVENTS.BREAKOUT_ROOMS_MOVE_TO_ROOM, (roomJid: string) => moveToRoom(roomJid));
     on(EVENTS.BREAKOUT_ROOMS_UPDATED, ({ rooms, roomCounter }: { rooms: Record<string, unknown>; roomCounter: number }) =>
       dispatch({ type: A.UPDATE_BREAKOUT_ROOMS, rooms, roomCounter }),
     );

@@ -6,6 +6,7 @@ import type { FakeParticipantKind, RecordingMode } from '../shared/constants.ts'
 import * as A from './action-types.ts';
 import type { LegacyConference } from './legacy-conference.ts';
 import { createLoad, type LoadOptions, type LoadStats } from './load.ts';
+import { moveToRoom } from './move-to-room.ts';
 import { changed, type Runtime } from './runtime.ts';
 
 export interface JoinOptions {
@@ -30,6 +31,8 @@ export interface JitsiSimController {
   setRejoinAfterKick(enabled: boolean): void;
   startRecording(mode?: RecordingMode): string;
   stopRecording(): void;
+  /** The teacher records to their own disk (LocalRecordingManager; SET_LOCAL_RECORDING_RUNNING, facts §9.3). */
+  setLocalRecording(running: boolean): void;
   /** Jicofo/another moderator changes our role. */
   setLocalRole(role: 'moderator' | 'participant'): void;
   /** Creates (or reuses) a breakout room and moves those occupants there; returns its jid. */
@@ -126,6 +129,10 @@ export function createController(runtime: Runtime, conference: LegacyConference,
       requireServer().stopRecording();
     },
 
+    setLocalRecording(running) {
+      runtime.store?.dispatch({ type: A.SET_LOCAL_RECORDING_RUNNING, running });
+    },
+
     setLocalRole(role) {
       const server = requireServer();
       server.options.localRole = role;
@@ -151,10 +158,7 @@ export function createController(runtime: Runtime, conference: LegacyConference,
         nameOrJid === 'main'
           ? server.mainRoomJid
           : server.breakoutRooms.get(nameOrJid)?.jid ?? [...server.breakoutRooms.values()].find((r) => r.name === nameOrJid)?.jid;
-      if (!target || server.local?.roomJid === target) return;
-      const displayName = server.local?.name ?? '';
-      // moveToRoom: leaveRoom(false, 'switch_room') then a new JitsiConference; URL unchanged (facts §2.7).
-      void conference.leaveRoom(false, 'switch_room').then(() => conference.joinRoom(target, { displayName }));
+      if (target) moveToRoom(runtime, conference, target);
     },
 
     dropNetwork() {

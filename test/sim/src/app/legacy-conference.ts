@@ -4,6 +4,7 @@
 import { backendSafeRoomName } from '../shared/room-name.ts';
 import * as A from './action-types.ts';
 import { setupConferenceListeners } from './conference-listeners.ts';
+import { moveToRoom } from './move-to-room.ts';
 import { changed, type FakeJitsiConference, type Runtime } from './runtime.ts';
 
 const REDIRECT_DELAY_MS = 500;
@@ -79,7 +80,7 @@ export function createLegacyConference(runtime: Runtime, navigate: (path: string
       this.roomName = backendSafeRoomName(runtime.room);
       const room = connection.initJitsiConference(this.roomName, {}, roomJid);
       this._room = room;
-      setupConferenceListeners(room, dispatch, () => store.getState(), runtime.sim.app);
+      setupConferenceListeners(room, dispatch, () => store.getState(), runtime.sim.app, (target) => moveToRoom(runtime, this, target));
       const displayName = options.displayName ?? '';
       room.setDisplayName(displayName);
       if (displayName) dispatch({ type: A.PARTICIPANT_UPDATED, participant: { local: true, name: displayName } });

@@ -46,8 +46,9 @@ const conferenceDefaults = (): ConferenceState => ({
   membersOnly: undefined,
   password: undefined,
   passwordRequired: undefined,
-  startAudioMutedPolicy: false,
-  startVideoMutedPolicy: false,
+  // Not set until SET_START_MUTED_POLICY: undefined, as in jitsi-meet's reducer (not false).
+  startAudioMutedPolicy: undefined,
+  startVideoMutedPolicy: undefined,
 });
 
 /** Every key that held this conference is cleared; WILL_LEAVE parks it in `leaving` (reducer `_conferenceLeftOrWillLeave`). */
@@ -383,6 +384,8 @@ export interface SessionData {
 
 export interface RecordingState {
   sessionDatas: SessionData[];
+  /** Browser-local recording (SDK 2026, facts §9.3); absent until it first runs. */
+  localRecordingRunning?: boolean;
   pendingNotificationUids: Record<string, string | undefined>;
   selectedRecordingService: string;
 }
@@ -391,6 +394,7 @@ export const recordingReducer: Reducer<RecordingState, Action> = (
   state = { sessionDatas: [], pendingNotificationUids: {}, selectedRecordingService: '' },
   action,
 ) => {
+  if (action.type === A.SET_LOCAL_RECORDING_RUNNING) return { ...state, localRecordingRunning: Boolean(action.running) };
   if (action.type !== A.RECORDING_SESSION_UPDATED) return state;
   const data = action.sessionData as SessionData;
   const exists = state.sessionDatas.some((s) => s.id === data.id);
@@ -444,6 +448,8 @@ export interface BreakoutRoomsState {
 }
 
 export const breakoutRoomsReducer: Reducer<BreakoutRoomsState, Action> = (state = { rooms: {}, roomCounter: 0 }, action) => {
+  // moveToRoom dispatches _RESET_BREAKOUT_ROOMS before it leaves the room (facts §9.2).
+  if (action.type === A._RESET_BREAKOUT_ROOMS) return { rooms: {}, roomCounter: 0 };
   if (action.type !== A.UPDATE_BREAKOUT_ROOMS) return state;
   return { ...state, rooms: action.rooms as Record<string, unknown>, roomCounter: action.roomCounter as number };
 };

@@ -16,8 +16,8 @@ interface ModeratedConference extends ConferenceRef {
 }
 
 export interface StoreServices {
-  /** APP.conference.hangup (web middleware runs it on destroy/kick; facts §3.3, §3.4). */
-  hangup?(requestFeedback: boolean): void;
+  /** APP.conference.hangup(requestFeedback, hangupReason): the web middleware runs it on destroy/kick (facts §3.3, §3.4). */
+  hangup?(requestFeedback: boolean, hangupReason?: string): void;
   /** Sees every action after the reducers (used for the page's notices). */
   onAction?(action: { type: string; [key: string]: unknown }): void;
   /** Where `beforeunload`/`unload` listeners go; undefined in node tests. */
@@ -71,11 +71,12 @@ function sideEffects(services: StoreServices): Middleware<object, RootState> {
         removeUnloadHandler?.();
         removeUnloadHandler = undefined;
         const error = act.error as { name?: string } | undefined;
-        if (error?.name === CONFERENCE_ERRORS.CONFERENCE_DESTROYED) services.hangup?.(true);
+        // The same hangup(true, reason, notify) path as a kick (facts §3.4): a reason is passed.
+        if (error?.name === CONFERENCE_ERRORS.CONFERENCE_DESTROYED) services.hangup?.(true, 'The meeting has been terminated');
         break;
       }
       case A.KICKED_OUT:
-        services.hangup?.(true);
+        services.hangup?.(true, 'You have been kicked out of the meeting');
         break;
       default: {
         const request = AV_REQUESTS[act.type];

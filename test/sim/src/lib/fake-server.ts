@@ -12,6 +12,8 @@ export interface ServerOptions {
   domain: string;
   lobbySupported: boolean;
   endConferenceSupported: boolean;
+  /** Advertised, but the end message is lost (a misconfigured component): nothing happens. */
+  endConferenceIgnored?: boolean;
   avModerationSupported: boolean;
   breakoutRoomsSupported: boolean;
   everyoneModerator: boolean;
@@ -76,6 +78,8 @@ export const SERVER_EVENTS = {
   DESTROYED: 'destroyed', // (reason)
   LOCAL_KICKED: 'local-kicked', // (actorId, reason)
   LOCAL_DROPPED: 'local-dropped', // ()
+  // The breakout component tells our client to switch rooms (closing its room, or a moderator sent it).
+  LOCAL_MOVE_REQUESTED: 'local-move-requested', // (roomJid)
   // Media-side notices (the bridge / the occupant's own presence), used by the load generator.
   DOMINANT_SPEAKER: 'dominant-speaker', // (roomJid, id)
   MUTE_CHANGED: 'mute-changed', // (roomJid, id, mediaType, muted)
@@ -339,7 +343,7 @@ export class FakeServer extends Emitter {
 
   /** end_conference component: destroys the MUC with everyone in it, breakout and lobby rooms too. */
   endConference(actorId: string): void {
-    if (!this.options.endConferenceSupported) return;
+    if (!this.options.endConferenceSupported || this.options.endConferenceIgnored) return;
     if (this.local?.id !== actorId || !this.localIsModerator()) return;
     this.destroy(MEETING_TERMINATED);
   }
@@ -397,7 +401,8 @@ export class FakeServer extends Emitter {
     const existing = [...this.breakoutRooms.values()].find((room) => room.name === name);
     if (existing) return existing;
     this.roomCounter++;
-    const id = `${this.options.roomName}-breakout-${this.roomCounter}`;
+    // Jitsi names breakout rooms by a UUID: `<uuid>@breakout.<domain>` (facts §9.2).
+    const id = crypto.randomUUID();
     const room = { id, jid: `${id}@breakout.${this.options.domain}`, name };
     this.breakoutRooms.set(room.jid, room);
     this.emit(SERVER_EVENTS.BREAKOUT_UPDATED);
@@ -406,6 +411,12 @@ export class FakeServer extends Emitter {
 
   /** Moves an occupant between rooms: a leave in one MUC, a join in the other. */
   moveOccupant(id: string, roomJid: string): boolean {
+    if (this.local?.id === id) {
+      // Our own client is asked to switch; it leaves and joins by itself (moveToRoom, facts §9.2).
+      if (this.local.roomJid === roomJid || (roomJid !== this.mainRoomJid && !this.breakoutRooms.has(roomJid))) return false;
+      this.emit(SERVER_EVENTS.LOCAL_MOVE_REQUESTED, roomJid);
+      return true;
+    }
     const occupant = this.occupants.get(id);
     if (!occupant || occupant.roomJid === roomJid) return false;
     if (roomJid !== this.mainRoomJid && !this.breakoutRooms.has(roomJid)) return false;
@@ -423,6 +434,7 @@ export class FakeServer extends Emitter {
     for (const occupant of [...this.occupants.values()]) {
       if (occupant.roomJid === roomJid) this.moveOccupant(occupant.id, this.mainRoomJid);
     }
+    if (this.local?.roomJid === roomJid) this.moveOccupant(this.local.id, this.mainRoomJid);
     this.breakoutRooms.delete(roomJid);
     this.emit(SERVER_EVENTS.BREAKOUT_UPDATED);
   }

@@ -271,6 +271,8 @@ export class FakeJitsiConference extends Emitter {
       if (!this.room || roomJid !== this.room.roomjid || !this.participants.has(id)) return;
       this.emit(EVENTS.TRACK_MUTE_CHANGED, remoteTrack(id, mediaType, muted));
     });
+    // The breakout component asks us to switch rooms; jitsi-meet's middleware then runs moveToRoom.
+    listen(SERVER_EVENTS.LOCAL_MOVE_REQUESTED, (roomJid: string) => this.emit(EVENTS.BREAKOUT_ROOMS_MOVE_TO_ROOM, roomJid));
     listen(SERVER_EVENTS.LOCAL_DROPPED, () => {
       if (this.room) this.room.joined = false;
       this.detach();

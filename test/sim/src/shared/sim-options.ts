@@ -10,6 +10,8 @@ export interface SimOptions {
   app: AppVariant;
   /** Prosody `end_conference` component loaded (facts §7.2). Always false for 2021 (lib lacks end()). */
   endConference: boolean;
+  /** The component is advertised but ending does nothing (misconfigured server): `end()` leaves the room as it is. */
+  endIgnored: boolean;
   /** Prosody `muc_lobby_rooms` loaded. */
   lobby: boolean;
   /** meet.jit.si-like: every occupant is a moderator. */
@@ -44,6 +46,7 @@ export function parseSimOptions(search: string): SimOptions {
   return {
     app,
     endConference: app === 'current' && flag(params, 'endConference', true),
+    endIgnored: flag(params, 'endIgnored', false),
     lobby: flag(params, 'lobby', true),
     everyoneModerator: flag(params, 'everyoneModerator', false),
     ownerKick: flag(params, 'ownerKick', true),
