@@ -140,6 +140,7 @@ function onLeaveAttempt(event: Event): void {
       elsewhere: attempt.elsewhere,
       inBreakoutRoom: attempt.inBreakoutRoom,
       coModerators: attempt.coModerators,
+      promotedModerators: attempt.promotedModerators,
       rightsPassToStudent: attempt.rightsPassToStudent,
       strong: prefs.strong,
     });

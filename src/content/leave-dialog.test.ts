@@ -19,7 +19,7 @@ function translator(lang: string) {
 const en = translator('en');
 const strip = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
-const base: Info = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], rightsPassToStudent: false, strong: false };
+const base: Info = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], promotedModerators: [], rightsPassToStudent: false, strong: false };
 
 describe('buildLeaveGuardModel', () => {
   it('default: remove everyone and leave is primary, then Stay, then Leave anyway without a reason', () => {
@@ -90,6 +90,13 @@ describe('buildLeaveGuardModel', () => {
     expect(both.text.map(strip)[2]).toBe('When you leave, a student becomes moderator.');
   });
 
+  it('a student made moderator during the lesson is named as such, and leaving stays the hard choice', () => {
+    const model = buildLeaveGuardModel({ ...base, promotedModerators: ['Jonas'] }, en);
+    expect(model.text.map(strip)).toContain('Jonas is a participant who was made moderator during the lesson.');
+    expect(model.buttons[0]?.choice).toBe('end-and-leave');
+    expect(model.buttons[2]?.label).toBe('Leave anyway');
+  });
+
   it('a class in breakout rooms: the dialog counts them and says where they are', () => {
     const fromMain = buildLeaveGuardModel({ ...base, remaining: 5, elsewhere: 3 }, en);
     expect(fromMain.title).toBe('5 participants are still in the room');
@@ -100,7 +107,7 @@ describe('buildLeaveGuardModel', () => {
   });
 
   it.each(['de', 'nl'])('%s: every text is translated (no key shown)', (lang) => {
-    const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], rightsPassToStudent: true, strong: true }, translator(lang));
+    const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], promotedModerators: ['Y'], rightsPassToStudent: true, strong: true }, translator(lang));
     const fromBreakout = buildLeaveGuardModel({ ...base, elsewhere: 2, inBreakoutRoom: true }, translator(lang));
     const strong = buildLeaveGuardModel({ ...base, strong: true }, translator(lang));
     const texts = [model.title, ...model.text, ...fromBreakout.text, ...model.buttons.map((b) => b.label), strong.reason?.label, strong.reason?.confirm];

@@ -25,8 +25,10 @@ export interface LeaveGuardInfo {
   elsewhere: number;
   /** The teacher is in a breakout room. */
   inBreakoutRoom: boolean;
-  /** Display names of other moderators present (a co-teacher), may be empty. */
+  /** Display names of other moderators who were moderator when they joined (a co-teacher), may be empty. */
   coModerators: string[];
+  /** Display names of participants made moderator during the lesson (not co-teachers), may be empty. */
+  promotedModerators: string[];
   /** The server makes everyone moderator or hands rights to the next person. */
   rightsPassToStudent: boolean;
   /** Policy "strongly warn": "Leave anyway" needs a typed reason. */
@@ -88,6 +90,14 @@ export function buildLeaveGuardModel(info: LeaveGuardInfo, translate: Translate)
       names.length === 1
         ? translate('leaveGuardCoModeratorOne', names[0])
         : translate('leaveGuardCoModeratorOther', joinNames(names, lang)),
+    );
+  }
+  if (info.promotedModerators.length > 0) {
+    const names = info.promotedModerators.map(isolate);
+    text.push(
+      names.length === 1
+        ? translate('leaveGuardPromotedOne', names[0])
+        : translate('leaveGuardPromotedOther', joinNames(names, lang)),
     );
   }
   if (info.rightsPassToStudent) text.push(translate('leaveGuardRightsPass'));

@@ -37,6 +37,44 @@ export function keepJitsiFromLeavingOnBeforeUnload(win: Loose): void {
   }
 }
 
+/** A role that comes this soon after someone joins was given at joining (Jicofo grants it by presence). */
+const ROLE_AT_JOIN_MS = 3_000;
+/** Who is listed this soon after our own join was already in the room (the lib reports them one by one). */
+const ALREADY_THERE_MS = 1_000;
+
+/**
+ * Who was moderator when they joined (e.g. an authenticated teacher), as opposed to a participant made
+ * moderator during the lesson. Fed with the participants slice on each of its changes; only new people
+ * and not-yet-moderators cost anything.
+ */
+export function createModeratorHistory() {
+  const seen = new Map<string, { at: number; beforeUs: boolean; atJoin: boolean }>();
+  let ourJoin: number | null = null;
+  return {
+    update(participantsSlice: unknown, joined: boolean, now: number): void {
+      if (!joined) return;
+      ourJoin ??= now;
+      for (const person of remotePeople(participantsSlice)) {
+        const id = String(person.id);
+        const moderator = person.role === 'moderator';
+        const entry = seen.get(id);
+        if (!entry) seen.set(id, { at: now, beforeUs: now - ourJoin < ALREADY_THERE_MS, atJoin: moderator });
+        else if (!entry.atJoin && moderator && now - entry.at <= ROLE_AT_JOIN_MS) entry.atJoin = true;
+      }
+    },
+    /**
+     * Moderator from the start. Someone already there when we came is trusted only on a secured server:
+     * elsewhere Jicofo's auto-owner made the first student to arrive moderator (§0.9).
+     */
+    joinedAsModerator(id: string, securedServer: boolean): boolean {
+      const entry = seen.get(id);
+      return Boolean(entry?.atJoin && (securedServer || !entry.beforeUs));
+    },
+  };
+}
+
+export type ModeratorHistory = ReturnType<typeof createModeratorHistory>;
+
 export interface LeaveInfo {
   /** Everyone in the lesson but the teacher: this room and every other room (breakout rooms, §9.2). */
   remaining: number;
@@ -44,7 +82,10 @@ export interface LeaveInfo {
   elsewhere: number;
   /** The teacher is in a breakout room (the others are then in the main room or other breakout rooms). */
   inBreakoutRoom: boolean;
+  /** Other moderators who were moderator when they joined: co-teachers who stay with the class. */
   coModerators: string[];
+  /** Participants made moderator during the lesson: they hold the rights, but are not teachers. */
+  promotedModerators: string[];
   rightsPassToStudent: boolean;
 }
 
@@ -54,7 +95,7 @@ export interface LeaveInfo {
  * working in breakout rooms has left the main room's participant list (§9.2). Counted before Jitsi's own
  * clean-up on leaving (§0.5).
  */
-export function leaveInfo(store: JitsiStore): LeaveInfo | null {
+export function leaveInfo(store: JitsiStore, history: ModeratorHistory | null = null): LeaveInfo | null {
   const state = store.getState();
   const slices = readSlices(state);
   const conferenceSlice = isObject(slices.conference) ? slices.conference : {};
@@ -81,12 +122,17 @@ export function leaveInfo(store: JitsiStore): LeaveInfo | null {
   // makes the next occupant moderator, and on "everyone is moderator" servers they all already are.
   const securedServer = Boolean(hosts.anonymousdomain) || conferenceSlice.authEnabled === true;
   const everyoneModerator = moderators.length === humans.length;
+  // A co-teacher was moderator when they joined, on a server where not everyone is one; a student the
+  // teacher made moderator during the lesson is named as such, and does not make leaving the easy choice.
+  const names = (people: Loose[]) => people.map((p) => String(p.name ?? '').slice(0, 100)).filter(Boolean).slice(0, 5);
+  const coTeachers = everyoneModerator ? [] : moderators.filter((p) => history?.joinedAsModerator(String(p.id), securedServer) ?? true);
+  const promoted = everyoneModerator ? [] : moderators.filter((p) => !coTeachers.includes(p));
   return {
     remaining,
     elsewhere,
     inBreakoutRoom,
-    // A co-teacher is one of several moderators on a server where not everyone is one.
-    coModerators: everyoneModerator ? [] : moderators.map((p) => String(p.name ?? '').slice(0, 100)).filter(Boolean).slice(0, 5),
+    coModerators: names(coTeachers),
+    promotedModerators: names(promoted),
     rightsPassToStudent: everyoneModerator || (!securedServer && moderators.length === 0),
   };
 }

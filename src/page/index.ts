@@ -18,7 +18,15 @@ import {
   type RoomSlices,
 } from '../jitsi/adapter.ts';
 import { performAction } from '../jitsi/actions.ts';
-import { guardLeaving, keepJitsiFromLeavingOnBeforeUnload, leaveInfo, watchRoomSwitches, type LeaveDecision } from '../jitsi/leave-paths.ts';
+import {
+  createModeratorHistory,
+  guardLeaving,
+  keepJitsiFromLeavingOnBeforeUnload,
+  leaveInfo,
+  watchRoomSwitches,
+  type LeaveDecision,
+  type ModeratorHistory,
+} from '../jitsi/leave-paths.ts';
 import {
   isContentCommandMessage,
   isContentReadyMessage,
@@ -54,7 +62,7 @@ let leaveQuestion = __LEAVE_FALLBACK_EN__;
 const win = window as unknown as Record<string, unknown>;
 const INSTALLED = Symbol.for('jitsi-moderator-companion.page');
 
-function watchStore(store: JitsiStore): void {
+function watchStore(store: JitsiStore, history: ModeratorHistory): void {
   const page = { host: location.host, jitsiVersion: readJitsiVersion(win) };
   let lastSlices: RoomSlices | null = null;
   let current: RoomSnapshot | null = null;
@@ -99,6 +107,7 @@ function watchStore(store: JitsiStore): void {
     // references first and derive only when one of ours was replaced.
     const slices = readSlices(store.getState());
     if (lastSlices && sameSlices(slices, lastSlices)) return;
+    if (slices.participants !== lastSlices?.participants) history.update(slices.participants, derivePhase(slices, 'conference') === 'conference', performance.now());
     lastSlices = slices;
     if (switchingUntil && holdForSwitch(slices)) return;
     const next = deriveSnapshot(slices, current?.phase ?? null, page);
@@ -146,8 +155,8 @@ function watchStore(store: JitsiStore): void {
  * cancels the event; then its answer comes by message. Not cancelled (no content script, or its dialog
  * failed): the page asks with confirm(). Either way only the teacher's answer lets them leave.
  */
-function askToLeave(store: JitsiStore): Promise<{ decision: LeaveDecision; kickReason: string }> {
-  const info = leaveInfo(store);
+function askToLeave(store: JitsiStore, history: ModeratorHistory): Promise<{ decision: LeaveDecision; kickReason: string }> {
+  const info = leaveInfo(store, history);
   if (!info) return Promise.resolve({ decision: 'leave', kickReason: '' });
   const id = crypto.randomUUID();
   let listener: (event: MessageEvent) => void = () => undefined;
@@ -168,14 +177,14 @@ function askToLeave(store: JitsiStore): Promise<{ decision: LeaveDecision; kickR
 }
 
 /** Catches the ways out of a lesson the page can catch (see src/jitsi/leave-paths.ts). */
-function guardLesson(store: JitsiStore): void {
+function guardLesson(store: JitsiStore, history: ModeratorHistory): void {
   let kickReason = '';
   guardLeaving(
     window,
     readLegacyConference(win),
     () => leaveInfo(store) !== null,
     () =>
-      askToLeave(store).then((answer) => {
+      askToLeave(store, history).then((answer) => {
         kickReason = answer.kickReason;
         return answer.decision;
       }),
@@ -198,8 +207,9 @@ function start(): void {
   const poll = (): void => {
     const store = findJitsiStore(win);
     if (store) {
-      watchStore(store);
-      guardLesson(store);
+      const history = createModeratorHistory();
+      watchStore(store, history);
+      guardLesson(store, history);
     }
     else if (performance.now() < deadline) setTimeout(poll, STORE_POLL_MS);
   };

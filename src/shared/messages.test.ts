@@ -56,7 +56,7 @@ describe('page and content messages', () => {
 });
 
 describe('leave guard messages', () => {
-  const attempt = { source: PAGE_MESSAGE_SOURCE, type: 'leave-attempt', id: 'a1', remaining: 3, elsewhere: 1, inBreakoutRoom: false, coModerators: ['Frau Kaya'], rightsPassToStudent: false };
+  const attempt = { source: PAGE_MESSAGE_SOURCE, type: 'leave-attempt', id: 'a1', remaining: 3, elsewhere: 1, inBreakoutRoom: false, coModerators: ['Frau Kaya'], promotedModerators: [], rightsPassToStudent: false };
 
   it('reads a leave attempt from a DOM event detail (JSON text) only when it is well-formed', () => {
     expect(parseLeaveAttempt(JSON.stringify(attempt))).toEqual(attempt);

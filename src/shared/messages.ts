@@ -317,6 +317,7 @@ export interface LeaveAttemptMessage {
   elsewhere: number;
   inBreakoutRoom: boolean;
   coModerators: string[];
+  promotedModerators: string[];
   rightsPassToStudent: boolean;
 }
 
@@ -328,6 +329,7 @@ export const isLeaveAttemptMessage: Guard<LeaveAttemptMessage> = object<LeaveAtt
   elsewhere: count(MAX_PEOPLE),
   inBreakoutRoom: isBoolean,
   coModerators: arrayOf(boundedString(100), 5),
+  promotedModerators: arrayOf(boundedString(100), 5),
   rightsPassToStudent: isBoolean,
 });
 

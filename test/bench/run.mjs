@@ -1,19 +1,25 @@
 // @ts-check
 // Benchmark (not a pass/fail test): a busy simulated lesson in headless Chromium, with the built dev
-// extension and, side by side, the same page and load without it.
-//   npm run bench                               lesson 3 runs + stress 1 run, × 60 s (about 6 minutes on 2 cores)
+// extension and, side by side, the same page and load without it; then hang-up → leave dialog in
+// Chromium and Firefox ESR (hangup.mjs).
+//   npm run bench                               lesson 3 runs + stress 1 run, × 60 s, then the hang-up (about 8 minutes on 2 cores)
 //   node test/bench/run.mjs --seconds 10 --runs 1
+//   node test/bench/run.mjs --only hangup        the hang-up only (about 2½ minutes)
 // Options: --scenario lesson|stress (only that one, --runs runs; without it: lesson with --runs runs, then
 // stress with --stress-runs N (1)), --seconds N, --runs N, --students N (60), --rate N (load changes/s, 16;
 // + ~4/s audio-level noise ≈ 20 store changes/s), --warmup N (3 s), --build (run `node scripts/build.mjs --dev` first),
 // --popup-opens N (20 per run), --end-lessons N (1 per run), --kick-latency MS (150; the simulator's kickLatency
 // for the end of lesson), --out DIR (bench), --profile (also a CPU profile of the lesson page with the extension during the
-// window, summarised by script; the profiler's overhead then skews the main-thread ratio).
-// Writes DIR/results.json (machine, browser, date, parameters, raw per-run numbers) and DIR/results.md.
+// window, summarised by script; the profiler's overhead then skews the main-thread ratio),
+// --only hangup (only hang-up → leave dialog), --no-hangup (the busy lesson only), --hangup-cold N (8 fresh
+// launches per browser), --hangup-warm N (20 hang-ups per browser).
+// Writes DIR/results.json (machine, browser, date, parameters, raw per-run numbers) and DIR/results.md. A part
+// not run this time (the busy lesson with --only hangup, the hang-up with --no-hangup) is kept from the
+// existing DIR/results.json, with its own date.
 // It never changes the extension: it counts page→content messages by wrapping window.postMessage in the
 // page, content→background messages with its own chrome.runtime.onMessage listener in the worker.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +27,8 @@ import { chromium } from 'playwright-core';
 import { startSimulator } from '../sim/server.mjs';
 import { hermeticChromiumFlags, loadExtensionFlags } from '../chromium-flags.mjs';
 import { BUNDLE_BUDGETS, bundleSizes as measureBundles } from '../../scripts/bundle-sizes.mjs';
+import { CHROMIUM_PATH, browserVersion, median, quantile, round, sleep } from './common.mjs';
+import { measureHangup } from './hangup.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGE_SOURCE = 'jitsi-moderator-companion/page';
@@ -62,7 +70,8 @@ function stringOption(name, fallback) {
 }
 if (argv.includes('--help') || argv.includes('-h')) {
   console.log(
-    'node test/bench/run.mjs [--scenario lesson|stress] [--seconds 60] [--runs 3] [--stress-runs 1] [--students 60] [--rate 16] [--warmup 3] [--build] [--out bench]',
+    'node test/bench/run.mjs [--scenario lesson|stress] [--seconds 60] [--runs 3] [--stress-runs 1] [--students 60] [--rate 16] [--warmup 3] [--build] [--out bench]\n' +
+      '                        [--only hangup | --no-hangup] [--hangup-cold 8] [--hangup-warm 20]',
   );
   process.exit(0);
 }
@@ -118,9 +127,25 @@ const PLAN = /** @type {{scenario: ScenarioName, runs: number}[]} */ (
         { scenario: 'stress', runs: params.stressRuns },
       ]
 );
-
-const CHROMIUM_PATH =
-  process.env.CHROMIUM_PATH ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path)) ?? '/usr/lib/chromium/chromium';
+const onlyOption = stringOption('--only', '');
+if (onlyOption && onlyOption !== 'hangup') {
+  console.error('--only takes `hangup` (the busy lesson alone: --no-hangup)');
+  process.exit(2);
+}
+/** The bench's two parts: the busy lesson (scenarios, bundle sizes) and hang-up → leave dialog (hangup.mjs). */
+const PARTS = { lesson: onlyOption !== 'hangup', hangup: !argv.includes('--no-hangup') };
+if (!PARTS.lesson && !PARTS.hangup) {
+  console.error('--only hangup and --no-hangup leave nothing to run');
+  process.exit(2);
+}
+const hangupParams = {
+  /** Fresh launches per browser, one hang-up each. */
+  coldSamples: Math.round(numberOption('--hangup-cold', 8, 1)),
+  /** Hang-ups per browser in one lesson, after one not counted. */
+  warmSamples: Math.round(numberOption('--hangup-warm', 20, 1)),
+  chromeDir: 'dist/chrome-dev',
+  firefoxDir: 'dist/firefox-dev',
+};
 
 /**
  * The end-to-end tests' flags (test/chromium-flags.mjs): hermetic, headless, no host but 127.0.0.1
@@ -133,30 +158,11 @@ function chromiumArgs(extensionDir) {
 
 // ── small helpers ───────────────────────────────────────────────────────────────────────────────
 
-/** @param {number} ms */
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
-/** Linear-interpolated quantile of unsorted numbers; null when empty. @param {number[]} values @param {number} q */
-function quantile(values, q) {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * q;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const a = /** @type {number} */ (sorted[lower]);
-  const b = /** @type {number} */ (sorted[upper]);
-  return a + (b - a) * (position - lower);
-}
-/** @param {(number | null | undefined)[]} values */
-const median = (values) => quantile(values.filter((v) => typeof v === 'number' && Number.isFinite(v)).map(Number), 0.5);
-/** @param {number | null | undefined} value @param {number} [digits] */
-const round = (value, digits = 2) => (typeof value === 'number' && Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
-
-/** @param {string} dir @returns {number} */
+/** Newest file under `dir`, unit tests left out (they are not built). @param {string} dir @returns {number} */
 function newestMtime(dir) {
   if (!existsSync(dir)) return 0;
   const stat = statSync(dir);
-  if (!stat.isDirectory()) return stat.mtimeMs;
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(dir) ? 0 : stat.mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(dir)) newest = Math.max(newest, newestMtime(join(dir, entry)));
   return newest;
@@ -193,7 +199,7 @@ function bundleSizes() {
 /** A fresh profile per launch, deleted on close. @param {boolean} withExtension @returns {Promise<Launched>} */
 async function launch(withExtension) {
   const profile = mkdtempSync(join(os.tmpdir(), withExtension ? 'jmc-bench-ext-' : 'jmc-bench-plain-'));
-  const extensionDir = withExtension ? resolve(ROOT, params.extensionDir) : null;
+  const extensionDir = withExtension ? builtCopy(params.extensionDir) : null;
   try {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
@@ -487,7 +493,7 @@ async function popupOpenTimes(context, url, count) {
 /** The kick reason the popup sends in English (the browser's language here). */
 function kickReason() {
   try {
-    const messages = JSON.parse(readFileSync(resolve(ROOT, params.extensionDir, '_locales/en/messages.json'), 'utf8'));
+    const messages = JSON.parse(readFileSync(join(builtCopy(params.extensionDir), '_locales/en/messages.json'), 'utf8'));
     return String(messages.kickReason?.message ?? 'The lesson has ended.');
   } catch {
     return 'The lesson has ended.';
@@ -922,10 +928,10 @@ const ms = (v) => (v === null || v === undefined ? 'n/a' : `${v} ms`);
 
 /**
  * The table's rows: label, the figure from a scenario's summary, the budget, whether it is met. Bundle
- * sizes do not depend on the scenario. @param {any} b the bundles
+ * sizes do not depend on the scenario. @param {any} b the bundles @param {any} p the run's parameters
  * @returns {[string, (s: any) => string, string, ((s: any) => string) | null][]}
  */
-function tableRows(b) {
+function tableRows(b, p) {
   return [
     ['Store changes / s (load + audio-level noise)', (s) => `${s.storeChangesPerSecond}`, '≈ 20 (input)', null],
     ['  of which snapshot-changing load events / s (join, leave, knock, admit, deny)', (s) => `${s.snapshotChangingEventsPerSecond}`, '—', null],
@@ -943,7 +949,7 @@ function tableRows(b) {
     ['Popup opened → checklist complete, p95', (s) => ms(s.popupOpenP95Ms), '—', null],
     ['  of which navigation → DOMContentLoaded, median', (s) => ms(s.popupOpenDomContentLoadedMedianMs), '—', null],
     [
-      `End of lesson, ${params.students} students → result reports the room empty, median (kick latency ${params.kickLatencyMs} ms)`,
+      `End of lesson, ${p.students} students → result reports the room empty, median (kick latency ${p.kickLatencyMs} ms)`,
       (s) => ms(s.endOfLessonMedianMs),
       '—',
       null,
@@ -971,15 +977,16 @@ function tableRows(b) {
   ];
 }
 
-/** @param {any} results */
-function markdown(results) {
+/** The busy lesson's report (results.md up to the hang-up). @param {any} results */
+function lessonMarkdown(results) {
+  const p = results.parameters;
   const b = results.bundles;
   const m = results.machine;
   const names = /** @type {ScenarioName[]} */ (Object.keys(results.scenarios));
   const scenarios = names.map((name) => results.scenarios[name]);
   const runsText = names.map((name) => `${name}: ${results.scenarios[name].runs.length} run${results.scenarios[name].runs.length === 1 ? '' : 's'}`).join(', ');
   const header = ['Figure', 'Budget', ...names.flatMap((name) => [name === 'lesson' ? 'Lesson (default)' : name[0]?.toUpperCase() + name.slice(1), 'Within'])];
-  const rows = tableRows(b).map(([label, value, budget, within]) => [
+  const rows = tableRows(b, p).map(([label, value, budget, within]) => [
     label,
     budget,
     ...scenarios.flatMap((scenario) => [value(scenario.summary), within ? within(scenario.summary) : '']),
@@ -1006,8 +1013,8 @@ dispatches, so the wait is the rest of the simulator's task.`
 
 ${results.date} · ${results.browser} · ${m.cpuModel}, ${m.cpus} cores, ${m.memoryGB} GB RAM · ${m.platform} · Node ${m.node} · extension commit ${results.build.commit ?? '?'}${results.build.dirty ? ' (uncommitted changes in src/)' : ''}
 
-${params.students} students, ${params.loadChangesPerSecond} load changes/s (joins, leaves, dominant speaker, remote mute, lobby knocks)
-plus the simulator's audio-level noise, ${params.seconds} s per run after ${params.warmupSeconds} s warm-up (${runsText});
+${p.students} students, ${p.loadChangesPerSecond} load changes/s (joins, leaves, dominant speaker, remote mute, lobby knocks)
+plus the simulator's audio-level noise, ${p.seconds} s per run after ${p.warmupSeconds} s warm-up (${runsText});
 figures are the median over runs (latencies: of each run's median / p95). The same page and load run side by side in a
 second Chromium without the extension. Raw numbers per run: \`results.json\`. Run: \`npm run bench\`.
 
@@ -1023,19 +1030,86 @@ tab; a MutationObserver in it timestamps each render that shows another head cou
 lobby size, matched to the load events through the posts the worker received (clocks: \`performance.timeOrigin
 + performance.now()\` in each context). ${popupMissed}
 Popup opened: after the window, with the same load running again (the Chromium without the extension closed), the popup
-page is opened ${params.popupOpens} times per run, each in a new tab; timed from navigation start to the checklist complete
+page is opened ${p.popupOpens} times per run, each in a new tab; timed from navigation start to the checklist complete
 (\`[data-testid="checks"]\` holding the participant count), by a MutationObserver an init script puts in the page.
 A real toolbar popup also waits for the browser to create its window, which a page cannot see.
-End of lesson: ${params.endLessons} per run, each in a fresh room of ${params.students} students (no load), with the popup open on it and,
+End of lesson: ${p.endLessons} per run, each in a fresh room of ${p.students} students (no load), with the popup open on it and,
 from the popup page, the message the popup's "End the lesson" sends (\`room-action\`, \`end-lesson\`, not for all,
 stay); timed from \`chrome.runtime.sendMessage\` to its reply, which comes once the extension verified the room
-empty (\`result.report\`: nobody remaining, hidden or knocking). Kick latency ${params.kickLatencyMs} ms (simulator option
+empty (\`result.report\`: nobody remaining, hidden or knocking). Kick latency ${p.kickLatencyMs} ms (simulator option
 \`kickLatency\`; its default 50 ms is a server on the school's LAN): about a round trip to a hosted school
-server (30–50 ms) plus Prosody handling the kick and broadcasting the departure to up to ${params.students} occupants under
-load. The simulator answers the ${params.students} kicks in parallel; the lobby and password steps before them take its
+server (30–50 ms) plus Prosody handling the kick and broadcasting the departure to up to ${p.students} occupants under
+load. The simulator answers the ${p.students} kicks in parallel; the lobby and password steps before them take its
 fixed 30 ms IQ delay each, and the extension checks the room every 50 ms while it verifies.
-Bundle sizes: \`${b.dir ?? params.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
+Bundle sizes: \`${b.dir ?? p.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
 `;
+}
+
+/** Hang-up → leave dialog: one column per browser, cold and warm. @param {any} h results.hangup */
+function hangupMarkdown(h) {
+  const budgets = h.budgets;
+  /** @type {[string, any][]} */
+  const browsers = [
+    ['Chromium', h.chromium],
+    ['Firefox ESR', h.firefox],
+  ];
+  /** @type {[string, string, (b: any) => string, ((b: any) => string) | null][]} */
+  const rows = [];
+  for (const mode of ['cold', 'warm']) {
+    const Mode = mode === 'cold' ? 'Cold' : 'Warm';
+    rows.push(
+      [`${Mode}: click → dialog on screen, median`, `≤ ${budgets.medianMs} ms`, (b) => ms(b[mode].clickToFrameMs.median), (b) => verdict(b[mode].clickToFrameMs.median, budgets.medianMs)],
+      [`${Mode}: click → dialog on screen, p95`, `≤ ${budgets.p95Ms} ms`, (b) => ms(b[mode].clickToFrameMs.p95), (b) => verdict(b[mode].clickToFrameMs.p95, budgets.p95Ms)],
+      ['  of which click → dialog attached, median / p95', '—', (b) => `${ms(b[mode].clickToAttachedMs.median)} / ${ms(b[mode].clickToAttachedMs.p95)}`, null],
+      ['  samples; min – max', '—', (b) => `${b[mode].clickToFrameMs.samples}; ${ms(b[mode].clickToFrameMs.min)} – ${ms(b[mode].clickToFrameMs.max)}`, null],
+      [
+        '  background just before the click',
+        mode === 'cold' ? 'stopped' : '—',
+        (b) =>
+          Object.entries(b[mode].backgroundAtClick ?? {})
+            .map(([state, n]) => `${n}× ${state}`)
+            .join(', '),
+        null,
+      ],
+    );
+  }
+  const header = ['Figure', 'Budget', ...browsers.flatMap(([name]) => [name, 'Within'])];
+  const table = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map(([label, budget, value, within]) => `| ${[label, budget, ...browsers.flatMap(([, b]) => [value(b), within ? within(b) : ''])].join(' | ')} |`),
+  ].join('\n');
+  const p = h.parameters;
+  const m = h.machine;
+  const room = Object.entries(p.room)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(', ');
+  return `## Hang-up → leave dialog visible
+
+${h.date} · ${h.chromium.browser} · ${h.firefox.browser} · ${m.cpuModel}, ${m.cpus} cores, ${m.memoryGB} GB RAM · ${m.platform} · Node ${m.node} · extension commit ${h.build.commit ?? '?'}${h.build.dirty ? ' (uncommitted changes in src/)' : ''}
+
+${table}
+
+A teacher (moderator) with students present (simulated lesson, ${room}, no prejoin) clicks Jitsi's hang-up
+button; the extension stops the click and draws its dialog (\`<jmc-leave-guard>\` on \`<html>\`) within it. Real
+input clicks: in Chromium ${p.chromiumClick}; in Firefox ESR ${p.firefoxClick}. Timed in the page's own clock from
+the click event's \`timeStamp\` (the input's time, recorded by a capture listener on \`window\` that an init script
+registers before the page's scripts) to the second \`requestAnimationFrame\` after a MutationObserver on \`<html>\`
+saw the dialog attached, i.e. until the frame that shows it has been produced. Firefox rounds both to 1 ms.
+- **Cold**: ${p.coldSamples} samples per browser, each in a fresh profile and browser launch, the lesson joined as moderator,
+  the popup never opened, the extension's background stopped for at least ${p.coldBackgroundAsleepMs} ms without a break just before the
+  click. Chromium: CDP \`ServiceWorker.stopAllWorkers\`, again whenever the content script's resend of its last
+  update woke the worker. Firefox: \`extensions.background.idle.timeout\` ${p.firefoxIdleTimeoutMs} ms; the event page's state read
+  from the browser window (WebDriver BiDi, chrome scope).
+- **Warm**: one lesson per browser, a first hang-up not counted, then ${p.warmSamples} × (click → dialog → Escape = "Stay" →
+  ${p.warmPauseMs} ms pause); Jitsi's hang-up button works again after each "Stay".
+`;
+}
+
+/** @param {any} results */
+function markdown(results) {
+  const lesson = results.scenarios ? lessonMarkdown(results) : '# Benchmark: busy simulated lesson\n\nNot measured in this results file: run `npm run bench`.\n';
+  return results.hangup ? `${lesson}\n${hangupMarkdown(results.hangup)}` : lesson;
 }
 
 /** @param {any[]} runs */
@@ -1100,31 +1174,113 @@ function pageSendBudget() {
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
+/** Where and with what the bench ran. */
+function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cpus: cpus.length,
+    memoryGB: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.versions.node,
+  };
+}
+
+/** A dev build must be there; a build older than src/ is measured with a warning. @param {string} dir */
+function checkBuild(dir) {
+  const manifest = resolve(ROOT, dir, 'manifest.json');
+  if (!existsSync(manifest)) {
+    console.error(`${dir} is missing: run \`node scripts/build.mjs --dev\` (or pass --build)`);
+    process.exit(1);
+  }
+  const sourcesAt = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'manifest.json')));
+  const builtAt = statSync(manifest).mtimeMs;
+  const stale = sourcesAt > builtAt;
+  if (stale) console.warn(`warning: ${dir} is older than src/ — measuring the old build (pass --build to rebuild)`);
+  return { builtAt: new Date(builtAt).toISOString(), olderThanSources: stale };
+}
+
+/** Copies of the dev builds the bench loads (dist dir → copy), taken at the start. */
+const BUILD_COPIES = new Map();
+/** The copy of a build dir the bench loads. @param {string} dir e.g. dist/chrome-dev */
+function builtCopy(dir) {
+  const copy = BUILD_COPIES.get(dir);
+  if (!copy) throw new Error(`no copy of ${dir} was taken`);
+  return copy;
+}
+
+/**
+ * Copies the builds to measure into a temporary dir (deleted by the returned function): a rebuild of dist/
+ * during the bench's minutes (npm test builds it) must not change the extension under it. A copy taken
+ * while a build was writing (the manifest changed meanwhile) is taken again. @param {string[]} dirs
+ */
+async function copyBuilds(dirs) {
+  const root = mkdtempSync(join(os.tmpdir(), 'jmc-bench-builds-'));
+  try {
+    for (const dir of dirs) {
+      const manifest = resolve(ROOT, dir, 'manifest.json');
+      const copy = join(root, dir.replaceAll('/', '_'));
+      for (let attempt = 1; ; attempt++) {
+        const before = existsSync(manifest) ? statSync(manifest).mtimeMs : null;
+        rmSync(copy, { recursive: true, force: true });
+        if (before !== null) cpSync(resolve(ROOT, dir), copy, { recursive: true });
+        const after = existsSync(manifest) ? statSync(manifest).mtimeMs : null;
+        if (before !== null && before === after && existsSync(join(copy, 'manifest.json'))) break;
+        if (attempt === 10) throw new Error(`${dir} kept changing while the bench copied it`);
+        await sleep(2000);
+      }
+      BUILD_COPIES.set(dir, copy);
+    }
+  } catch (error) {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+  return () => rmSync(root, { recursive: true, force: true });
+}
+
+/** The commit measured, and whether the extension's sources differ from it. */
+const commitInfo = () => ({
+  commit: git(['rev-parse', '--short', 'HEAD']),
+  dirty: Boolean(git(['status', '--porcelain', '--', 'src', 'manifest.json', 'vite.config.ts'])),
+});
+
+/** The results this run replaces part of (null when there are none, or they are unreadable). */
+function previousResults() {
+  try {
+    return JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const started = Date.now();
   if (argv.includes('--build')) {
     const built = spawnSync(process.execPath, ['scripts/build.mjs', '--dev'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
-  const extensionManifest = resolve(ROOT, params.extensionDir, 'manifest.json');
-  if (!existsSync(extensionManifest)) {
-    console.error(`${params.extensionDir} is missing: run \`node scripts/build.mjs --dev\` (or pass --build)`);
-    process.exit(1);
-  }
-  const sourcesAt = Math.max(newestMtime(join(ROOT, 'src')), newestMtime(join(ROOT, 'manifest.json')));
-  const builtAt = statSync(extensionManifest).mtimeMs;
-  const stale = sourcesAt > builtAt;
-  if (stale) console.warn(`warning: ${params.extensionDir} is older than src/ — measuring the old build (pass --build to rebuild)`);
+  const chromeBuild = checkBuild(params.extensionDir);
+  const firefoxBuild = PARTS.hangup ? checkBuild(hangupParams.firefoxDir) : null;
 
-  const browser = execFileSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' }).trim();
+  const browser = browserVersion(CHROMIUM_PATH);
   const planText = PLAN.map(({ scenario, runs }) => `${scenario} ${runs} run(s)`).join(', ');
-  console.log(`bench: ${browser}, ${planText} × ${params.seconds} s, ${params.students} students, ${params.loadChangesPerSecond} load changes/s + noise`);
-  const bundles = bundleSizes();
-  const sim = await startSimulator({ port: 0, host: '127.0.0.1', quiet: true });
+  if (PARTS.lesson) {
+    console.log(`bench: ${browser}, ${planText} × ${params.seconds} s, ${params.students} students, ${params.loadChangesPerSecond} load changes/s + noise`);
+  }
+  const bundles = PARTS.lesson ? bundleSizes() : null;
+  const removeCopies = await copyBuilds(PARTS.hangup ? [params.extensionDir, hangupParams.firefoxDir] : [params.extensionDir]);
+  const sim = await startSimulator({ port: 0, host: '127.0.0.1', quiet: true }).catch((error) => {
+    removeCopies();
+    throw error;
+  });
   /** @type {Record<string, any>} */
   const scenarios = {};
+  /** @type {number | undefined} */
+  let lessonSeconds;
+  /** @type {any} */
+  let hangup = null;
   try {
-    for (const { scenario, runs: count } of PLAN) {
+    for (const { scenario, runs: count } of PARTS.lesson ? PLAN : []) {
       const runs = [];
       for (let i = 0; i < count; i++) {
         const run = await runOnce(i, sim, scenario);
@@ -1140,48 +1296,59 @@ async function main() {
       }
       scenarios[scenario] = { mix: SCENARIOS[scenario].mix, about: SCENARIOS[scenario].about, summary: summarise(runs), runs };
     }
+    lessonSeconds = (Date.now() - started) / 1000;
+    if (PARTS.hangup) {
+      const measured = await measureHangup({
+        sim,
+        chromeExtension: builtCopy(params.extensionDir),
+        firefoxExtension: builtCopy(hangupParams.firefoxDir),
+        coldSamples: hangupParams.coldSamples,
+        warmSamples: hangupParams.warmSamples,
+      });
+      hangup = {
+        ...measured,
+        machine: machineInfo(),
+        build: { ...commitInfo(), chrome: { dir: hangupParams.chromeDir, ...chromeBuild }, firefox: { dir: hangupParams.firefoxDir, ...firefoxBuild } },
+      };
+    }
   } finally {
     await sim.close();
+    removeCopies();
   }
 
-  const cpus = os.cpus();
-  const results = {
-    date: new Date().toISOString(),
-    machine: {
-      platform: `${os.type()} ${os.release()} ${os.arch()}`,
-      cpuModel: cpus[0]?.model ?? 'unknown',
-      cpus: cpus.length,
-      memoryGB: round(os.totalmem() / 1024 ** 3, 1),
-      node: process.versions.node,
-    },
-    browser,
-    build: {
-      extensionDir: params.extensionDir,
-      builtAt: new Date(builtAt).toISOString(),
-      olderThanSources: stale,
-      commit: git(['rev-parse', '--short', 'HEAD']),
-      dirty: Boolean(git(['status', '--porcelain', '--', 'src', 'manifest.json', 'vite.config.ts'])),
-    },
-    parameters: {
-      ...params,
-      plan: PLAN,
-      chromiumArgs: chromiumArgs('<extension>'),
-      room: ROOM,
-      noise: 'on (simulator default, ~4/s)',
-      performanceTimeDomain: 'threadTicks',
-      pageSendBudget: pageSendBudget(),
-    },
-    budgets: BUDGETS,
-    bundles,
-    scenarios,
-    durationSeconds: round((Date.now() - started) / 1000, 1),
-  };
+  // A part not run this time is kept from the previous results (each part carries its own date).
+  const previous = previousResults();
+  const lessonPart = PARTS.lesson
+    ? {
+        date: new Date().toISOString(),
+        machine: machineInfo(),
+        browser,
+        build: { extensionDir: params.extensionDir, ...chromeBuild, ...commitInfo() },
+        parameters: {
+          ...params,
+          plan: PLAN,
+          chromiumArgs: chromiumArgs('<extension>'),
+          room: ROOM,
+          noise: 'on (simulator default, ~4/s)',
+          performanceTimeDomain: 'threadTicks',
+          pageSendBudget: pageSendBudget(),
+        },
+        budgets: BUDGETS,
+        bundles,
+        scenarios,
+        durationSeconds: round(lessonSeconds, 1),
+      }
+    : previous?.scenarios
+      ? Object.fromEntries(Object.entries(previous).filter(([key]) => key !== 'hangup'))
+      : {};
+  const hangupPart = hangup ?? previous?.hangup ?? null;
+  const results = { ...lessonPart, ...(hangupPart ? { hangup: hangupPart } : {}) };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const report = markdown(results);
   writeFileSync(join(outDir, 'results.md'), report);
   console.log(`\n${report}`);
-  console.log(`wrote ${relative(ROOT, join(outDir, 'results.json'))} and results.md in ${results.durationSeconds} s`);
+  console.log(`wrote ${relative(ROOT, join(outDir, 'results.json'))} and results.md in ${round((Date.now() - started) / 1000, 1)} s`);
 }
 
 await main();

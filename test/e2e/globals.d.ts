@@ -12,6 +12,7 @@ interface JitsiSimController {
   closeBreakoutRooms(): void;
   moveMeToRoom(nameOrJid: string): void;
   setLocalRecording(running: boolean): void;
+  grantModerator(id: string): void;
   dropNetwork(): void;
   state(): any;
   whenJoined(timeoutMs?: number): Promise<void>;

@@ -172,3 +172,19 @@ test('a local recording (to the teacher\'s disk) is shown and reminded like a se
   await lesson.evaluate(() => window.__jitsiSim.setLocalRecording(false));
   await expect.poll(() => storedRecording(serviceWorker, tabId)).toBe(false);
 });
+
+test('a co-teacher who joined as moderator is named as staying; a student made moderator is named as such', async ({ context, simulator }) => {
+  const lesson = await joinedLesson(context, simulator.roomUrl('Religion7', { students: 2, endConference: 0 }, NO_PREJOIN));
+  await lesson.waitForTimeout(1_200); // she comes after the teacher, not with the class already there
+  await lesson.evaluate(() => window.__jitsiSim.join('Frau Kaya', { moderator: true }));
+  const jonas = await lesson.evaluate(() => window.__jitsiSim.join('Jonas'));
+  await lesson.waitForTimeout(3_200); // past the moment a role is "given at joining" (Jicofo's grant)
+  await lesson.evaluate((id) => window.__jitsiSim.grantModerator(id), jonas);
+  await lesson.waitForFunction((id) => window.APP.store.getState()['features/base/participants'].remote.get(id)?.role === 'moderator', jonas);
+  await lesson.locator(HANGUP).click();
+  await expect(dialog(lesson)).toHaveCount(1);
+  const html = (await leaveGuardShown(lesson))?.html ?? '';
+  expect(html).toContain('Frau Kaya\u2069 is also moderator and stays with the class.');
+  expect(html).toContain('Jonas\u2069 is a participant who was made moderator during the lesson.');
+  expect(html).not.toContain('Jonas\u2069 is also moderator');
+});

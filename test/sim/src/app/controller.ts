@@ -35,6 +35,8 @@ export interface JitsiSimController {
   setLocalRecording(running: boolean): void;
   /** Jicofo/another moderator changes our role. */
   setLocalRole(role: 'moderator' | 'participant'): void;
+  /** A moderator (the teacher, in Jitsi's participants pane) makes this occupant moderator (grantOwner). */
+  grantModerator(id: string): void;
   /** Creates (or reuses) a breakout room and moves those occupants there; returns its jid. */
   openBreakoutRoom(name: string, ids: string[]): string;
   /** Everyone returns to the main room and the breakout rooms are removed. */
@@ -137,6 +139,10 @@ export function createController(runtime: Runtime, conference: LegacyConference,
       const server = requireServer();
       server.options.localRole = role;
       if (server.local) server.setRole(server.local.id, role);
+    },
+
+    grantModerator(id) {
+      requireServer().setRole(id, 'moderator');
     },
 
     openBreakoutRoom(name, ids) {
