@@ -23,7 +23,7 @@ import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
 import { forgetAutoActions, isSameLesson, readAutoActions } from '../shared/auto-actions.ts';
-import { endTrackedLesson, markEndedForAll, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
+import { endTrackedLesson, markEndedForAll, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
 
@@ -159,6 +159,7 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
     return undefined;
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId, sender.url));
+  if (message.type === 'leave-reason') return enqueue(tabId, () => noteLeaveReason(tabId, message.reason));
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
     // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
@@ -202,7 +203,7 @@ async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
 /** What follows the settings at once: the companion's language, the leave guard's prefs and the sites it runs on. */
 function followSettings({ values }: SettingsView, keepRegistered = false): void {
   void adoptUiLanguage(values.uiLanguage)
-    .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', catalogue: chosenCatalogue() }))
+    .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', keepsReason: values.lessonLog, catalogue: chosenCatalogue() }))
     .catch((error: unknown) => console.error('[background] language', error));
   void syncRegisteredScripts(keepRegistered);
 }

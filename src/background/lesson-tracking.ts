@@ -41,6 +41,12 @@ export async function trackRoom(tabId: number, room: RoomSnapshot): Promise<void
   }
 }
 
+/** The teacher's reason for leaving the class alone goes with the running lesson into the log. */
+export async function noteLeaveReason(tabId: number, reason: string): Promise<void> {
+  const record = await running(tabId);
+  if (record) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: { ...record, leaveReason: reason.trim() } });
+}
+
 /** The tab navigated away (closed: false) or closed (closed: true). */
 export function endTrackedLesson(tabId: number, closed: boolean): Promise<void> {
   return finish(tabId, closed);

@@ -72,6 +72,16 @@ function send(message: ContentToBackground, resend = false): void {
   }
 }
 
+/** A one-off message on the port (not kept for resending, unlike the room state). */
+function post(message: ContentToBackground): void {
+  try {
+    port ??= openPort();
+    port.postMessage(message);
+  } catch {
+    port = null;
+  }
+}
+
 function sendAgainSoon(): void {
   if (!extensionAlive()) return stopRelaying();
   if (resends >= MAX_RESENDS) return;
@@ -106,13 +116,13 @@ const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
 };
 
 /** The leave guard's mode and language, kept ready by the background (never waited for at a hang-up). */
-let prefs: LeaveGuardPrefs = { strong: false, catalogue: null };
+let prefs: LeaveGuardPrefs = { strong: false, keepsReason: false, catalogue: null };
 
 function adoptPrefs(value: unknown): void {
   if (!isLeaveGuardPrefs(value)) return;
   prefs = value;
   setCatalogue(prefs.catalogue);
-  updateLeaveGuard({ strong: prefs.strong }); // a dialog already open follows (language too)
+  updateLeaveGuard({ strong: prefs.strong, keepsReason: prefs.keepsReason }); // a dialog already open follows (language too)
   tellPageTheLanguage();
 }
 
@@ -143,13 +153,16 @@ function onLeaveAttempt(event: Event): void {
       promotedModerators: attempt.promotedModerators,
       rightsPassToStudent: attempt.rightsPassToStudent,
       strong: prefs.strong,
+      keepsReason: prefs.keepsReason,
     });
   } catch (error) {
     console.error('[companion] leave dialog', error); // the page asks instead
     return;
   }
   event.preventDefault();
-  void answer.then(({ choice }) => {
+  void answer.then(({ choice, reason }) => {
+    // The reason first, on the port the room updates take: it reaches the lesson before "left" does.
+    if (reason) post({ type: 'leave-reason', reason });
     const decision: LeaveDecisionMessage = {
       source: CONTENT_MESSAGE_SOURCE,
       type: 'leave-decision',

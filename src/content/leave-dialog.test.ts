@@ -19,7 +19,7 @@ function translator(lang: string) {
 const en = translator('en');
 const strip = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 
-const base: Info = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], promotedModerators: [], rightsPassToStudent: false, strong: false };
+const base: Info = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], promotedModerators: [], rightsPassToStudent: false, strong: false, keepsReason: true };
 
 describe('buildLeaveGuardModel', () => {
   it('default: remove everyone and leave is primary, then Stay, then Leave anyway without a reason', () => {
@@ -50,7 +50,20 @@ describe('buildLeaveGuardModel', () => {
   it('a strong policy asks for a reason before leaving the class alone', () => {
     const model = buildLeaveGuardModel({ ...base, strong: true }, en);
     expect(model.buttons[0]?.choice).toBe('end-and-leave');
-    expect(model.reason).toEqual({ label: 'Why are you leaving the class alone?', confirm: 'Confirm and leave' });
+    expect(model.reason).toEqual({
+      label: 'Why are you leaving the class alone?',
+      note: 'Your reason is kept with this lesson in the lesson log on this computer (settings, lesson log).',
+      confirm: 'Confirm and leave',
+    });
+  });
+
+  it('a strong policy without a lesson log asks nothing it would throw away: a confirmation only', () => {
+    const model = buildLeaveGuardModel({ ...base, strong: true, keepsReason: false }, en);
+    expect(model.reason).toEqual({
+      label: null,
+      note: 'Your school asks you to confirm that you leave the class alone in the room.',
+      confirm: 'Confirm and leave',
+    });
   });
 
   it('a co-teacher who stays is named, and plain Leave becomes the primary action with no reason asked', () => {
@@ -107,7 +120,7 @@ describe('buildLeaveGuardModel', () => {
   });
 
   it.each(['de', 'nl'])('%s: every text is translated (no key shown)', (lang) => {
-    const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], promotedModerators: ['Y'], rightsPassToStudent: true, strong: true }, translator(lang));
+    const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], promotedModerators: ['Y'], rightsPassToStudent: true, strong: true, keepsReason: true }, translator(lang));
     const fromBreakout = buildLeaveGuardModel({ ...base, elsewhere: 2, inBreakoutRoom: true }, translator(lang));
     const strong = buildLeaveGuardModel({ ...base, strong: true }, translator(lang));
     const texts = [model.title, ...model.text, ...fromBreakout.text, ...model.buttons.map((b) => b.label), strong.reason?.label, strong.reason?.confirm];

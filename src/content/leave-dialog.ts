@@ -31,13 +31,15 @@ export interface LeaveGuardInfo {
   promotedModerators: string[];
   /** The server makes everyone moderator or hands rights to the next person. */
   rightsPassToStudent: boolean;
-  /** Policy "strongly warn": "Leave anyway" needs a typed reason. */
+  /** Policy "strongly warn": "Leave anyway" needs a second, explicit step. */
   strong: boolean;
+  /** The lesson log is on: in strong mode the teacher types a reason, which is kept there. */
+  keepsReason: boolean;
 }
 
 export interface LeaveGuardResult {
   choice: LeaveChoice;
-  /** Only with choice 'leave-anyway' under a strong policy: the teacher's reason, trimmed. */
+  /** Only with choice 'leave-anyway' under a strong policy with the lesson log on: the teacher's reason, trimmed. */
   reason?: string;
 }
 
@@ -56,8 +58,11 @@ export interface LeaveGuardModel {
   text: string[];
   /** In screen order; the first is the primary action and has the initial focus. */
   buttons: LeaveGuardButton[];
-  /** Set when "Leave anyway" first asks for a reason; null when it leaves at once. */
-  reason: { label: string; confirm: string } | null;
+  /**
+   * Set when "Leave anyway" first asks for a second step (strong mode); null when it leaves at once.
+   * `label` set: a reason to type (kept in the lesson log, `note` says so); null: only a confirmation.
+   */
+  reason: { label: string | null; note: string; confirm: string } | null;
 }
 
 export type Translate = (key: MessageKey, substitutions?: string | string[]) => string;
@@ -115,8 +120,13 @@ export function buildLeaveGuardModel(info: LeaveGuardInfo, translate: Translate)
     title: translate(titleKey, String(count)),
     text,
     buttons: coTeacher ? [leave, stay, end] : [end, stay, leave],
+    // Nothing is asked that is then thrown away: a reason only where the lesson log keeps it.
     reason:
-      info.strong && !coTeacher ? { label: translate('leaveGuardReasonLabel'), confirm: translate('leaveGuardReasonConfirm') } : null,
+      info.strong && !coTeacher
+        ? info.keepsReason
+          ? { label: translate('leaveGuardReasonLabel'), note: translate('leaveGuardReasonKept'), confirm: translate('leaveGuardReasonConfirm') }
+          : { label: null, note: translate('leaveGuardConfirmAlone'), confirm: translate('leaveGuardReasonConfirm') }
+        : null,
   };
 }
 
@@ -222,34 +232,41 @@ function render(info: LeaveGuardInfo, shadowMode: ShadowRootMode): OpenDialog {
     const askReason = (): void => {
       if (!model.reason) return;
       reasonAsked = true;
-      if (!input) {
+      if (form.hidden) {
         const leave = buttons[model.buttons.findIndex((b) => b.choice === 'leave-anyway')];
         leave?.setAttribute('aria-expanded', 'true');
-        add(form, 'label', model.reason.label, { for: 'lg-reason' });
-        input = add(form, 'input', '', {
-          id: 'lg-reason',
-          type: 'text',
-          required: '',
-          autocomplete: 'off',
-          maxlength: String(REASON_MAX_LENGTH),
-          'data-testid': 'leave-guard-reason',
-        });
-        input.value = reasonText;
+        if (model.reason.label !== null) {
+          add(form, 'label', model.reason.label, { for: 'lg-reason' });
+          input = add(form, 'input', '', {
+            id: 'lg-reason',
+            type: 'text',
+            required: '',
+            autocomplete: 'off',
+            maxlength: String(REASON_MAX_LENGTH),
+            'aria-describedby': 'lg-reason-note',
+            'data-testid': 'leave-guard-reason',
+          });
+          input.value = reasonText;
+        }
+        add(form, 'p', model.reason.note, { id: 'lg-reason-note', 'data-testid': 'leave-guard-reason-note' });
         const confirm = add(form, 'button', model.reason.confirm, { type: 'submit', 'data-testid': 'leave-guard-confirm' });
         const field = input;
         const update = (): void => {
+          if (!field) return;
           reasonText = field.value;
           confirm.disabled = !field.value.trim();
         };
         update();
-        field.addEventListener('input', update);
+        field?.addEventListener('input', update);
         form.addEventListener('submit', (event) => {
           event.preventDefault();
-          if (field.value.trim()) finish('leave-anyway', field.value.trim());
+          if (!field) finish('leave-anyway');
+          else if (field.value.trim()) finish('leave-anyway', field.value.trim());
         });
         form.hidden = false;
+        if (!field) confirm.focus();
       }
-      input.focus();
+      input?.focus();
     };
     if (reasonAsked) askReason();
     else buttons[0]?.focus();

@@ -48,9 +48,10 @@ describe('lesson log', () => {
   it('exports CSV that a spreadsheet cannot run', () => {
     const record: LessonRecord = {
       ...finishLesson(trackLesson(null, inLesson({ participants: 2, roomName: '=HYPERLINK("x")' }), Date.UTC(2026, 10, 25, 8), newId)!, Date.UTC(2026, 10, 25, 9), { closed: false }),
+      leaveReason: '@fire drill, back at 10',
     };
     const csv = toCsv([record]);
-    expect(csv.split('\r\n')[0]).toBe('start,end,host,room,outcome,remaining,peak,lobbyOn,passwordOn,recorded');
-    expect(csv).toContain('2026-11-25T08:00:00.000Z,2026-11-25T09:00:00.000Z,meet.example.org,"\'=HYPERLINK(""x"")",left-with-people,2,2,false,false,false');
+    expect(csv.split('\r\n')[0]).toBe('start,end,host,room,outcome,remaining,peak,lobbyOn,passwordOn,recorded,leaveReason');
+    expect(csv).toContain('2026-11-25T08:00:00.000Z,2026-11-25T09:00:00.000Z,meet.example.org,"\'=HYPERLINK(""x"")",left-with-people,2,2,false,false,false,"\'@fire drill, back at 10"');
   });
 });

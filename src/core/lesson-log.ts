@@ -26,6 +26,8 @@ export interface LessonRecord {
   recorded: boolean;
   /** People present at the last update while the teacher was in (0 = empty). */
   lastCount: number;
+  /** Why the teacher left the class alone, typed in the leave dialog when the school asks for it. */
+  leaveReason?: string;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -86,7 +88,7 @@ export function pruneLog(records: LessonRecord[], now: number, retentionDays = D
     .slice(0, MAX_RECORDS);
 }
 
-const CSV_COLUMNS = ['start', 'end', 'host', 'room', 'outcome', 'remaining', 'peak', 'lobbyOn', 'passwordOn', 'recorded'] as const;
+const CSV_COLUMNS = ['start', 'end', 'host', 'room', 'outcome', 'remaining', 'peak', 'lobbyOn', 'passwordOn', 'recorded', 'leaveReason'] as const;
 
 /** RFC 4180 CSV; times as ISO 8601; cells that a spreadsheet would run as formulas are neutralised. */
 export function toCsv(records: LessonRecord[]): string {

@@ -78,7 +78,10 @@ export function LessonLog() {
                   <td>
                     {record.room} <span class="muted">({record.host})</span>
                   </td>
-                  <td>{record.outcome ? t(OUTCOME_TEXT[record.outcome], String(record.remaining ?? 0)) : ''}</td>
+                  <td>
+                    {record.outcome ? t(OUTCOME_TEXT[record.outcome], String(record.remaining ?? 0)) : ''}
+                    {record.leaveReason && <div class="muted" data-testid="log-leave-reason">{record.leaveReason}</div>}
+                  </td>
                   <td>{record.peak}</td>
                   <td>{yesNo(record.lobbyOn)}</td>
                   <td>{yesNo(record.passwordOn)}</td>

@@ -7,6 +7,8 @@ import { boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } fr
 export const LOG_KEY = 'lessonLog';
 const timestamp = count(Number.MAX_SAFE_INTEGER);
 
+export const MAX_LEAVE_REASON_LENGTH = 500;
+
 export const isLessonRecord: Guard<LessonRecord> = object<LessonRecord>({
   id: boundedString(64),
   host: boundedString(253),
@@ -20,7 +22,7 @@ export const isLessonRecord: Guard<LessonRecord> = object<LessonRecord>({
   passwordOn: isBoolean,
   recorded: isBoolean,
   lastCount: count(10_000),
-});
+}, { leaveReason: boundedString(MAX_LEAVE_REASON_LENGTH) });
 
 export async function readLessonLog(): Promise<LessonRecord[]> {
   const stored: unknown = (await browser.storage.local.get(LOG_KEY))[LOG_KEY];

@@ -69,11 +69,14 @@ describe('leave guard messages', () => {
   });
 
   it('accepts the leave guard prefs the background keeps ready, and nothing else', () => {
-    expect(isLeaveGuardPrefs({ strong: true, catalogue: null })).toBe(true);
-    expect(isLeaveGuardPrefs({ strong: false, catalogue: { leaveGuardStay: 'Bleiben' } })).toBe(true);
-    expect(isLeaveGuardPrefs({ strong: 'yes', catalogue: null })).toBe(false);
-    expect(isLeaveGuardPrefs({ strong: false, catalogue: { leaveGuardStay: 3 } })).toBe(false);
-    expect(isLeaveGuardPrefs({ strong: false })).toBe(false);
+    expect(isLeaveGuardPrefs({ strong: true, keepsReason: true, catalogue: null })).toBe(true);
+    expect(isLeaveGuardPrefs({ strong: false, keepsReason: false, catalogue: { leaveGuardStay: 'Bleiben' } })).toBe(true);
+    expect(isLeaveGuardPrefs({ strong: 'yes', keepsReason: true, catalogue: null })).toBe(false);
+    expect(isLeaveGuardPrefs({ strong: false, keepsReason: true, catalogue: { leaveGuardStay: 3 } })).toBe(false);
+    expect(isLeaveGuardPrefs({ strong: false, catalogue: null })).toBe(false);
+    expect(isContentToBackground({ type: 'leave-reason', reason: 'Feueralarm' })).toBe(true);
+    expect(isContentToBackground({ type: 'leave-reason', reason: '   ' })).toBe(false);
+    expect(isContentToBackground({ type: 'leave-reason', reason: 'x'.repeat(501) })).toBe(false);
   });
 
   it('the "ready" handshake carries the leave question, bounded', () => {

@@ -102,7 +102,13 @@ export interface DocumentStartMessage {
   type: 'document-start';
 }
 
-export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage;
+/** The teacher left the class alone and typed why (strong leave guard): kept with the lesson's log record. */
+export interface LeaveReasonMessage {
+  type: 'leave-reason';
+  reason: string;
+}
+
+export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveReasonMessage;
 
 /**
  * background → content, through storage.local (key LEAVE_GUARD_PREFS_KEY): what the leave guard needs to
@@ -115,12 +121,15 @@ export const LEAVE_GUARD_PREFS_KEY = 'leaveGuardPrefs';
 export interface LeaveGuardPrefs {
   /** School policy "strongly warn": "Leave anyway" asks for a reason. */
   strong: boolean;
+  /** The lesson log is on: a reason typed in strong mode is kept there (else none is asked). */
+  keepsReason: boolean;
   /** The language the school or teacher chose for the companion; null: the browser's. */
   catalogue: FlatCatalogue | null;
 }
 
 export const isLeaveGuardPrefs: Guard<LeaveGuardPrefs> = object<LeaveGuardPrefs>({
   strong: isBoolean,
+  keepsReason: isBoolean,
   catalogue: nullOr(isFlatCatalogue),
 });
 
@@ -133,8 +142,13 @@ export const ROOM_UPDATES_PORT = 'room-updates';
 const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as const), snapshot: isRoomSnapshot });
 const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
 
+const isLeaveReason = object<LeaveReasonMessage>({
+  type: oneOf(['leave-reason'] as const),
+  reason: (value): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= 500,
+});
+
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
-  isRoomUpdate(value) || isDocumentStart(value);
+  isRoomUpdate(value) || isDocumentStart(value) || isLeaveReason(value);
 
 // ── popup ⇄ background (runtime port named ROOM_PORT) ─────────────────────────
 export const ROOM_PORT = 'room-watch';

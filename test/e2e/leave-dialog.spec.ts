@@ -10,7 +10,7 @@ import { expect, test } from './fixtures.ts';
 import type { LeaveGuardInfo } from '../../src/content/leave-dialog.ts';
 
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-const BASE: LeaveGuardInfo = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], promotedModerators: [], rightsPassToStudent: false, strong: false };
+const BASE: LeaveGuardInfo = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], promotedModerators: [], rightsPassToStudent: false, strong: false, keepsReason: true };
 
 let bundle: Promise<string> | undefined;
 /** leave-dialog.ts as an IIFE that defines the global `LeaveGuard` (its exports). */

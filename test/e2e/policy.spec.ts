@@ -4,7 +4,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { axeViolations } from './axe.ts';
-import { expect, openPopup, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { expect, leaveGuardShown, openPopup, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
@@ -144,7 +144,7 @@ test.describe('school policy in Chromium', () => {
     await expect.poll(lobbyOn).toBe(true);
   });
 
-  test('strong leave guard asks for a reason, "remove everyone" is the only ending, and no lesson log is kept', async ({ context, extensionId, simulator }) => {
+  test('strong leave guard without a lesson log asks for a confirmation (no reason it would throw away), "remove everyone" is the only ending', async ({ context, extensionId, simulator }) => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
     await expect(options.getByTestId('setting-leaveGuard')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
@@ -161,7 +161,8 @@ test.describe('school policy in Chromium', () => {
     await expect(popup.getByTestId('end-and-stay')).toBeVisible();
     await popup.getByTestId('end-cancel').click();
 
-    // Hang up with the class inside: "Leave anyway" first asks why (typed, then Enter).
+    // Hang up with the class inside: "Leave anyway" first asks for a confirmation; the school keeps no
+    // log, so no reason is asked that would be thrown away.
     await lesson.bringToFront();
     await lesson.locator('#videospace').click();
     await lesson.locator('.toolbox-button:has(> .hangup-menu-button)').click();
@@ -169,10 +170,10 @@ test.describe('school policy in Chromium', () => {
     await lesson.locator('jmc-leave-guard').waitFor({ state: 'attached' });
     await lesson.keyboard.press('Tab');
     await lesson.keyboard.press('Tab');
-    await lesson.keyboard.press('Enter'); // Leave anyway → the reason field
-    await lesson.waitForTimeout(300);
+    await lesson.keyboard.press('Enter'); // Leave anyway → the confirmation, focused
+    await expect.poll(async () => (await leaveGuardShown(lesson))?.html ?? '').toContain('Your school asks you to confirm that you leave the class alone in the room.');
+    expect((await leaveGuardShown(lesson))?.html).not.toContain('leave-guard-reason"');
     expect(await lesson.evaluate(() => window.APP.conference.isJoined())).toBe(true);
-    await lesson.keyboard.type('Notfall, Kollegin übernimmt');
     await lesson.keyboard.press('Enter');
     await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
 

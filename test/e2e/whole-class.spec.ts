@@ -101,7 +101,7 @@ test('moving between rooms is not leaving: no notice, one lesson, and the checkl
   expect(await serviceWorker.evaluate((id) => chrome.storage.session.get(`lesson:${id}`), tabId)).toMatchObject({ [`lesson:${tabId}`]: { room: 'Bio8', end: null, peak: 4 } });
 });
 
-const lessonLog = (worker: Worker): Promise<Array<{ room: string; outcome: string }>> =>
+const lessonLog = (worker: Worker): Promise<Array<{ room: string; outcome: string; leaveReason?: string }>> =>
   worker.evaluate(async () => ((await chrome.storage.local.get('lessonLog')) as any).lessonLog ?? []);
 
 test('"Remove everyone and leave" from inside a breakout room empties every room, and the teacher leaves last', async ({ context, simulator }) => {
@@ -187,4 +187,23 @@ test('a co-teacher who joined as moderator is named as staying; a student made m
   expect(html).toContain('Frau Kaya\u2069 is also moderator and stays with the class.');
   expect(html).toContain('Jonas\u2069 is a participant who was made moderator during the lesson.');
   expect(html).not.toContain('Jonas\u2069 is also moderator');
+});
+
+test('strong leave guard with the lesson log on: the typed reason is kept with the lesson, and the dialog says where', async ({ context, serviceWorker, simulator }) => {
+  // The teacher's own choice (no school policy): "strongly warn".
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { leaveGuard: 'strong' } }));
+  await expect
+    .poll(() => serviceWorker.evaluate(async () => ((await chrome.storage.local.get('leaveGuardPrefs')) as any).leaveGuardPrefs?.strong))
+    .toBe(true);
+  const lesson = await joinedLesson(context, simulator.roomUrl('Sachkunde3', { students: 2, endConference: 0 }, NO_PREJOIN));
+  await lesson.locator(HANGUP).click();
+  await expect(dialog(lesson)).toHaveCount(1);
+  await lesson.keyboard.press('Tab');
+  await lesson.keyboard.press('Tab');
+  await lesson.keyboard.press('Enter'); // Leave anyway → the reason
+  await expect.poll(async () => (await leaveGuardShown(lesson))?.html ?? '').toContain('Your reason is kept with this lesson in the lesson log on this computer');
+  await lesson.keyboard.type('Feueralarm, Frau Kaya übernimmt');
+  await lesson.keyboard.press('Enter');
+  await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+  await expect.poll(() => lessonLog(serviceWorker)).toMatchObject([{ room: 'Sachkunde3', outcome: 'left-with-people', leaveReason: 'Feueralarm, Frau Kaya übernimmt' }]);
 });
