@@ -3,13 +3,15 @@ import browser from 'webextension-polyfill';
 import { finishLesson, trackLesson, type LessonRecord } from '../core/lesson-log.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog, readLessonLog } from '../shared/lesson-log-store.ts';
-import { isRecord as isObject } from '../shared/validate.ts';
 import { readSettings } from '../shared/settings-store.ts';
 
 const RUNNING = 'lesson:';
 const ENDED_FOR_ALL = 'endedForAll:';
-/** The tab's lesson that has just been logged: "end meeting for all" is confirmed only after the room is gone. */
-const JUST_FINISHED = 'finished:';
+/**
+ * Each tab's lesson that has just been logged, in the worker's memory only: "end meeting for all" is
+ * confirmed after the room is gone, which our own page learns as it leaves, moments after the log entry.
+ */
+const justFinished = new Map<number, { id: string; at: number }>();
 const AMEND_WITHIN_MS = 60_000;
 
 async function running(tabId: number): Promise<LessonRecord | null> {
@@ -21,13 +23,15 @@ async function running(tabId: number): Promise<LessonRecord | null> {
 async function finish(tabId: number, closed: boolean): Promise<void> {
   const record = await running(tabId);
   const flagKey = `${ENDED_FOR_ALL}${tabId}`;
+  // A closed tab takes everything of its own with it; nothing can confirm an ending for it any more.
+  if (closed) justFinished.delete(tabId);
   if (!record) return browser.storage.session.remove(flagKey);
   const endedForAll = (await browser.storage.session.get(flagKey))[flagKey] === true;
   // The teacher (or the school) may switch the log off; then nothing is kept.
   const { values } = await readSettings();
   if (values.lessonLog) await appendLesson(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDays);
   await browser.storage.session.remove([`${RUNNING}${tabId}`, flagKey]);
-  await browser.storage.session.set({ [`${JUST_FINISHED}${tabId}`]: { id: record.id, at: Date.now() } });
+  if (!closed) justFinished.set(tabId, { id: record.id, at: Date.now() });
 }
 
 /** Every snapshot of a tab: in the conference it updates the running lesson; once out, it closes it. */
@@ -62,9 +66,9 @@ export async function markEndedForAll(tabId: number): Promise<void> {
     await browser.storage.session.set({ [`${ENDED_FOR_ALL}${tabId}`]: true });
     return;
   }
-  const key = `${JUST_FINISHED}${tabId}`;
-  const finished: unknown = (await browser.storage.session.get(key))[key];
-  if (!isObject(finished) || typeof finished.id !== 'string' || typeof finished.at !== 'number' || Date.now() - finished.at > AMEND_WITHIN_MS) return;
+  const finished = justFinished.get(tabId);
+  justFinished.delete(tabId);
+  if (!finished || Date.now() - finished.at > AMEND_WITHIN_MS) return;
   const record = (await readLessonLog()).find((r) => r.id === finished.id);
   const { values } = await readSettings();
   if (record && values.lessonLog) await appendLesson({ ...record, outcome: 'ended-for-all', remaining: 0 }, values.lessonLogDays);

@@ -49,7 +49,7 @@ test('lessons are logged with how they ended, without names, and can be exported
   const csvDownload = options.waitForEvent('download');
   await options.getByTestId('log-export-csv').click();
   const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('start,end,host,room,outcome,remaining,peak,lobbyOn,passwordOn,recorded');
+  expect(csv.split('\r\n')[0]).toBe('start,end,host,room,outcome,remaining,peak,lobbyOn,passwordOn,recorded,leaveReason');
   expect(csv).toContain(',Bio9c,closed-with-people,2,2,');
 
   options.once('dialog', (dialog) => void dialog.accept());

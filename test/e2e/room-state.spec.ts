@@ -115,7 +115,12 @@ async function expectRoom(
   await expect(popup.getByTestId('phase')).toBeVisible();
   if (typeof facts.participants === 'number') {
     await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', String(facts.participants));
-    await expect.poll(() => read.badge(lesson.tabId)).toBe(String(facts.participants));
+    // The badge counts the whole lesson: this room and the breakout rooms (issue 21).
+    const lessonCount = async () => {
+      const stored = await read.stored(lesson.tabId);
+      return String((stored?.participants ?? 0) + (stored?.breakoutParticipants ?? 0));
+    };
+    await expect.poll(async () => (await read.badge(lesson.tabId)) === (await lessonCount())).toBe(true);
   }
   if (checks) {
     for (const [id, shown] of Object.entries(checks)) {
@@ -304,6 +309,7 @@ test.describe('each change of the room reaches storage, the badge and the open p
     await expectRoom(serviceWorker, lesson, { participants: 4, breakoutParticipants: 2, inBreakoutRoom: false });
     await lesson.page.evaluate((group) => window.__jitsiSim.openBreakoutRoom('Gruppe B', group), ids.slice(2, 5));
     await expectRoom(serviceWorker, lesson, { participants: 1, breakoutParticipants: 5, inBreakoutRoom: false });
+    expect(await badgeOf(serviceWorker, lesson.tabId)).toBe('6'); // the whole class, wherever it works
 
     await lesson.page.evaluate(() => window.__jitsiSim.closeBreakoutRooms());
     await expectRoom(serviceWorker, lesson, { participants: 6, breakoutParticipants: 0, inBreakoutRoom: false }, UNSECURED, 'danger');
