@@ -76,6 +76,15 @@ test('the whole class in breakout rooms: badge and guard count them, and the dia
   expect(shown?.html).toContain('3 of them are in breakout rooms.');
   await lesson.keyboard.press('Escape');
   expect(await lesson.evaluate(() => window.APP.conference.isJoined())).toBe(true);
+  // The tab closes anyway (a crash, a closed window): the notice counts the class in the breakout room.
+  await lesson.close({ runBeforeUnload: false });
+  await expect.poll(() => serviceWorker.evaluate(() => chrome.notifications.getAll())).not.toEqual({});
+  const notices = await serviceWorker.evaluate(async () => {
+    const ids = Object.keys(await chrome.notifications.getAll());
+    return ids.length;
+  });
+  expect(notices).toBe(1);
+  await expect.poll(() => lessonLog(serviceWorker)).toMatchObject([{ room: 'Deutsch7', outcome: 'closed-with-people', remaining: 3, peak: 3 }]);
 });
 
 test('moving between rooms is not leaving: no notice, one lesson, and the checklist follows the teacher', async ({ context, serviceWorker, extensionId, simulator }) => {
@@ -101,7 +110,7 @@ test('moving between rooms is not leaving: no notice, one lesson, and the checkl
   expect(await serviceWorker.evaluate((id) => chrome.storage.session.get(`lesson:${id}`), tabId)).toMatchObject({ [`lesson:${tabId}`]: { room: 'Bio8', end: null, peak: 4 } });
 });
 
-const lessonLog = (worker: Worker): Promise<Array<{ room: string; outcome: string; leaveReason?: string }>> =>
+const lessonLog = (worker: Worker): Promise<Array<{ room: string; outcome: string; leaveReason?: string; remaining?: number; peak?: number }>> =>
   worker.evaluate(async () => ((await chrome.storage.local.get('lessonLog')) as any).lessonLog ?? []);
 
 test('"Remove everyone and leave" from inside a breakout room empties every room, and the teacher leaves last', async ({ context, simulator }) => {
@@ -117,6 +126,22 @@ test('"Remove everyone and leave" from inside a breakout room empties every room
   await lesson.keyboard.press('Enter'); // Remove everyone and leave
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
   expect(seen).toEqual([0]);
+});
+
+test('the popup\'s "End the lesson" from inside a breakout room: back to the main room, every room emptied, the teacher stays', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const lesson = await joinedLesson(context, simulator.roomUrl('Physik10', { students: 4, endConference: 0 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  await lesson.evaluate(() => window.__jitsiSim.openBreakoutRoom('Gruppe C', window.__jitsiSim.remoteIds().slice(0, 2)));
+  await lesson.evaluate(() => window.__jitsiSim.moveMeToRoom('Gruppe C'));
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ inBreakoutRoom: true, isModerator: true });
+  const popup = await openPopup(context, extensionId, tabId);
+  await popup.getByTestId('end-lesson').click();
+  await expect(popup.getByTestId('end-confirm-text')).toHaveText('Remove all 4 people still in the room, lock the room and leave last?');
+  await popup.getByTestId('end-and-stay').click();
+  await expect(popup.getByTestId('end-result')).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
+  expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(0);
+  expect(await lesson.evaluate(() => (window.APP.store.getState()['features/base/conference'].conference as any)?.getBreakoutRooms?.().isBreakoutRoom())).toBe(false);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', inBreakoutRoom: false, participants: 0, breakoutParticipants: 0 });
 });
 
 async function endFromPopup(popup: Page): Promise<string[]> {
