@@ -22,15 +22,22 @@ const strip = (text: string) => text.replace(/[\u2068\u2069]/g, '');
 const base: Info = { remaining: 12, elsewhere: 0, inBreakoutRoom: false, coModerators: [], promotedModerators: [], rightsPassToStudent: false, strong: false, keepsReason: true };
 
 describe('buildLeaveGuardModel', () => {
-  it('default: remove everyone and leave is primary, then Stay, then Leave anyway without a reason', () => {
+  it('default: Stay first (the initial focus, Esc), then "Remove everyone and leave" as the recommended way out, then Leave anyway; each says what follows', () => {
     const model = buildLeaveGuardModel(base, en);
     expect(model.lang).toBe('en');
     expect(model.title).toBe('12 participants are still in the room');
     expect(model.text).toEqual(['The room and its chat stay open until the last person leaves.']);
+    expect(model.stayKey).toBe('Esc');
     expect(model.buttons).toEqual([
-      { choice: 'end-and-leave', label: 'Remove everyone and leave', testId: 'leave-guard-end' },
-      { choice: 'stay', label: 'Stay', testId: 'leave-guard-stay' },
-      { choice: 'leave-anyway', label: 'Leave anyway', testId: 'leave-guard-leave' },
+      { choice: 'stay', label: 'Stay', consequence: 'You stay in the lesson; nothing changes.', primary: false, testId: 'leave-guard-stay' },
+      {
+        choice: 'end-and-leave',
+        label: 'Remove everyone and leave',
+        consequence: 'Locks the room, removes everyone still in the lesson, then you leave last.',
+        primary: true,
+        testId: 'leave-guard-end',
+      },
+      { choice: 'leave-anyway', label: 'Leave anyway', consequence: 'The class stays in the open room without a teacher.', primary: false, testId: 'leave-guard-leave' },
     ]);
     expect(model.reason).toBeNull();
   });
@@ -49,7 +56,7 @@ describe('buildLeaveGuardModel', () => {
 
   it('a strong policy asks for a reason before leaving the class alone', () => {
     const model = buildLeaveGuardModel({ ...base, strong: true }, en);
-    expect(model.buttons[0]?.choice).toBe('end-and-leave');
+    expect(model.buttons.map((b) => b.choice)).toEqual(['stay', 'end-and-leave', 'leave-anyway']);
     expect(model.reason).toEqual({
       label: 'Why are you leaving the class alone?',
       note: 'Your reason is kept with this lesson in the lesson log on this computer (settings, lesson log).',
@@ -72,11 +79,12 @@ describe('buildLeaveGuardModel', () => {
       'The room and its chat stay open until the last person leaves.',
       'Frau Kaya is also moderator and stays with the class.',
     ]);
-    expect(model.buttons.map((b) => [b.choice, b.label])).toEqual([
-      ['leave-anyway', 'Leave'],
-      ['stay', 'Stay'],
-      ['end-and-leave', 'Remove everyone and leave'],
+    expect(model.buttons.map((b) => [b.choice, b.label, b.primary])).toEqual([
+      ['stay', 'Stay', false],
+      ['leave-anyway', 'Leave', true],
+      ['end-and-leave', 'Remove everyone and leave', false],
     ]);
+    expect(model.buttons[1]?.consequence).toBe('The class stays with the other moderator.');
     expect(model.reason).toBeNull();
   });
 
@@ -106,7 +114,7 @@ describe('buildLeaveGuardModel', () => {
   it('a student made moderator during the lesson is named as such, and leaving stays the hard choice', () => {
     const model = buildLeaveGuardModel({ ...base, promotedModerators: ['Jonas'] }, en);
     expect(model.text.map(strip)).toContain('Jonas is a participant who was made moderator during the lesson.');
-    expect(model.buttons[0]?.choice).toBe('end-and-leave');
+    expect(model.buttons.find((b) => b.primary)?.choice).toBe('end-and-leave');
     expect(model.buttons[2]?.label).toBe('Leave anyway');
   });
 
@@ -123,7 +131,7 @@ describe('buildLeaveGuardModel', () => {
     const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], promotedModerators: ['Y'], rightsPassToStudent: true, strong: true, keepsReason: true }, translator(lang));
     const fromBreakout = buildLeaveGuardModel({ ...base, elsewhere: 2, inBreakoutRoom: true }, translator(lang));
     const strong = buildLeaveGuardModel({ ...base, strong: true }, translator(lang));
-    const texts = [model.title, ...model.text, ...fromBreakout.text, ...model.buttons.map((b) => b.label), strong.reason?.label, strong.reason?.confirm];
+    const texts = [model.title, ...model.text, ...fromBreakout.text, ...model.buttons.flatMap((b) => [b.label, b.consequence]), model.stayKey, strong.reason?.label, strong.reason?.note, strong.reason?.confirm];
     for (const text of texts) expect(text).toMatch(/^(?!leaveGuard)\S/);
     expect(model.lang).toBe(lang);
     expect(model.title).toContain('3');

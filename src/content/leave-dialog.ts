@@ -46,6 +46,10 @@ export interface LeaveGuardResult {
 export interface LeaveGuardButton {
   choice: LeaveChoice;
   label: string;
+  /** One line under the button: what happens next. */
+  consequence: string;
+  /** The recommended way out, drawn as the primary button (never the initial focus). */
+  primary: boolean;
   testId: string;
 }
 
@@ -56,8 +60,13 @@ export interface LeaveGuardModel {
   title: string;
   /** The description paragraphs, in order. */
   text: string[];
-  /** In screen order; the first is the primary action and has the initial focus. */
+  /**
+   * In screen order. The first is always "Stay" and has the initial focus, so that an accidental
+   * hang-up followed by Enter changes nothing; Escape is Stay too (shown on its button).
+   */
   buttons: LeaveGuardButton[];
+  /** The key hint shown on "Stay" (Escape). */
+  stayKey: string;
   /**
    * Set when "Leave anyway" first asks for a second step (strong mode); null when it leaves at once.
    * `label` set: a reason to type (kept in the lesson log, `note` says so); null: only a confirmation.
@@ -107,19 +116,34 @@ export function buildLeaveGuardModel(info: LeaveGuardInfo, translate: Translate)
   }
   if (info.rightsPassToStudent) text.push(translate('leaveGuardRightsPass'));
 
-  const end: LeaveGuardButton = { choice: 'end-and-leave', label: translate('leaveGuardEnd'), testId: 'leave-guard-end' };
-  const stay: LeaveGuardButton = { choice: 'stay', label: translate('leaveGuardStay'), testId: 'leave-guard-stay' };
+  const stay: LeaveGuardButton = {
+    choice: 'stay',
+    label: translate('leaveGuardStay'),
+    consequence: translate('leaveGuardStayConsequence'),
+    primary: false,
+    testId: 'leave-guard-stay',
+  };
+  const end: LeaveGuardButton = {
+    choice: 'end-and-leave',
+    label: translate('leaveGuardEnd'),
+    consequence: translate('leaveGuardEndConsequence'),
+    primary: !coTeacher,
+    testId: 'leave-guard-end',
+  };
   // A co-teacher stays with the class: leaving is then the ordinary thing to do, no reason asked.
   const leave: LeaveGuardButton = {
     choice: 'leave-anyway',
     label: translate(coTeacher ? 'leaveGuardLeave' : 'leaveGuardLeaveAnyway'),
+    consequence: translate(coTeacher ? 'leaveGuardLeaveConsequence' : 'leaveGuardLeaveAnywayConsequence'),
+    primary: coTeacher,
     testId: 'leave-guard-leave',
   };
   return {
     lang,
     title: translate(titleKey, String(count)),
     text,
-    buttons: coTeacher ? [leave, stay, end] : [end, stay, leave],
+    buttons: coTeacher ? [stay, leave, end] : [stay, end, leave],
+    stayKey: translate('leaveGuardEscKey'),
     // Nothing is asked that is then thrown away: a reason only where the lesson log keeps it.
     reason:
       info.strong && !coTeacher
@@ -140,6 +164,8 @@ div,form{display:flex;flex-direction:column;gap:8px;margin-top:16px}
 button,input{box-sizing:border-box;width:100%;min-height:44px;margin:0;border:2px solid #50535c;border-radius:8px;background:#fff;color:#1b1b1f;font:inherit}
 button{padding:8px 16px;cursor:pointer}
 button.p{border-color:#0b57d0;background:#0b57d0;color:#fff;font-weight:600}
+button+small{margin:-4px 0 6px;font-size:14px;line-height:1.35;color:#44474e}
+kbd{margin-left:8px;padding:0 6px;border:1px solid currentColor;border-radius:4px;font:inherit;font-size:13px;opacity:.8}
 button:disabled{opacity:.55;cursor:not-allowed}
 input{padding:8px 12px}
 label{font-weight:600}
@@ -221,8 +247,11 @@ function render(info: LeaveGuardInfo, shadowMode: ShadowRootMode): OpenDialog {
 
     const actions = add(dialog, 'div', '');
     const buttons = model.buttons.map((button, index) => {
-      const element = add(actions, 'button', button.label, { type: 'button', 'data-testid': button.testId });
-      if (index === 0) element.className = 'p';
+      const consequenceId = `lg-c${index}`;
+      const element = add(actions, 'button', button.label, { type: 'button', 'aria-describedby': consequenceId, 'data-testid': button.testId });
+      if (button.primary) element.className = 'p';
+      if (button.choice === 'stay') add(element, 'kbd', model.stayKey, { 'aria-hidden': 'true' });
+      add(actions, 'small', button.consequence, { id: consequenceId, 'data-testid': `${button.testId}-consequence` });
       element.addEventListener('click', () => (button.choice === 'leave-anyway' && model.reason ? askReason() : finish(button.choice)));
       return element;
     });

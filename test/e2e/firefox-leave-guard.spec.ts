@@ -50,6 +50,7 @@ test('Firefox ESR: hang-up with 5 students asks first; Stay keeps the lesson, th
           };
         }),
     );
+    await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
     await lesson.keyboard.press('Enter');
     expect(await removedAll).toBe(0);
     await lesson.waitForFunction(() => location.pathname === '/', { timeout: 15_000 });

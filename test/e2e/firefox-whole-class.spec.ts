@@ -48,7 +48,8 @@ test('Firefox ESR: once-only hang-up button after Stay, a class in breakout room
     );
     await lesson.click(hangup);
     await dialogShown(true);
-    await lesson.keyboard.press('Enter'); // Remove everyone and leave
+    await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
+    await lesson.keyboard.press('Enter');
     expect(await occupantsAtHangup).toBe(0);
     await lesson.waitForFunction(() => location.pathname === '/', { timeout: 20_000 });
   } finally {
@@ -115,12 +116,13 @@ test('Firefox ESR: room switches are not leaving, local recording counts, end fo
     await pollFor(async () => ((await sessionOf(extension))[`room:${tabId}`]?.recording === true ? true : null), 'the local recording in storage');
     await lesson.evaluate(() => window.__jitsiSim.setLocalRecording(false));
 
-    // 3. A student made moderator is no co-teacher: Enter takes "Remove everyone and leave".
+    // 3. A student made moderator is no co-teacher: the recommended choice stays "Remove everyone and leave".
     await new Promise((done) => setTimeout(done, 3_200)); // past the moment a role counts as given at joining
     await lesson.evaluate(() => window.__jitsiSim.grantModerator(window.__jitsiSim.remoteIds()[0]!));
     const emptied = occupantsAtHangup(lesson);
     await lesson.click('.toolbox-button:has(> .hangup-button)');
     await pollFor(async () => ((await lesson.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
+    await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
     await lesson.keyboard.press('Enter');
     expect(await emptied).toBe(0);
     await lesson.waitForFunction(() => location.pathname === '/', { timeout: 20_000 });
@@ -133,6 +135,7 @@ test('Firefox ESR: room switches are not leaving, local recording counts, end fo
     const leftWith = occupantsAtHangup(second);
     await second.click('.toolbox-button:has(> .hangup-button)');
     await pollFor(async () => ((await second.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
+    await second.keyboard.press('Tab'); // Stay → Leave (with a co-teacher, the second button)
     await second.keyboard.press('Enter');
     expect(await leftWith).toBe(3);
     await second.close();

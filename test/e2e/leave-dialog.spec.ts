@@ -85,7 +85,7 @@ async function contrastRatios(page: Page): Promise<Record<string, number>> {
       return 'rgb(255, 255, 255)';
     };
     const ratios: Record<string, number> = {};
-    for (const element of dialog.querySelectorAll('h2, p, button:enabled, label, input')) {
+    for (const element of dialog.querySelectorAll('h2, p, small, button:enabled, label, input')) {
       const [a, b] = [luminance(getComputedStyle(element).color), luminance(background(element))].sort((x, y) => y - x);
       ratios[element.getAttribute('data-testid') ?? element.textContent ?? ''] = Math.round(((a! + 0.05) / (b! + 0.05)) * 10) / 10;
     }
@@ -99,7 +99,7 @@ async function expectAaContrast(page: Page): Promise<void> {
   for (const [text, ratio] of Object.entries(ratios)) expect(ratio, text).toBeGreaterThanOrEqual(4.5);
 }
 
-test('default: texts, focus on "Remove everyone and leave", Tab cycles, Escape stays and focus returns', async ({ context, extensionId }) => {
+test('default: texts, focus on "Stay" (an accidental Enter changes nothing), each choice says what follows, Tab cycles, Escape stays and focus returns', async ({ context, extensionId }) => {
   const page = await openHarness(context, extensionId);
   await show(page, { remaining: 12 });
   const dialog = page.getByRole('dialog', { name: '12 participants are still in the room' });
@@ -108,11 +108,15 @@ test('default: texts, focus on "Remove everyone and leave", Tab cycles, Escape s
   const end = page.getByTestId('leave-guard-end');
   const stay = page.getByTestId('leave-guard-stay');
   const leave = page.getByTestId('leave-guard-leave');
-  await expect(end).toHaveText('Remove everyone and leave');
-  await expect(stay).toHaveText('Stay');
-  await expect(leave).toHaveText('Leave anyway');
-  await expect(end).toBeFocused();
-  for (const next of [stay, leave, end]) {
+  await expect(end).toHaveAccessibleName('Remove everyone and leave');
+  await expect(end).toHaveAccessibleDescription('Locks the room, removes everyone still in the lesson, then you leave last.');
+  await expect(stay).toHaveAccessibleName('Stay');
+  await expect(stay).toHaveAccessibleDescription('You stay in the lesson; nothing changes.');
+  await expect(stay).toContainText('Esc'); // Escape is Stay, and the button says so
+  await expect(leave).toHaveAccessibleName('Leave anyway');
+  await expect(leave).toHaveAccessibleDescription('The class stays in the open room without a teacher.');
+  await expect(stay).toBeFocused();
+  for (const next of [end, leave, stay]) {
     await page.keyboard.press('Tab');
     await expect(next).toBeFocused();
   }
@@ -157,13 +161,13 @@ test('strong policy: "Leave anyway" asks why, confirm stays disabled until a rea
   await reason.fill('   ');
   await expect(confirm).toBeDisabled();
   await page.keyboard.press('Tab'); // a disabled confirm is skipped: back to the first button
-  await expect(page.getByTestId('leave-guard-end')).toBeFocused();
+  await expect(page.getByTestId('leave-guard-stay')).toBeFocused();
   await reason.fill('Fire alarm, Frau Kaya takes over');
   await expect(confirm).toBeEnabled();
   await page.keyboard.press('Tab');
   await expect(confirm).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByTestId('leave-guard-end')).toBeFocused();
+  await expect(page.getByTestId('leave-guard-stay')).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
   await expectAaContrast(page);
   await page.screenshot({ path: 'test-results/leave-guard-strong.png' });
@@ -178,6 +182,10 @@ test('a co-teacher who stays is named and plain "Leave" is the primary action, w
   await expect(page.getByTestId('leave-guard')).toContainText('Frau Kaya\u2069 is also moderator and stays with the class.');
   const leave = page.getByTestId('leave-guard-leave');
   await expect(leave).toHaveText('Leave');
+  await expect(leave).toHaveClass('p');
+  await expect(leave).toHaveAccessibleDescription('The class stays with the other moderator.');
+  await expect(page.getByTestId('leave-guard-stay')).toBeFocused(); // Stay, even here
+  await page.keyboard.press('Tab');
   await expect(leave).toBeFocused();
   await page.keyboard.press('Enter');
   expect(await result(page)).toEqual({ choice: 'leave-anyway' });
@@ -213,8 +221,7 @@ test('closed shadow root by default: nothing reachable from the page, the keyboa
   await show(page, {}, 'closed');
   expect(await page.evaluate(() => document.querySelector('jmc-leave-guard')?.shadowRoot)).toBeNull();
   await expect(page.getByTestId('leave-guard-end')).toHaveCount(0);
-  await page.keyboard.press('Tab'); // end → stay
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter'); // the initial focus is Stay
   expect(await result(page)).toEqual({ choice: 'stay' });
   await expect(page.locator('#hang-up')).toBeFocused();
 });

@@ -87,7 +87,7 @@ test('hang-up button with students present: the dialog asks, Escape keeps the te
   expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(3);
 });
 
-test('"Remove everyone and leave" (the default, Enter) empties the room and the teacher leaves last', async ({ context, simulator }) => {
+test('"Remove everyone and leave" (Tab, Enter: Stay has the focus) empties the room and the teacher leaves last', async ({ context, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 4, endConference: 0 }, NO_PREJOIN));
   const occupantsSeen: number[] = [];
@@ -103,6 +103,7 @@ test('"Remove everyone and leave" (the default, Enter) empties the room and the 
   });
   await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
   await expect(dialogHost(lesson)).toHaveCount(1);
+  await lesson.keyboard.press('Tab'); // Stay (the initial focus) → Remove everyone and leave
   await lesson.keyboard.press('Enter');
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
   // The button's click never reached Jitsi (held before React saw it): the one real hang-up is the

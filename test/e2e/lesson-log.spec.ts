@@ -20,6 +20,7 @@ test('lessons are logged with how they ended, without names, and can be exported
   await expect.poll(async () => (await storedRoomOf(serviceWorker, firstTab))?.lobbyEnabled).toBe(true);
   await first.locator('.toolbox-button:has(> .hangup-button)').click();
   await expect(first.locator('jmc-leave-guard')).toHaveCount(1);
+  await first.keyboard.press('Tab'); // Stay → Remove everyone and leave
   await first.keyboard.press('Enter');
   await first.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
 

@@ -40,7 +40,7 @@ test('a teacher who chooses Dutch gets Dutch options, popup, badge and leave gua
     .poll(() => serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId))
     .toContain(substitute(dutch.actionTitleInRoom!, ['Aardrijkskunde', '2']));
 
-  // Hang up with the class inside; Enter takes the dialog's first choice, "remove everyone and leave".
+  // Hang up with the class inside; Tab, Enter takes "remove everyone and leave" (Stay has the focus).
   // The students are told why they were removed, in Dutch: the content script has the chosen language,
   // also when the hang-up has just woken a stopped worker.
   const cdp = await context.newCDPSession(lesson);
@@ -60,6 +60,7 @@ test('a teacher who chooses Dutch gets Dutch options, popup, badge and leave gua
       return kick(id, reason);
     };
   });
+  await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
   await lesson.keyboard.press('Enter');
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 15_000 });
   // Each student at least once (the end-of-lesson check kicks again whoever is still shown).

@@ -123,7 +123,8 @@ test('"Remove everyone and leave" from inside a breakout room empties every room
   await lesson.locator(HANGUP).click();
   await expect(dialog(lesson)).toHaveCount(1);
   expect((await leaveGuardShown(lesson))?.html).toContain('3 of them are in the main room or other breakout rooms.');
-  await lesson.keyboard.press('Enter'); // Remove everyone and leave
+  await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
+  await lesson.keyboard.press('Enter');
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
   expect(seen).toEqual([0]);
 });
