@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 // Content + page: 10 KB until the leave guard had to draw itself synchronously and fall back to the page's
 // own question (issue 14, +0.8 KB), and to follow the whole class (issue 21: breakout rooms, room
-// switches, co-teachers, the end from a breakout room, the kept reason; +1 KB). 11.03 KB on 2026-12-05.
+// switches, co-teachers, the end from a breakout room, the kept reason; +1 KB). 11.22 KB on 2026-12-05 with the dialog's one-line consequences (issue 25).
 export const BUNDLE_BUDGETS = { contentPlusPageGzipBytes: 12 * KB, popupGzipBytes: 25 * KB };
 
 /** @param {string} file */

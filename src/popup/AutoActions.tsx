@@ -3,13 +3,11 @@
 // the page for it (Jitsi holds it), so it is never stored.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import type { ActionFailure } from '../core/actions.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { autoActionsKey, lessonOf, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { FAILURE_TEXT } from './Checklist.tsx';
-import { PasswordBox } from './PasswordBox.tsx';
-import { runRoomAction } from './room-actions.ts';
+import { FAILURE_TEXT } from './room-actions.ts';
+import { ShowPassword } from './ShowPassword.tsx';
 
 const DONE_TEXT = {
   'enable-lobby': 'autoDoneLobby',
@@ -23,9 +21,10 @@ const FAILED_TEXT = {
   'set-start-muted': 'autoFailedStartMuted',
 } as const satisfies Record<AutoActionKind, MessageKey>;
 
-function useAutoActions(tabId: number): AutoActionsRecord | null {
+export function useAutoActions(tabId: number | null): AutoActionsRecord | null {
   const [record, setRecord] = useState<AutoActionsRecord | null>(null);
   useEffect(() => {
+    if (tabId === null) return undefined;
     const read = () => void readAutoActions(tabId).then(setRecord);
     read();
     const listener = (changes: Record<string, unknown>, area: string) => {
@@ -37,18 +36,19 @@ function useAutoActions(tabId: number): AutoActionsRecord | null {
   return record;
 }
 
-type Reveal = { step: 'hidden' } | { step: 'shown'; password: string } | { step: 'none' } | { step: 'failed'; failure: ActionFailure };
+/** What the school's settings did in this very lesson, if anything. */
+function thisLesson(record: AutoActionsRecord | null, room: RoomSnapshot): AutoActionsRecord | null {
+  return record && room.roomName !== null && record.lesson === lessonOf(room.host, room.roomName) && record.done.length > 0 ? record : null;
+}
 
-export function AutoActions({ tabId, room }: { tabId: number; room: RoomSnapshot }) {
-  const record = useAutoActions(tabId);
-  const [reveal, setReveal] = useState<Reveal>({ step: 'hidden' });
-  if (!record || room.roomName === null || record.lesson !== lessonOf(room.host, room.roomName) || record.done.length === 0) return null;
+/** "Done for you" already offers "Show the password" (the school's settings set it). */
+export function offersPassword(record: AutoActionsRecord | null, room: RoomSnapshot): boolean {
+  return Boolean(thisLesson(record, room)?.done.some((outcome) => outcome.ok && outcome.kind === 'set-password'));
+}
 
-  const show = async (): Promise<void> => {
-    const result = await runRoomAction(tabId, { kind: 'read-password' });
-    if (!result.ok) setReveal({ step: 'failed', failure: result.failure });
-    else setReveal(result.password ? { step: 'shown', password: result.password } : { step: 'none' });
-  };
+export function AutoActions({ tabId, room, record: anyRecord }: { tabId: number; room: RoomSnapshot; record: AutoActionsRecord | null }) {
+  const record = thisLesson(anyRecord, room);
+  if (!record) return null;
 
   return (
     <section class="auto-actions" data-testid="auto-actions" aria-labelledby="auto-heading">
@@ -62,19 +62,7 @@ export function AutoActions({ tabId, room }: { tabId: number; room: RoomSnapshot
             <div>
               <p>{t(outcome.ok ? DONE_TEXT[outcome.kind] : FAILED_TEXT[outcome.kind])}</p>
               {!outcome.ok && outcome.failure && <p class="small">{t(FAILURE_TEXT[outcome.failure])}</p>}
-              {outcome.ok && outcome.kind === 'set-password' && (
-                <div role="status" aria-live="polite">
-                  {reveal.step === 'shown' ? (
-                    <PasswordBox password={reveal.password} onHide={() => setReveal({ step: 'hidden' })} />
-                  ) : (
-                    <button type="button" data-testid="show-password" onClick={() => void show()}>
-                      {t('autoShowPassword')}
-                    </button>
-                  )}
-                  {reveal.step === 'none' && <p class="small">{t('autoNoPassword')}</p>}
-                  {reveal.step === 'failed' && <p class="small">{t(FAILURE_TEXT[reveal.failure])}</p>}
-                </div>
-              )}
+              {outcome.ok && outcome.kind === 'set-password' && <ShowPassword tabId={tabId} />}
             </div>
           </li>
         ))}

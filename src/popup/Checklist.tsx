@@ -1,7 +1,7 @@
 // The lesson checklist in three parts, with the teacher's ticks and the one-click fixes.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts';
+import type { ActionResult, RoomAction } from '../core/actions.ts';
 import type {
   CheckId,
   ChecklistFix,
@@ -19,7 +19,8 @@ import { ruleLines, SETTINGS, textInLanguage, type Settings } from '../core/sett
 import { t, tCount, type MessageKey } from '../shared/i18n.ts';
 import { EndLesson } from './EndLesson.tsx';
 import { PasswordBox } from './PasswordBox.tsx';
-import { newRoomPassword, runRoomAction } from './room-actions.ts';
+import { FAILURE_TEXT, newRoomPassword, runRoomAction } from './room-actions.ts';
+import { ShowPassword } from './ShowPassword.tsx';
 
 type FixKind = ChecklistFix['kind'];
 
@@ -58,17 +59,6 @@ const FIX_DONE = {
 const BLOCKED = { 'not-moderator': 'fixBlockedNotModerator', unsupported: 'fixBlockedUnsupported' } as const satisfies Record<FixBlocker, MessageKey>;
 
 /** One sentence per reason an action failed (src/core/actions.ts ActionFailure). */
-export const FAILURE_TEXT = {
-  'not-moderator': 'actionErrorNotModerator',
-  'not-in-conference': 'actionErrorNotInConference',
-  unsupported: 'actionErrorUnsupported',
-  'invalid-password': 'actionErrorInvalidPassword',
-  'no-page': 'actionErrorNoPage',
-  timeout: 'actionErrorTimeout',
-  rejected: 'actionErrorRejected',
-  'not-empty': 'actionErrorNotEmpty',
-  'room-switch': 'actionErrorRoomSwitch',
-} as const satisfies Record<ActionFailure, MessageKey>;
 
 /** Which item shows the outcome of a fix (it stays in the list when the fix worked). */
 const FIX_HOME: Record<FixKind, ItemId[]> = {
@@ -177,7 +167,9 @@ function Rules({ schoolRules }: { schoolRules: string[] | null }) {
   );
 }
 
-function Item({ item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: {
+function Item({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: {
+  tabId: number;
+  offerPassword: boolean;
   item: ChecklistItem;
   schoolRules: string[] | null;
   room: RoomSnapshot;
@@ -254,14 +246,18 @@ function Item({ item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: 
             {homeOf && <FixResult outcome={homeOf} password={fixes.password} onHide={onHide} />}
           </div>
         )}
+        {/* The password can be shown again whenever it is needed (read from Jitsi, never stored). */}
+        {offerPassword && id === 'password' && status === 'ok' && room.isModerator === true && fixes.password === null && <ShowPassword tabId={tabId} />}
       </div>
       {status !== 'info' && !item.manual && <span class={status === 'ok' ? 'status visually-hidden' : 'status'}>{t(STATUS_LABEL[status])}</span>}
     </li>
   );
 }
 
-export function Checklist({ tabId, room, parts, ticks, onTick, settings }: {
+export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPassword }: {
   tabId: number;
+  /** Offer "Show the password" on the password row (not when "Done for you" offers it already). */
+  offerPassword: boolean;
   room: RoomSnapshot;
   parts: ChecklistPart[];
   ticks: ManualTicks;
@@ -303,6 +299,8 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings }: {
             {part.items.map((item) => (
               <Item
                 key={item.id}
+                tabId={tabId}
+                offerPassword={offerPassword}
                 item={item}
                 room={room}
                 ticks={ticks}

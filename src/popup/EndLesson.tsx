@@ -6,7 +6,7 @@ import type { ActionResult } from '../core/actions.ts';
 import { peopleInLesson, type RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
 import type { Settings } from '../core/settings.ts';
-import { FAILURE_TEXT } from './Checklist.tsx';
+import { FAILURE_TEXT } from './room-actions.ts';
 import { runRoomAction } from './room-actions.ts';
 
 type Step = { name: 'idle' } | { name: 'confirm' } | { name: 'running'; leave: boolean } | { name: 'result'; result: ActionResult; leave: boolean };

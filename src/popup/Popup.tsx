@@ -1,7 +1,7 @@
 import { buildChecklist, checklistHeadline, MANUAL_IDS, type Headline, type ManualId } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { AutoActions } from './AutoActions.tsx';
+import { AutoActions, offersPassword, useAutoActions } from './AutoActions.tsx';
 import { Checklist } from './Checklist.tsx';
 import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
@@ -96,6 +96,7 @@ function SchoolInfo({ settings }: { settings: Settings }) {
 
 function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnapshot; settings: Settings | null }) {
   const [ticks, setTick] = useManualTicks(tabId, room.roomName);
+  const auto = useAutoActions(tabId);
   const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true });
   const showsChecklist = parts.length > 0 && tabId !== null;
   return (
@@ -108,8 +109,10 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
       </header>
       {tabId !== null && <EnableSite tabId={tabId} />}
       {showsChecklist && <HeadlineBanner kind={checklistHeadline(room, parts)} />}
-      {showsChecklist && <AutoActions tabId={tabId} room={room} />}
-      {showsChecklist && <Checklist tabId={tabId} room={room} parts={parts} ticks={ticks} onTick={setTick} settings={settings} />}
+      {showsChecklist && <AutoActions tabId={tabId} room={room} record={auto} />}
+      {showsChecklist && (
+        <Checklist tabId={tabId} room={room} parts={parts} ticks={ticks} onTick={setTick} settings={settings} offerPassword={!offersPassword(auto, room)} />
+      )}
       {room.phase === 'left' && <AfterLesson ticks={ticks} />}
     </section>
   );

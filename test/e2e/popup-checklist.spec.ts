@@ -208,6 +208,9 @@ test.describe('one-click fixes', () => {
     await shot(again, 'lesson-green');
     await again.getByTestId('toggle-before').click();
     await expect(again.getByTestId('check-lobby')).toBeVisible();
+    // The password the teacher set here can be shown again (read from Jitsi, still not stored).
+    await again.getByTestId('check-password').getByTestId('show-password').click();
+    await expect(again.getByTestId('check-password').getByTestId('new-password')).toHaveText(shown!);
   });
 
   test('not moderator: the fixes are disabled and say why', async ({ context, serviceWorker, extensionId, simulator }) => {
