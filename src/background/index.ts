@@ -4,7 +4,7 @@
 // synchronously at the top level so a worker woken by an event sees it.
 import browser from 'webextension-polyfill';
 import { roomStatus, type RoomStatus } from '../core/checklist.ts';
-import { badgeText, type RoomSnapshot } from '../core/room.ts';
+import { badgeText, isRecording, peopleInLesson, type RoomSnapshot } from '../core/room.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   isActionResult,
@@ -20,6 +20,8 @@ import { readSettings, watchSettings, type SettingsView } from '../shared/settin
 import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
+import { lessonEnding } from '../core/lesson-ending.ts';
+import { describeEnding, forgetEnding, saveEnding } from '../shared/lesson-ending-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
 import { forgetAutoActions, isSameLesson, readAutoActions } from '../shared/auto-actions.ts';
@@ -40,17 +42,22 @@ const STATUS_TOOLTIP: Record<Exclude<RoomStatus, 'none'>, MessageKey> = {
   danger: 'actionTitleDanger',
 };
 
+/** A recording has its own badge: REC on red. */
+const RECORDING_COLOUR = '#b0191f';
+
 async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promise<void> {
-  const text = badgeText(snapshot);
+  const recording = isRecording(snapshot);
+  const text = badgeText(snapshot, t('badgeRecording'));
   const status = roomStatus(snapshot);
+  const people = peopleInLesson(snapshot);
   const title =
     status !== 'none' && snapshot?.roomName
-      ? `${t('actionTitleInRoom', [snapshot.roomName, text || '?'])} · ${t(STATUS_TOOLTIP[status])}`
+      ? `${t('actionTitleInRoom', [snapshot.roomName, people === null ? '?' : String(people)])} · ${t(recording ? 'actionTitleRecording' : STATUS_TOOLTIP[status])}`
       : t('actionTitle');
   try {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text }),
-      browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[status] }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: recording ? RECORDING_COLOUR : BADGE_COLOURS[status] }),
       browser.action.setTitle({ tabId, title }),
     ]);
   } catch {
@@ -58,8 +65,26 @@ async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promis
   }
 }
 
+/**
+ * A recording just started in the lesson: once, a notice with a sentence the teacher can read out (the
+ * school rules: announce a recording; the popup need not be open).
+ */
+async function noticeRecordingStart(tabId: number, before: RoomSnapshot | null, now: RoomSnapshot): Promise<void> {
+  if (!isRecording(now) || isRecording(before)) return;
+  await browser.notifications
+    .create(`recording-${tabId}-${Date.now()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: t('recordingNoticeTitle', now.roomName ?? ''),
+      message: t('recordingNoticeReadOut'),
+    })
+    .catch(() => undefined);
+}
+
 async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void> {
+  const before = await readRoom(tabId);
   await saveRoom(tabId, snapshot);
+  await noticeRecordingStart(tabId, before, snapshot);
   pushRoom(tabId, snapshot);
   await showOnBadge(tabId, snapshot);
   await trackRoom(tabId, snapshot);
@@ -101,6 +126,25 @@ async function forgetTicks(tabId: number): Promise<void> {
   if (keys.length) await browser.storage.session.remove(keys);
 }
 
+/**
+ * An end-of-lesson sequence finished (popup or leave dialog): the teacher is told what happened, in a
+ * notification and on the popup of that tab, until they dismiss it (lesson-ending-store.ts).
+ */
+async function onLessonEnded(tabId: number, result: ActionResult): Promise<void> {
+  if (!result.report) return;
+  const room = (await readRoom(tabId))?.roomName ?? '';
+  const ending = lessonEnding(result.report, room, Date.now());
+  await saveEnding(tabId, ending);
+  await browser.notifications
+    .create(`ended-${tabId}-${ending.at}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: t('endedNoticeTitle', room),
+      message: describeEnding(ending).join(' '),
+    })
+    .catch(() => undefined);
+}
+
 /** Hands a moderator action to the tab's content script (top frame) and returns what happened. */
 async function forwardAction(tabId: number, action: RoomAction): Promise<ActionResult> {
   const command: PageCommandMessage = { type: 'page-command', action };
@@ -108,6 +152,7 @@ async function forwardAction(tabId: number, action: RoomAction): Promise<ActionR
     const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
     if (!isActionResult(reply)) return { ok: false, failure: 'no-page' };
     if (reply.report?.endedForAll) await markEndedForAll(tabId);
+    if (action.kind === 'end-lesson') void enqueue(tabId, () => onLessonEnded(tabId, reply));
     return reply;
   } catch {
     return { ok: false, failure: 'no-page' };
@@ -160,6 +205,7 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
   }
   if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId, sender.url));
   if (message.type === 'leave-reason') return enqueue(tabId, () => noteLeaveReason(tabId, message.reason));
+  if (message.type === 'lesson-ended') return enqueue(tabId, () => onLessonEnded(tabId, message.result));
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
     // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
@@ -188,7 +234,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void enqueue(tabId, async () => {
     const room = await readRoom(tabId);
     if (leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
-    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetTicks(tabId), forgetAutoActions(tabId)]);
+    await Promise.all([forgetRoom(tabId), forgetRoomUrl(tabId), forgetTicks(tabId), forgetAutoActions(tabId), forgetEnding(tabId)]);
     await endTrackedLesson(tabId, true);
   });
 });

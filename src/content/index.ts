@@ -10,6 +10,7 @@ import {
   isLeaveGuardPrefs,
   isPageCommandMessage,
   isPageCommandResultMessage,
+  isPageLessonEndedMessage,
   isPageRoomMessage,
   LEAVE_ATTEMPT_EVENT,
   LEAVE_GUARD_PREFS_KEY,
@@ -105,6 +106,8 @@ function onPageMessage(event: MessageEvent): void {
     send({ type: 'room-update', snapshot: event.data.snapshot });
   } else if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
+  } else if (isPageLessonEndedMessage(event.data)) {
+    post({ type: 'lesson-ended', result: event.data.result });
   }
   // anything else: foreign or malformed traffic, ignored
 }

@@ -60,6 +60,8 @@ export interface EndLessonReport {
   /** Hidden occupants (recorder, transcriber) that keep the room alive and cannot be removed from here. */
   hiddenRemaining: number;
   knocking: number;
+  /** People in the lesson (every room, not the teacher, not hidden ones) when the sequence started. */
+  inLessonAtStart: number;
   endedForAll: boolean;
   left: boolean;
 }

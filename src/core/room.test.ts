@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, sameSnapshot, SNAPSHOT_KEYS, type RoomSnapshot } from './room.ts';
+import { badgeText, isRecording, peopleInLesson, sameSnapshot, SNAPSHOT_KEYS, type RoomSnapshot } from './room.ts';
 import { emptySnapshot } from './test-snapshots.ts';
 
 const inLesson = (participants: number | null): RoomSnapshot => ({ ...emptySnapshot('conference'), participants });
@@ -12,6 +12,19 @@ describe('badge', () => {
     expect(badgeText({ ...inLesson(3), phase: 'prejoin' })).toBe('');
     expect(badgeText(null)).toBe('');
     expect(badgeText(inLesson(4321))).toBe('999+');
+  });
+
+  it('counts the whole class, breakout rooms included', () => {
+    expect(badgeText({ ...inLesson(2), breakoutParticipants: 9 })).toBe('11');
+    expect(peopleInLesson({ ...inLesson(0), breakoutParticipants: 3 })).toBe(3);
+    expect(peopleInLesson({ ...inLesson(3), phase: 'left' })).toBeNull();
+  });
+
+  it('says REC while a recording or livestream runs (its own sign, not a count)', () => {
+    expect(badgeText({ ...inLesson(12), recording: true })).toBe('REC');
+    expect(badgeText({ ...inLesson(12), livestream: true }, 'AUF')).toBe('AUF');
+    expect(badgeText({ ...inLesson(12), recording: false, livestream: false })).toBe('12');
+    expect(isRecording({ ...inLesson(1), recording: true, phase: 'left' })).toBe(false);
   });
 });
 

@@ -70,10 +70,19 @@ export function peopleInLesson(snapshot: RoomSnapshot | null): number | null {
   return snapshot.participants + (snapshot.breakoutParticipants ?? 0);
 }
 
-/** Toolbar badge: the number of people in the lesson, only while the teacher is in it. */
-export function badgeText(snapshot: RoomSnapshot | null): string {
+/** A recording or livestream of the lesson is running (the server's, or local to the teacher's computer). */
+export function isRecording(snapshot: RoomSnapshot | null): boolean {
+  return Boolean(snapshot && snapshot.phase === 'conference' && (snapshot.recording === true || snapshot.livestream === true));
+}
+
+/**
+ * Toolbar badge: the number of people in the lesson, only while the teacher is in it; while a recording
+ * runs, REC instead (its own sign, not the amber of a knocking student).
+ */
+export function badgeText(snapshot: RoomSnapshot | null, recordingSign = 'REC'): string {
   const people = peopleInLesson(snapshot);
   if (people === null) return '';
+  if (isRecording(snapshot)) return recordingSign;
   return people > 999 ? '999+' : String(people);
 }
 

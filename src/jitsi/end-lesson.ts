@@ -4,7 +4,7 @@
 // It never removes the teacher, and stops with a precise report as soon as the teacher is not moderator.
 import type { ActionFailure, ActionResult, EndLessonOptions, EndLessonReport, EndStep, StepOutcome } from '../core/actions.ts';
 import { generatePassword } from '../core/password.ts';
-import { isObject, readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
+import { countPeopleElsewhere, isObject, readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
 
 /** Kicks are fire-and-forget (§3.1); give the server this long to confirm, re-removing late rejoiners. */
 export const VERIFY_TIMEOUT_MS = 15_000;
@@ -157,6 +157,7 @@ export async function runEndLesson(
       remaining: present.filter((o) => !o.hidden).map((o) => o.name),
       hiddenRemaining: present.filter((o) => o.hidden).length,
       knocking: knockers(store).length,
+      inLessonAtStart,
       endedForAll: false,
       left: false,
       ...extra,
@@ -169,6 +170,10 @@ export async function runEndLesson(
       return [];
     }
   };
+  // Everyone the sequence is about: this room's people and those in the lesson's other rooms (§9.2).
+  const here = safeOccupants().filter((o) => !o.hidden).length;
+  const breakoutSlice = (store.getState() as Loose)[STATE_KEYS.breakoutRooms];
+  const inLessonAtStart = here + (countPeopleElsewhere(breakoutSlice, inBreakoutRoom(conference), here + 1) ?? 0);
   const failWith = (failure: ActionFailure, detail?: string): ActionResult =>
     detail ? { ok: false, failure, detail: detail.slice(0, 200), report: report() } : { ok: false, failure, report: report() };
 
@@ -226,7 +231,7 @@ export async function runEndLesson(
     if (options.endForAll && has(conference, 'isEndConferenceSupported') && call(conference, 'isEndConferenceSupported') === true) {
       if (await endForAll(store, conference)) {
         record('end-for-all', 'done');
-        return { ok: true, report: { steps, remaining: [], hiddenRemaining: 0, knocking: 0, endedForAll: true, left: true } };
+        return { ok: true, report: { steps, remaining: [], hiddenRemaining: 0, knocking: 0, inLessonAtStart, endedForAll: true, left: true } };
       }
       record('end-for-all', 'failed');
       assertModerator();

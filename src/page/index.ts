@@ -35,6 +35,7 @@ import {
   PAGE_MESSAGE_SOURCE,
   type LeaveAttemptMessage,
   type PageCommandResultMessage,
+  type PageLessonEndedMessage,
   type PageRoomMessage,
 } from '../shared/messages.ts';
 
@@ -189,7 +190,10 @@ function guardLesson(store: JitsiStore, history: ModeratorHistory): void {
         return answer.decision;
       }),
     async () => {
-      await performAction(store, { kind: 'end-lesson', endForAll: false, leave: true, kickReason }, readLegacyConference(win));
+      const result = await performAction(store, { kind: 'end-lesson', endForAll: false, leave: true, kickReason }, readLegacyConference(win));
+      // The teacher is told what happened, also after this page has left the room (lasting notice).
+      const ended: PageLessonEndedMessage = { source: PAGE_MESSAGE_SOURCE, type: 'lesson-ended', result };
+      window.postMessage(ended, location.origin);
     },
   );
   // Tab close, reload, navigation: the browser's own "Leave site?" prompt. Jitsi's clean-up waits for

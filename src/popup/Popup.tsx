@@ -3,6 +3,7 @@ import type { RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { AutoActions, offersPassword, useAutoActions } from './AutoActions.tsx';
 import { Checklist } from './Checklist.tsx';
+import { LessonEnded } from './LessonEnded.tsx';
 import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
 import { useRoom } from './useRoom.ts';
@@ -66,7 +67,6 @@ function AfterLesson({ ticks }: { ticks: Partial<Record<ManualId, boolean>> }) {
           </li>
         ))}
       </ul>
-      <p class="small muted">{t('leftMore')}</p>
     </section>
   );
 }
@@ -123,9 +123,11 @@ export function Popup({ tabId }: { tabId: number | null }) {
   const settings = useSettings();
   if (room === undefined) return <p class="muted">{t('loading')}</p>;
   const info = settings && <SchoolInfo settings={settings} />;
+  const ended = <LessonEnded tabId={tabId} />;
   if (room === null || room.phase === 'welcome' || (room.roomName === null && room.phase !== 'left')) {
     return (
       <>
+        {ended}
         <section data-testid="no-room" class="no-room">
           <h1>{t('extName')}</h1>
           <p class="muted">{t('noRoomInTab')}</p>
@@ -137,6 +139,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
   }
   return (
     <>
+      {ended}
       <Room tabId={tabId} room={room} settings={settings} />
       {info}
     </>

@@ -108,7 +108,13 @@ export interface LeaveReasonMessage {
   reason: string;
 }
 
-export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveReasonMessage;
+/** The leave dialog's "Remove everyone and leave" ran the end-of-lesson sequence in the page: its result. */
+export interface LessonEndedMessage {
+  type: 'lesson-ended';
+  result: ActionResult;
+}
+
+export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveReasonMessage | LessonEndedMessage;
 
 /**
  * background → content, through storage.local (key LEAVE_GUARD_PREFS_KEY): what the leave guard needs to
@@ -148,7 +154,7 @@ const isLeaveReason = object<LeaveReasonMessage>({
 });
 
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
-  isRoomUpdate(value) || isDocumentStart(value) || isLeaveReason(value);
+  isRoomUpdate(value) || isDocumentStart(value) || isLeaveReason(value) || isLessonEnded(value);
 
 // ── popup ⇄ background (runtime port named ROOM_PORT) ─────────────────────────
 export const ROOM_PORT = 'room-watch';
@@ -243,11 +249,25 @@ export const isRoomAction: Guard<RoomAction> = (value): value is RoomAction =>
     kickReason: boundedString(MAX_DETAIL_LENGTH),
   })(value);
 
-const isEndLessonReport: Guard<EndLessonReport> = object<EndLessonReport>({
+const isLessonEnded = (value: unknown): value is LessonEndedMessage =>
+  object<LessonEndedMessage>({ type: oneOf(['lesson-ended'] as const), result: isActionResult })(value);
+
+/** Page → content: the leave dialog's end-of-lesson sequence has finished (relayed as LessonEndedMessage). */
+export interface PageLessonEndedMessage {
+  source: typeof PAGE_MESSAGE_SOURCE;
+  type: 'lesson-ended';
+  result: ActionResult;
+}
+
+export const isPageLessonEndedMessage = (value: unknown): value is PageLessonEndedMessage =>
+  object<PageLessonEndedMessage>({ source: oneOf([PAGE_MESSAGE_SOURCE] as const), type: oneOf(['lesson-ended'] as const), result: isActionResult })(value);
+
+export const isEndLessonReport: Guard<EndLessonReport> = object<EndLessonReport>({
   steps: arrayOf(object<EndStepResult>({ step: oneOf(END_STEPS), outcome: oneOf(STEP_OUTCOMES) }), END_STEPS.length * 2),
   remaining: arrayOf(boundedString(MAX_ROOM_NAME_LENGTH), MAX_PEOPLE),
   hiddenRemaining: count(MAX_PEOPLE),
   knocking: count(MAX_PEOPLE),
+  inLessonAtStart: count(MAX_PEOPLE),
   endedForAll: isBoolean,
   left: isBoolean,
 });

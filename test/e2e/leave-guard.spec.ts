@@ -2,7 +2,7 @@
 // disableBeforeUnloadHandlers is set (jitsi-facts.md §4.3): "Stay" must really keep the teacher in.
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_PATH } from './browsers.ts';
-import { expect, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
@@ -87,7 +87,7 @@ test('hang-up button with students present: the dialog asks, Escape keeps the te
   expect(await lesson.evaluate(() => window.__jitsiSim.remoteIds().length)).toBe(3);
 });
 
-test('"Remove everyone and leave" (Tab, Enter: Stay has the focus) empties the room and the teacher leaves last', async ({ context, simulator }) => {
+test('"Remove everyone and leave" (Tab, Enter: Stay has the focus) empties the room, the teacher leaves last and is told what happened', async ({ context, serviceWorker, extensionId, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 4, endConference: 0 }, NO_PREJOIN));
   const occupantsSeen: number[] = [];
@@ -109,6 +109,13 @@ test('"Remove everyone and leave" (Tab, Enter: Stay has the focus) empties the r
   // The button's click never reached Jitsi (held before React saw it): the one real hang-up is the
   // sequence's own, in an empty room.
   expect(occupantsSeen).toEqual([0]);
+  // What happened is told, and lasts: a notification, and this tab's popup on Jitsi's welcome page.
+  const notices = () => serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).filter((id) => id.startsWith('ended-')));
+  await expect.poll(notices).toHaveLength(1);
+  const popup = await openPopup(context, extensionId, await tabIdOf(serviceWorker, lesson));
+  await expect(popup.getByTestId('no-room')).toBeVisible();
+  await expect(popup.getByTestId('lesson-ended')).toContainText('Lesson ended · Mathe7b');
+  await expect(popup.getByTestId('lesson-ended')).toContainText('4 removed, the room locked with lobby and password.');
 });
 
 test('"Leave anyway" leaves the class in the room; the menu\'s "Leave meeting" and the in-app hangup are guarded too', async ({ context, simulator }) => {

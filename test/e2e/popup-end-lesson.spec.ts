@@ -38,6 +38,17 @@ test('end the lesson and stay: breakout rooms closed, everyone removed, the empt
   // One kick per student: no second request while the server is still answering the first.
   const kicks = await lesson.evaluate(() => (window.__jitsiSim.state().kickLog as { result: string }[]).map((kick) => kick.result));
   expect(kicks).toEqual(Array(6).fill('kicked'));
+
+  // "Lesson ended" lasts: on this tab's popup until the teacher dismisses it (issue 25).
+  const ended = popup.getByTestId('lesson-ended');
+  await expect(ended).toContainText('Lesson ended · Geo8');
+  await expect(ended).toContainText(/Ended at \d{1,2}:\d{2}( [AP]M)?: 6 removed, the room locked with lobby and password\./);
+  const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
+  await popup.close();
+  const again = await openPopup(context, extensionId, tabId);
+  await expect(again.getByTestId('lesson-ended')).toContainText('6 removed');
+  await again.getByTestId('lesson-ended-dismiss').click();
+  await expect(again.getByTestId('lesson-ended')).toHaveCount(0);
 });
 
 test('where the server can, the default ends the meeting for everyone', async ({ context, serviceWorker, extensionId, simulator }) => {

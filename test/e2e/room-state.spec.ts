@@ -118,6 +118,8 @@ async function expectRoom(
     // The badge counts the whole lesson: this room and the breakout rooms (issue 21).
     const lessonCount = async () => {
       const stored = await read.stored(lesson.tabId);
+      // While a recording runs, the badge says REC instead (issue 25).
+      if (stored?.recording || stored?.livestream) return 'REC';
       return String((stored?.participants ?? 0) + (stored?.breakoutParticipants ?? 0));
     };
     await expect.poll(async () => (await read.badge(lesson.tabId)) === (await lessonCount())).toBe(true);
@@ -275,13 +277,14 @@ test.describe('each change of the room reaches storage, the badge and the open p
     const lesson = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Physik10', { students: 5 });
     await secureRoom(serviceWorker, lesson, 5);
 
+    // A recording has its own badge: REC on red (issue 25), whatever else the checks say.
     await lesson.page.evaluate(() => window.__jitsiSim.startRecording('file'));
-    await expectRoom(serviceWorker, lesson, { recording: true, livestream: false }, { ...SECURED, recording: 'warn' }, 'attention');
+    await expectRoom(serviceWorker, lesson, { recording: true, livestream: false }, { ...SECURED, recording: 'warn' }, 'danger');
     await lesson.page.evaluate(() => window.__jitsiSim.stopRecording());
     await expectRoom(serviceWorker, lesson, { recording: false, livestream: false }, SECURED, 'ok');
 
     await lesson.page.evaluate(() => window.__jitsiSim.startRecording('stream'));
-    await expectRoom(serviceWorker, lesson, { recording: false, livestream: true }, { ...SECURED, recording: 'warn' }, 'attention');
+    await expectRoom(serviceWorker, lesson, { recording: false, livestream: true }, { ...SECURED, recording: 'warn' }, 'danger');
     await lesson.page.evaluate(() => window.__jitsiSim.stopRecording());
     await expectRoom(serviceWorker, lesson, { recording: false, livestream: false, participants: 5 }, SECURED, 'ok');
   });

@@ -3,7 +3,7 @@
 // lesson started inside a breakout room, "end meeting for all" on a server that ignores it, and local
 // recording. Each test fails on the companion of 2026-11 (before issue 21).
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { badgeOf, expect, leaveGuardShown, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { badgeColourOf, badgeOf, expect, leaveGuardShown, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const HANGUP = '.toolbox-button:has(> .hangup-button)';
@@ -195,8 +195,15 @@ test('a local recording (to the teacher\'s disk) is shown and reminded like a se
   await expect.poll(() => storedRecording(serviceWorker, tabId)).toBe(true);
   await expect(popup.getByTestId('check-recording')).toContainText('A recording is running');
   await expect(popup.getByTestId('item-recording-announced')).toHaveCount(1);
+  // Its own badge (REC on red) and, once, a notice with a sentence to read out (issue 25).
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('REC');
+  expect(await badgeColourOf(serviceWorker, tabId)).toBe('#b0191f');
+  const notices = () => serviceWorker.evaluate(async () => Object.keys(await chrome.notifications.getAll()).filter((id) => id.startsWith('recording-')));
+  await expect.poll(notices).toHaveLength(1);
   await lesson.evaluate(() => window.__jitsiSim.setLocalRecording(false));
   await expect.poll(() => storedRecording(serviceWorker, tabId)).toBe(false);
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('2');
+  expect(await notices()).toHaveLength(1);
 });
 
 test('a co-teacher who joined as moderator is named as staying; a student made moderator is named as such', async ({ context, simulator }) => {

@@ -1,0 +1,44 @@
+// The last lesson ending of a tab, in storage.session until the teacher dismisses it or the tab closes
+// (it survives the page leaving the room, so the popup can still say what happened). Counts only.
+import browser from 'webextension-polyfill';
+import type { LessonEnding } from '../core/lesson-ending.ts';
+import { t } from './i18n.ts';
+import { boundedString, count, isBoolean, object, type Guard } from './validate.ts';
+
+const PREFIX = 'ended:';
+export const endingKey = (tabId: number): string => `${PREFIX}${tabId}`;
+
+export const isLessonEnding: Guard<LessonEnding> = object<LessonEnding>({
+  room: boundedString(256),
+  at: count(Number.MAX_SAFE_INTEGER),
+  removed: count(10_000),
+  remaining: count(10_000),
+  endedForAll: isBoolean,
+  locked: isBoolean,
+  left: isBoolean,
+});
+
+export async function readEnding(tabId: number): Promise<LessonEnding | null> {
+  const stored: unknown = (await browser.storage.session.get(endingKey(tabId)))[endingKey(tabId)];
+  return isLessonEnding(stored) ? stored : null;
+}
+
+export async function saveEnding(tabId: number, ending: LessonEnding): Promise<void> {
+  await browser.storage.session.set({ [endingKey(tabId)]: ending });
+}
+
+export async function forgetEnding(tabId: number): Promise<void> {
+  await browser.storage.session.remove(endingKey(tabId));
+}
+
+/** The ending in sentences, in the companion's language (popup card and notification). */
+export function describeEnding(ending: LessonEnding): string[] {
+  const time = new Date(ending.at).toLocaleTimeString(t('languageCode'), { hour: '2-digit', minute: '2-digit' });
+  const lines = [
+    ending.endedForAll
+      ? t('endedForAllAt', time)
+      : t(ending.locked ? 'endedRemovedLocked' : 'endedRemoved', [time, String(ending.removed)]),
+  ];
+  if (ending.remaining > 0) lines.push(t('endedRemaining', String(ending.remaining)));
+  return lines;
+}
