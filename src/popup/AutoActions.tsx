@@ -1,13 +1,12 @@
 // "Done for you": what the companion did by itself when the teacher became moderator, because the
 // school's (or teacher's) settings say so. A password set that way can be shown here: the popup asks
 // the page for it (Jitsi holds it), so it is never stored.
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { RoomSnapshot } from '../core/room.ts';
 import { autoActionsKey, lessonOf, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { FAILURE_TEXT } from './room-actions.ts';
 import { ShowPassword } from './ShowPassword.tsx';
+import { useTabRecord } from './useTabRecord.ts';
 
 const DONE_TEXT = {
   'enable-lobby': 'autoDoneLobby',
@@ -22,18 +21,7 @@ const FAILED_TEXT = {
 } as const satisfies Record<AutoActionKind, MessageKey>;
 
 export function useAutoActions(tabId: number | null): AutoActionsRecord | null {
-  const [record, setRecord] = useState<AutoActionsRecord | null>(null);
-  useEffect(() => {
-    if (tabId === null) return undefined;
-    const read = () => void readAutoActions(tabId).then(setRecord);
-    read();
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && autoActionsKey(tabId) in changes) read();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [tabId]);
-  return record;
+  return useTabRecord(tabId, autoActionsKey, readAutoActions);
 }
 
 /** What the school's settings did in this very lesson, if anything. */

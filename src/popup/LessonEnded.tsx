@@ -1,28 +1,12 @@
 // "Lesson ended": what the end of the lesson did, shown on this tab's popup until the teacher dismisses
 // it — also after Jitsi has left the room and shows its welcome page.
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import type { LessonEnding } from '../core/lesson-ending.ts';
 import { t } from '../shared/i18n.ts';
 import { describeEnding, endingKey, forgetEnding, readEnding } from '../shared/lesson-ending-store.ts';
-
-function useEnding(tabId: number | null): LessonEnding | null {
-  const [ending, setEnding] = useState<LessonEnding | null>(null);
-  useEffect(() => {
-    if (tabId === null) return undefined;
-    const read = () => void readEnding(tabId).then(setEnding);
-    read();
-    const listener = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'session' && endingKey(tabId) in changes) read();
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [tabId]);
-  return ending;
-}
+import { useTabRecord } from './useTabRecord.ts';
 
 export function LessonEnded({ tabId }: { tabId: number | null }) {
-  const ending = useEnding(tabId);
+  const ending = useTabRecord<LessonEnding>(tabId, endingKey, readEnding);
   if (!ending || tabId === null) return null;
   return (
     <section class={`ended ${ending.remaining > 0 ? 'warn' : 'ok'}`} data-testid="lesson-ended" role="status" aria-labelledby="ended-heading">

@@ -89,3 +89,18 @@ export function firefoxLessonTabId(extensionPage: Page, roomName: string, modera
     `the lesson ${roomName} in session storage`,
   );
 }
+
+/** Resolves with how many were still anywhere in the lesson (all rooms) when the teacher really hung up. */
+export function occupantsAtHangup(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const legacy = window.APP.conference as any;
+        const inner = legacy.hangup;
+        legacy.hangup = (...args: unknown[]) => {
+          resolve(window.__jitsiSim.remoteIds().length);
+          return inner.apply(legacy, args);
+        };
+      }),
+  );
+}

@@ -1,5 +1,5 @@
 // Firefox ESR: the hang-up guard and the end-of-lesson sequence on a class of 5.
-import { launchFirefox, pollFor } from './firefox-launch.ts';
+import { launchFirefox, occupantsAtHangup, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
 
 test('Firefox ESR: hang-up with 5 students asks first; Stay keeps the lesson, the default empties the room and leaves last', async ({ simulator }) => {
@@ -38,18 +38,8 @@ test('Firefox ESR: hang-up with 5 students asks first; Stay keeps the lesson, th
     // Again (Jitsi's once-only hang-up button still works after "Stay"), and Enter: "Remove everyone and leave".
     await lesson.click(hangup);
     await pollFor(async () => ((await lesson.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
-    const removedAll = lesson.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          // The teacher's real hang-up happens only when nobody else is left: record the count then.
-          const legacy = window.APP.conference as any;
-          const inner = legacy.hangup;
-          legacy.hangup = (...args: unknown[]) => {
-            resolve(window.__jitsiSim.remoteIds().length);
-            return inner.apply(legacy, args);
-          };
-        }),
-    );
+    // The teacher's real hang-up happens only when nobody else is left: record the count then.
+    const removedAll = occupantsAtHangup(lesson);
     await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
     await lesson.keyboard.press('Enter');
     expect(await removedAll).toBe(0);

@@ -1,7 +1,7 @@
 // Firefox ESR: the whole class as jitsi-meet behaves (issue 21): Jitsi's once-only hang-up button after
 // "Stay", a class working in breakout rooms, and the end of the lesson started inside a breakout room.
 import type { Page } from 'puppeteer-core';
-import { firefoxLessonTabId, launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
+import { firefoxLessonTabId, launchFirefox, occupantsAtHangup, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
@@ -35,22 +35,12 @@ test('Firefox ESR: once-only hang-up button after Stay, a class in breakout room
     await lesson.evaluate(() => window.__jitsiSim.moveMeToRoom('Gruppe 1'));
     await lesson.waitForFunction(() => (window.APP.store.getState()['features/base/conference'].conference as any)?.getBreakoutRooms?.().isBreakoutRoom() === true);
     await lesson.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
-    const occupantsAtHangup = lesson.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const legacy = window.APP.conference as any;
-          const inner = legacy.hangup;
-          legacy.hangup = (...args: unknown[]) => {
-            resolve(window.__jitsiSim.remoteIds().length);
-            return inner.apply(legacy, args);
-          };
-        }),
-    );
+    const occupantsLeft = occupantsAtHangup(lesson);
     await lesson.click(hangup);
     await dialogShown(true);
     await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
     await lesson.keyboard.press('Enter');
-    expect(await occupantsAtHangup).toBe(0);
+    expect(await occupantsLeft).toBe(0);
     await lesson.waitForFunction(() => location.pathname === '/', { timeout: 20_000 });
   } finally {
     await close();
@@ -66,21 +56,6 @@ async function joined(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await page.evaluate(() => window.__jitsiSim.whenJoined());
   await page.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
-}
-
-/** How many were still anywhere in the lesson when the teacher really hung up. */
-function occupantsAtHangup(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const legacy = window.APP.conference as any;
-        const inner = legacy.hangup;
-        legacy.hangup = (...args: unknown[]) => {
-          resolve(window.__jitsiSim.remoteIds().length);
-          return inner.apply(legacy, args);
-        };
-      }),
-  );
 }
 
 test('Firefox ESR: room switches are not leaving, local recording counts, end for all is verified, co-teachers and the kept reason', async ({ simulator }) => {

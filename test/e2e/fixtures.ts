@@ -126,6 +126,30 @@ export async function hangUpAnyway(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A lesson joined with the class present, once the moderator role has arrived (facts §2.2: after the join). */
+export async function joinedLesson(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(() => window.__jitsiSim.whenJoined());
+  await page.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
+  return page;
+}
+
+/** Records how many people were still anywhere in the lesson (all rooms) each time the teacher really hung up. */
+export async function recordOccupantsAtHangup(page: Page): Promise<number[]> {
+  const seen: number[] = [];
+  await page.exposeFunction('recordOccupants', (n: number) => seen.push(n));
+  await page.evaluate(() => {
+    const legacy = window.APP.conference as any;
+    const guarded = legacy.hangup;
+    legacy.hangup = (...args: unknown[]) => {
+      (window as any).recordOccupants(window.__jitsiSim.remoteIds().length);
+      return guarded.apply(legacy, args);
+    };
+  });
+  return seen;
+}
+
 /**
  * The leave guard as the teacher sees it: its closed shadow root read through the DevTools protocol
  * (DOM.getDocument pierces closed roots; page scripts and Playwright's locators cannot). Null: no dialog.

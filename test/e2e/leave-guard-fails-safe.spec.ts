@@ -6,24 +6,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { flattenCatalogue } from '../../src/core/catalogue.ts';
-import { expect, launchWithExtension, leaveGuardShown, tabIdOf, test } from './fixtures.ts';
+import { expect, joinedLesson, launchWithExtension, leaveGuardShown, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const HANGUP = '.toolbox-button:has(> .hangup-button)';
 /** The budget: the dialog is on screen within 150 ms of the click (median; here: every time). */
 const DIALOG_BUDGET_MS = 150;
 const catalogue = (lang: string) => flattenCatalogue(JSON.parse(readFileSync(`assets/_locales/${lang}/messages.json`, 'utf8')));
-
-async function joinedLesson(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(() => window.__jitsiSim.whenJoined());
-  // The moderator role arrives just after joining (facts §2.2): the guard asks only a moderator.
-  await page.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
-  return page;
-}
 
 /**
  * Clicks Jitsi's hang-up button from inside the page and measures, in the page's own clock, whether the

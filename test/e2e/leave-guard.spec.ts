@@ -2,7 +2,7 @@
 // disableBeforeUnloadHandlers is set (jitsi-facts.md §4.3): "Stay" must really keep the teacher in.
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_PATH } from './browsers.ts';
-import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { expect, openPopup, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
@@ -90,17 +90,7 @@ test('hang-up button with students present: the dialog asks, Escape keeps the te
 test('"Remove everyone and leave" (Tab, Enter: Stay has the focus) empties the room, the teacher leaves last and is told what happened', async ({ context, serviceWorker, extensionId, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 4, endConference: 0 }, NO_PREJOIN));
-  const occupantsSeen: number[] = [];
-  await lesson.exposeFunction('recordOccupants', (n: number) => occupantsSeen.push(n));
-  await lesson.evaluate(() => {
-    // Record how many others were in the room at the moment the teacher hung up for real.
-    const legacy = window.APP.conference as any;
-    const guarded = legacy.hangup;
-    legacy.hangup = (...args: unknown[]) => {
-      (window as any).recordOccupants(window.__jitsiSim.remoteIds().length);
-      return guarded.apply(legacy, args);
-    };
-  });
+  const occupantsSeen = await recordOccupantsAtHangup(lesson);
   await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
   await expect(dialogHost(lesson)).toHaveCount(1);
   await lesson.keyboard.press('Tab'); // Stay (the initial focus) → Remove everyone and leave

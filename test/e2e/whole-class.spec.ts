@@ -2,35 +2,12 @@
 // acts only once per instance, a class in breakout rooms, the teacher moving between rooms, the end of a
 // lesson started inside a breakout room, "end meeting for all" on a server that ignores it, and local
 // recording. Each test fails on the companion of 2026-11 (before issue 21).
-import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { badgeColourOf, badgeOf, expect, leaveGuardShown, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import type { Page, Worker } from '@playwright/test';
+import { badgeColourOf, badgeOf, expect, joinedLesson, leaveGuardShown, openPopup, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const HANGUP = '.toolbox-button:has(> .hangup-button)';
 const dialog = (page: Page) => page.locator('jmc-leave-guard');
-
-async function joinedLesson(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(() => window.__jitsiSim.whenJoined());
-  await page.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
-  return page;
-}
-
-/** Records how many people were still anywhere in the lesson (all rooms) when the teacher really hung up. */
-async function recordOccupantsAtHangup(page: Page): Promise<number[]> {
-  const seen: number[] = [];
-  await page.exposeFunction('recordOccupants', (n: number) => seen.push(n));
-  await page.evaluate(() => {
-    const legacy = window.APP.conference as any;
-    const guarded = legacy.hangup;
-    legacy.hangup = (...args: unknown[]) => {
-      (window as any).recordOccupants(window.__jitsiSim.remoteIds().length);
-      return guarded.apply(legacy, args);
-    };
-  });
-  return seen;
-}
 
 /** Every phase the background stored for the tab, in order (watched from an extension page). */
 async function watchStoredPhases(popup: Page, tabId: number): Promise<() => Promise<string[]>> {
