@@ -26,6 +26,8 @@ const steps = [
   { name: 'web-ext lint', command: [node, 'scripts/lint-firefox.mjs'] },
   // The simulator itself against jitsi-facts.md, in Chromium, before the extension is tested on it.
   { name: 'simulator smoke', command: [node, 'test/sim/smoke.mjs'] },
+  // jitsi-meet's real web UI (test/jitsi-sdk, its own npm package): install when its lock changed, build.
+  { name: 'real Jitsi UI', command: [node, 'test/jitsi-sdk/scripts/prepare.mjs'] },
   {
     name: 'e2e',
     command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],

@@ -4,6 +4,7 @@ import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts
 import { fitsPasswordRule } from '../core/password.ts';
 import { readPasswordDigits, readSlices, type JitsiStore } from './adapter.ts';
 import { runEndLesson } from './end-lesson.ts';
+import { lockRoom } from './room-lock.ts';
 
 /** Jitsi's lib calls answer within seconds; enableLobby waits for the room's disco info (§3.1). */
 const CALL_TIMEOUT_MS = 12_000;
@@ -61,12 +62,8 @@ export async function performAction(store: JitsiStore, action: RoomAction, legac
       }
       case 'set-password': {
         if (!fitsPasswordRule(action.password, readPasswordDigits(slices.config))) return fail('invalid-password');
-        const lock = method(conference, 'lock');
-        if (!lock) return fail('unsupported');
-        await withTimeout(Promise.resolve(lock.call(conference, action.password)));
-        // Mirror Jitsi's setPassword thunk (§3.3): without this the Security dialog shows "set remotely"
-        // and offers no copy. The reducer compares `method` with conference.lock by identity.
-        store.dispatch({ type: 'SET_PASSWORD', conference, method: conference.lock, password: action.password });
+        if (!method(conference, 'lock')) return fail('unsupported');
+        await withTimeout(lockRoom(store, conference, action.password));
         return { ok: true };
       }
       case 'read-password': {

@@ -4,6 +4,7 @@
 // It never removes the teacher, and stops with a precise report as soon as the teacher is not moderator.
 import type { ActionFailure, ActionResult, EndLessonOptions, EndLessonReport, EndStep, StepOutcome } from '../core/actions.ts';
 import { generatePassword } from '../core/password.ts';
+import { lockRoom } from './room-lock.ts';
 import { countPeopleElsewhere, isObject, readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
 
 /** Kicks are fire-and-forget (§3.1); give the server this long to confirm, re-removing late rejoiners. */
@@ -221,7 +222,7 @@ export async function runEndLesson(
     if (!passwordSet) {
       const digits = readPasswordDigits(slices.config);
       const password = generatePassword((array) => crypto.getRandomValues(array), digits ? { digitsOnly: digits } : { length: 16 });
-      await Promise.resolve(call(conference, 'lock', password)).catch(() => (locked = false));
+      await lockRoom(store, conference, password).catch(() => (locked = false));
     }
     record('lock', locked ? 'done' : 'failed');
     assertModerator();

@@ -1,0 +1,4 @@
+// App bundle entry (plays the role of jitsi-meet's app.js): window.APP first, then the SDK's real
+// web entry react/index.web.js, which defines JitsiMeetJS.app.{entryPoints, renderEntryPoint}.
+import './app-globals.js';
+import '@jitsi/react-native-sdk/react/index.web.js';
