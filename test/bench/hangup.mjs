@@ -17,7 +17,7 @@ import { hermeticChromiumFlags, loadExtensionFlags } from '../chromium-flags.mjs
 import { CHROMIUM_PATH, FIREFOX_PATH, browserVersion, quantile, round, sleep } from './common.mjs';
 
 /** The leave dialog's budget: on screen within 150 ms of the click (median), 300 ms (p95). Inclusive. */
-export const HANGUP_BUDGETS = { medianMs: 150, p95Ms: 300 };
+const HANGUP_BUDGETS = { medianMs: 150, p95Ms: 300 };
 
 const HANGUP = '.toolbox-button:has(> .hangup-button)';
 const ROOM = 'HangupLesson';
@@ -315,7 +315,7 @@ async function launchFirefox(extensionDir, extraPrefs) {
       executablePath: FIREFOX_PATH,
       headless: true,
       userDataDir: profile,
-      // Also lets firefoxBackground() read the event page's state in the browser's own window.
+      // The e2e tests need it for extension pages; here it lets firefoxBackground() read the event page's state.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10' }),

@@ -12,7 +12,8 @@
 // for the end of lesson), --out DIR (bench), --profile (also a CPU profile of the lesson page with the extension during the
 // window, summarised by script; the profiler's overhead then skews the main-thread ratio),
 // --only hangup (only hang-up → leave dialog), --no-hangup (the busy lesson only), --hangup-cold N (8 fresh
-// launches per browser), --hangup-warm N (20 hang-ups per browser).
+// launches per browser), --hangup-warm N (20 hang-ups per browser), --render (no measuring: DIR/results.md
+// again from DIR/results.json).
 // Writes DIR/results.json (machine, browser, date, parameters, raw per-run numbers) and DIR/results.md. A part
 // not run this time (the busy lesson with --only hangup, the hang-up with --no-hangup) is kept from the
 // existing DIR/results.json, with its own date.
@@ -71,7 +72,7 @@ function stringOption(name, fallback) {
 if (argv.includes('--help') || argv.includes('-h')) {
   console.log(
     'node test/bench/run.mjs [--scenario lesson|stress] [--seconds 60] [--runs 3] [--stress-runs 1] [--students 60] [--rate 16] [--warmup 3] [--build] [--out bench]\n' +
-      '                        [--only hangup | --no-hangup] [--hangup-cold 8] [--hangup-warm 20]',
+      '                        [--only hangup | --no-hangup] [--hangup-cold 8] [--hangup-warm 20] [--render]',
   );
   process.exit(0);
 }
@@ -415,6 +416,10 @@ async function openLivePopup(context, url) {
   popup.on('pageerror', (error) => console.warn(`  [popup] ${error.message}`));
   await popup.goto(url);
   await popup.waitForSelector('[data-testid="participant-count"]', { timeout: 10_000 });
+  // A reload (e.g. the page following a change of language) would take the recorder below with it.
+  popup.on('framenavigated', (frame) => {
+    if (frame === popup.mainFrame()) console.warn(`  [popup] the open popup navigated to ${frame.url()}: its renders so far are lost`);
+  });
   await popup.evaluate(() => {
     const now = () => performance.timeOrigin + performance.now();
     /** @type {{t: number, participants: number | null, knocking: number | null}[]} */
@@ -639,7 +644,8 @@ async function runOnce(index, sim, scenario) {
       };
     }, ws - 5000);
     const workerData = await worker.evaluate(() => /** @type {any} */ (globalThis).__bench);
-    const popupRenders = await popup.evaluate(() => /** @type {any} */ (window).__benchPopup);
+    /** @type {PopupRender[] | null} null: the popup reloaded in the window and lost them */
+    const popupRenders = (await popup.evaluate(() => /** @type {any} */ (window).__benchPopup)) ?? null;
     await popup.close();
     const heap = {
       worker: await workerHeap(ext.context).catch((error) => ({ error: String(error) })),
@@ -768,9 +774,12 @@ function matchReceipts(posts, receipts) {
 /**
  * @param {{ws: number, we: number, startExt: Mark | undefined, endExt: Mark | undefined, startPlain: Mark | undefined, endPlain: Mark | undefined,
  *   pageData: {posts: Post[], events: number[], log: LoadEvent[]}, workerData: {receipts: Receipt[], other: number},
- *   popupRenders: PopupRender[], heap: any}} data
+ *   popupRenders: PopupRender[] | null, heap: any}} data
  */
-function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, popupRenders, heap }) {
+function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, workerData, popupRenders: renders, heap }) {
+  // Without the popup's renders (it reloaded), the popup figures of this run are left out, not counted as missed.
+  const popupLost = renders === null;
+  const popupRenders = renders ?? [];
   const seconds = (we - ws) / 1000;
   const inWindow = (/** @type {number} */ t) => t >= ws && t <= we;
   const { posts, log } = pageData;
@@ -848,7 +857,7 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
     const r = popupRenders.findIndex((render, k) => render.t >= event.t && (shownPost[k] ?? -1) >= p);
     const render = popupRenders[r];
     if (!render) {
-      popupMissed++;
+      if (!popupLost) popupMissed++;
       continue;
     }
     popupLatency.push(render.t - event.t);
@@ -893,6 +902,7 @@ function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageData, wor
       backgroundToOpenPopup: stats(backgroundToPopup),
       popupRendersInWindow: popupRenders.filter((render) => inWindow(render.t)).length,
       popupMissed,
+      popupLost,
       snapshotChangesMeasured: latency.length,
       byKind: kinds,
       absorbedBeforeSending: absorbed,
@@ -1007,7 +1017,10 @@ those that come meanwhile (the wait row). Within budget it sends from a microtas
 dispatches, so the wait is the rest of the simulator's task.`
     : 'The wait row is the time a change waits in the page before the page script sends it.';
   const missed = names.map((name) => results.scenarios[name].summary.popupMissed).reduce((sum, n) => sum + n, 0);
-  const popupMissed = missed ? `${missed} measured change${missed === 1 ? ' was' : 's were'} never shown by the popup.` : 'It showed every measured change.';
+  const lost = names.map((name) => results.scenarios[name].summary.popupLostRuns ?? 0).reduce((sum, n) => sum + n, 0);
+  const popupMissed =
+    (missed ? `${missed} measured change${missed === 1 ? ' was' : 's were'} never shown by the popup.` : 'It showed every measured change.') +
+    (lost ? ` In ${lost} run${lost === 1 ? '' : 's'} the open popup reloaded during the window; ${lost === 1 ? 'that run has' : 'those runs have'} no open-popup figures.` : '');
   const absorbed = names.map((name) => `${name} ${results.scenarios[name].summary.absorbedShare}`).join(', ');
   return `# Benchmark: busy simulated lesson
 
@@ -1047,13 +1060,20 @@ Bundle sizes: \`${b.dir ?? p.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
 
 /** @param {any} m results' machine */
 const machineText = (m) =>
-  `${m.cpuModel}, ${m.cpus} cores, ${m.memoryGB} GB RAM · ${m.platform} · Node ${m.node}${m.loadAverageAtStart ? ` · load average before the start ${m.loadAverageAtStart.join(' / ')}` : ''}`;
+  `${m.cpuModel}, ${m.cpus} cores, ${m.memoryGB} GB RAM · ${m.platform} · Node ${m.node}` +
+  (m.loadAverageAtStart ? ` · load average before the start ${m.loadAverageAtStart.join(' / ')}` : '') +
+  (m.policyFiles && Object.keys(m.policyFiles).length
+    ? ` · **browser policy files appeared during the run: ${Object.entries(m.policyFiles)
+        .map(([file, times]) => `${file} (${times.length}×)`)
+        .join(', ')}**`
+    : '');
 /** @param {any} build @param {boolean} older the build measured is older than src/ */
 const buildText = (build, older) =>
   `extension commit ${build.commit ?? '?'}${build.dirty ? ' (uncommitted changes in src/)' : ''}${older ? ' (build older than src/)' : ''}`;
 
 /** Hang-up → leave dialog: one column per browser, cold and warm. @param {any} h results.hangup */
 function hangupMarkdown(h) {
+  if (h.error) return `## Hang-up → leave dialog visible\n\n${h.date}: the measurement failed: ${h.error}\n`;
   const budgets = h.budgets;
   /** @type {[string, any][]} */
   const browsers = [
@@ -1143,6 +1163,7 @@ function summarise(runs) {
     backgroundToPopupMedianMs: pick((r) => r.latencyMs.backgroundToOpenPopup.median),
     backgroundToPopupP95Ms: pick((r) => r.latencyMs.backgroundToOpenPopup.p95),
     popupMissed: runs.reduce((sum, run) => sum + run.latencyMs.popupMissed, 0),
+    popupLostRuns: runs.filter((run) => run.latencyMs.popupLost).length,
     popupOpenMedianMs: pick((r) => r.popupOpen.toChecklistCompleteMs.median),
     popupOpenP95Ms: pick((r) => r.popupOpen.toChecklistCompleteMs.p95),
     popupOpenDomContentLoadedMedianMs: pick((r) => r.popupOpen.toDomContentLoadedMs.median),
@@ -1182,8 +1203,43 @@ function pageSendBudget() {
 
 // ── main ────────────────────────────────────────────────────────────────────────────────────────
 
-/** Where and with what the bench ran. @param {(number | null)[]} loadAtStart os.loadavg() before the bench began */
-function machineInfo(loadAtStart) {
+/**
+ * Browser policy files on this machine (Debian's paths): they apply to the bench's browsers too, e.g. an
+ * e2e test's school policy running meanwhile (a language set by policy reloads the open popup).
+ */
+function policyFiles() {
+  const chromium = '/etc/chromium/policies/managed';
+  const firefox = '/etc/firefox/policies/policies.json';
+  return [...(existsSync(chromium) ? readdirSync(chromium).map((name) => join(chromium, name)) : []), ...(existsSync(firefox) ? [firefox] : [])];
+}
+/** @type {Map<string, {appeared: string, gone: string | null}[]>} each policy file seen during this run → when it was there */
+const POLICY_FILES_SEEN = new Map();
+/** @type {Set<string>} */
+let policyFilesNow = new Set();
+/** Checked twice a second while the bench runs: a test's policy file may stay only a few seconds. */
+function notePolicyFiles() {
+  const at = new Date().toISOString();
+  const now = new Set(policyFiles());
+  for (const file of now) {
+    if (policyFilesNow.has(file)) continue;
+    POLICY_FILES_SEEN.set(file, [...(POLICY_FILES_SEEN.get(file) ?? []), { appeared: at, gone: null }]);
+    console.warn(`warning: browser policy file ${file} appeared; it applies to the bench's browsers too`);
+  }
+  for (const file of policyFilesNow) {
+    const last = POLICY_FILES_SEEN.get(file)?.at(-1);
+    if (!now.has(file) && last) last.gone = at;
+  }
+  policyFilesNow = now;
+}
+
+/**
+ * Where and with what the bench ran. @param {(number | null)[]} loadAtStart os.loadavg() before the bench began
+ * @param {number} from @param {number} to the part's time span (epoch ms), for the policy files
+ */
+function machineInfo(loadAtStart, from, to) {
+  const policies = [...POLICY_FILES_SEEN]
+    .map(([file, spans]) => /** @type {const} */ ([file, spans.filter((span) => Date.parse(span.appeared) <= to && (span.gone === null || Date.parse(span.gone) >= from))]))
+    .filter(([, spans]) => spans.length > 0);
   const cpus = os.cpus();
   return {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -1192,6 +1248,8 @@ function machineInfo(loadAtStart) {
     memoryGB: round(os.totalmem() / 1024 ** 3, 1),
     node: process.versions.node,
     loadAverageAtStart: loadAtStart,
+    /** Browser policy files that were there during the part, and when. */
+    policyFiles: Object.fromEntries(policies),
   };
 }
 
@@ -1266,12 +1324,23 @@ function previousResults() {
 
 async function main() {
   const started = Date.now();
+  if (argv.includes('--render')) {
+    // Only the report: results.md again from results.json (after a change of the report's wording).
+    const results = previousResults();
+    if (!results) throw new Error(`no readable ${relative(ROOT, join(outDir, 'results.json'))}`);
+    writeFileSync(join(outDir, 'results.md'), markdown(results));
+    console.log(`wrote ${relative(ROOT, join(outDir, 'results.md'))} from results.json`);
+    return;
+  }
   if (argv.includes('--build')) {
     const built = spawnSync(process.execPath, ['scripts/build.mjs', '--dev'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   // Other work on the machine skews every figure (two cores): the load before the bench started is reported.
   const loadAtStart = os.loadavg().map((load) => round(load, 2));
+  notePolicyFiles();
+  const policyWatch = setInterval(notePolicyFiles, 500);
+  policyWatch.unref();
   const builds = PARTS.hangup ? [params.extensionDir, hangupParams.firefoxDir] : [params.extensionDir];
   builds.forEach(requireBuild);
   const browser = browserVersion(CHROMIUM_PATH);
@@ -1283,6 +1352,7 @@ async function main() {
   const removeCopies = await copyBuilds(builds);
   const chromeBuild = buildInfo(params.extensionDir);
   const firefoxBuild = PARTS.hangup ? buildInfo(hangupParams.firefoxDir) : null;
+  const commit = commitInfo(); // when the builds were copied (commits may land while the bench runs)
   const sim = await startSimulator({ port: 0, host: '127.0.0.1', quiet: true }).catch((error) => {
     removeCopies();
     throw error;
@@ -1312,20 +1382,27 @@ async function main() {
     }
     lessonSeconds = (Date.now() - started) / 1000;
     if (PARTS.hangup) {
+      const hangupStarted = Date.now();
+      // A failure here must not throw away the minutes of the busy lesson: it is reported instead.
       const measured = await measureHangup({
         sim,
         chromeExtension: builtCopy(params.extensionDir),
         firefoxExtension: builtCopy(hangupParams.firefoxDir),
         coldSamples: hangupParams.coldSamples,
         warmSamples: hangupParams.warmSamples,
+      }).catch((error) => {
+        console.error(`hang-up failed: ${error instanceof Error ? error.stack : String(error)}`);
+        process.exitCode = 1;
+        return { date: new Date().toISOString(), error: error instanceof Error ? error.message : String(error) };
       });
       hangup = {
         ...measured,
-        machine: machineInfo(loadAtStart),
-        build: { ...commitInfo(), chrome: { dir: hangupParams.chromeDir, ...chromeBuild }, firefox: { dir: hangupParams.firefoxDir, ...firefoxBuild } },
+        machine: machineInfo(loadAtStart, hangupStarted, Date.now()),
+        build: { ...commit, chrome: { dir: hangupParams.chromeDir, ...chromeBuild }, firefox: { dir: hangupParams.firefoxDir, ...firefoxBuild } },
       };
     }
   } finally {
+    clearInterval(policyWatch);
     await sim.close();
     removeCopies();
   }
@@ -1335,9 +1412,9 @@ async function main() {
   const lessonPart = PARTS.lesson
     ? {
         date: new Date().toISOString(),
-        machine: machineInfo(loadAtStart),
+        machine: machineInfo(loadAtStart, started, started + (lessonSeconds ?? 0) * 1000),
         browser,
-        build: { extensionDir: params.extensionDir, ...chromeBuild, ...commitInfo() },
+        build: { extensionDir: params.extensionDir, ...chromeBuild, ...commit },
         parameters: {
           ...params,
           plan: PLAN,
