@@ -13,13 +13,14 @@ import {
   LEAVE_GUARD_PREFS_KEY,
   ROOM_UPDATES_PORT,
   type LeaveGuardPrefs,
+  type LeaveGuardPrefsMessage,
   type PageCommandMessage,
   type PopupToBackground,
 } from '../shared/messages.ts';
 import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
-import { forgetRoom, readRoom, saveRoom } from '../shared/room-store.ts';
+import { forgetRoom, readRoom, saveRoom, tabsWithRooms } from '../shared/room-store.ts';
 import { lessonEnding } from '../core/lesson-ending.ts';
 import { describeEnding, forgetEnding, saveEnding } from '../shared/lesson-ending-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
@@ -240,10 +241,16 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 handleLeftBehindNotifications();
 pruneOnStartup();
-/** The leave guard draws from these at once (content script, storage.local); rewritten only when they change. */
+/**
+ * The leave guard draws from these at once: the content script reads them from storage.local when its
+ * page loads, and the lessons already open are told here. Rewritten only when they change.
+ */
 async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
   const stored: unknown = (await browser.storage.local.get(LEAVE_GUARD_PREFS_KEY))[LEAVE_GUARD_PREFS_KEY];
-  if (JSON.stringify(stored) !== JSON.stringify(prefs)) await browser.storage.local.set({ [LEAVE_GUARD_PREFS_KEY]: prefs });
+  if (JSON.stringify(stored) === JSON.stringify(prefs)) return;
+  await browser.storage.local.set({ [LEAVE_GUARD_PREFS_KEY]: prefs });
+  const message: LeaveGuardPrefsMessage = { type: 'leave-guard-prefs', prefs };
+  for (const tabId of await tabsWithRooms()) void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }
 
 /** What follows the settings at once: the companion's language, the leave guard's prefs and the sites it runs on. */

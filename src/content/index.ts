@@ -8,6 +8,7 @@ import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   CONTENT_MESSAGE_SOURCE,
   isLeaveGuardPrefs,
+  isLeaveGuardPrefsMessage,
   isPageCommandMessage,
   isPageCommandResultMessage,
   isPageLessonEndedMessage,
@@ -131,9 +132,7 @@ function adoptPrefs(value: unknown): void {
 
 function loadPrefs(): void {
   ext.storage.local.get(LEAVE_GUARD_PREFS_KEY).then((stored) => adoptPrefs(stored[LEAVE_GUARD_PREFS_KEY]), () => undefined);
-  ext.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[LEAVE_GUARD_PREFS_KEY]) adoptPrefs(changes[LEAVE_GUARD_PREFS_KEY].newValue);
-  });
+  // Later changes come from the background (LeaveGuardPrefsMessage), not from a storage listener.
 }
 
 /**
@@ -199,8 +198,12 @@ function runInPage(action: RoomAction): Promise<ActionResult> {
  * used where no `browser` namespace exists, does not take a returned promise as the answer.
  */
 function onExtensionMessage(message: unknown, sender: browser.Runtime.MessageSender, sendResponse: (answer?: ActionResult) => void): true {
-  // Only our background (no tab) gives commands; anything else gets no answer.
-  if (sender.id !== ext.runtime.id || sender.tab || !isPageCommandMessage(message)) sendResponse();
+  // Only our background (no tab) gives commands or new prefs; anything else gets no answer.
+  const fromBackground = sender.id === ext.runtime.id && !sender.tab;
+  if (fromBackground && isLeaveGuardPrefsMessage(message)) {
+    adoptPrefs(message.prefs);
+    sendResponse();
+  } else if (!fromBackground || !isPageCommandMessage(message)) sendResponse();
   else void runInPage(message.action).then(sendResponse);
   return true;
 }

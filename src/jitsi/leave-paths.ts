@@ -44,22 +44,44 @@ const ALREADY_THERE_MS = 1_000;
 
 /**
  * Who was moderator when they joined (e.g. an authenticated teacher), as opposed to a participant made
- * moderator during the lesson. Fed with the participants slice on each of its changes; only new people
- * and not-yet-moderators cost anything.
+ * moderator during the lesson. Fed with the participants slice on each of its changes (a busy lesson:
+ * many a second, mostly mute and speaker updates), so the work per call is small: the whole list is
+ * walked only when its size changed (someone came or went); otherwise only those who joined in the last
+ * few seconds are looked at, for a role that comes with their join.
  */
 export function createModeratorHistory() {
   const seen = new Map<string, { at: number; beforeUs: boolean; atJoin: boolean }>();
+  /** Joined within ROLE_AT_JOIN_MS and not yet moderator: their role may still arrive with the join. */
+  const recent = new Set<string>();
   let ourJoin: number | null = null;
+  let lastSize = -1;
+  const look = (id: string, role: unknown, now: number): void => {
+    const moderator = role === 'moderator';
+    const entry = seen.get(id);
+    if (!entry) {
+      seen.set(id, { at: now, beforeUs: now - (ourJoin ?? now) < ALREADY_THERE_MS, atJoin: moderator });
+      if (!moderator) recent.add(id);
+    } else if (now - entry.at > ROLE_AT_JOIN_MS) recent.delete(id);
+    else if (moderator && !entry.atJoin) {
+      entry.atJoin = true;
+      recent.delete(id);
+    }
+  };
   return {
     update(participantsSlice: unknown, joined: boolean, now: number): void {
       if (!joined) return;
       ourJoin ??= now;
-      for (const person of remotePeople(participantsSlice)) {
-        const id = String(person.id);
-        const moderator = person.role === 'moderator';
-        const entry = seen.get(id);
-        if (!entry) seen.set(id, { at: now, beforeUs: now - ourJoin < ALREADY_THERE_MS, atJoin: moderator });
-        else if (!entry.atJoin && moderator && now - entry.at <= ROLE_AT_JOIN_MS) entry.atJoin = true;
+      const remote = isObject(participantsSlice) && participantsSlice.remote instanceof Map ? participantsSlice.remote : null;
+      const size = remote ? remote.size : Array.isArray(participantsSlice) ? participantsSlice.length : 0;
+      if (size !== lastSize || !remote) {
+        lastSize = size;
+        for (const person of remotePeople(participantsSlice)) look(String(person.id), person.role, now);
+        return;
+      }
+      for (const id of recent) {
+        const person: unknown = remote.get(id);
+        if (isObject(person)) look(id, person.role, now);
+        else recent.delete(id);
       }
     },
     /**

@@ -18,6 +18,12 @@ export async function forgetRoom(tabId: number): Promise<void> {
   await browser.storage.session.remove(keyFor(tabId));
 }
 
+/** The tabs that show a Jitsi page of ours right now. */
+export async function tabsWithRooms(): Promise<number[]> {
+  const keys = Object.keys(await browser.storage.session.get(null));
+  return keys.filter((key) => key.startsWith(PREFIX)).map((key) => Number(key.slice(PREFIX.length))).filter(Number.isInteger);
+}
+
 export async function readRoom(tabId: number): Promise<RoomSnapshot | null> {
   const key = keyFor(tabId);
   const stored = (await browser.storage.session.get(key))[key];

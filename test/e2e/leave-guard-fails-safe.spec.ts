@@ -182,7 +182,8 @@ test('a language that arrives while the dialog is open redraws it in place', asy
   const lesson = await joinedLesson(context, simulator.roomUrl('Latein10', { students: 3, endConference: 0 }, NO_PREJOIN));
   await lesson.locator(HANGUP).click();
   expect((await leaveGuardShown(lesson))?.lang).toBe('en');
-  await serviceWorker.evaluate((messages) => chrome.storage.local.set({ leaveGuardPrefs: { strong: false, keepsReason: true, catalogue: messages } }), german);
+  // The teacher picks German in the settings meanwhile: the background tells the open lessons.
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { uiLanguage: 'de' } }));
   await expect.poll(async () => (await leaveGuardShown(lesson))?.title).toBe(german.leaveGuardTitleOther!.replace('$1', '3'));
   // Still the same question: Escape stays.
   await lesson.keyboard.press('Escape');
