@@ -241,13 +241,23 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 handleLeftBehindNotifications();
 pruneOnStartup();
+/** Same JSON data, whatever the order of object keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const sorted = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, sorted(v)]))
+      : value;
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
+
 /**
  * The leave guard draws from these at once: the content script reads them from storage.local when its
  * page loads, and the lessons already open are told here. Rewritten only when they change.
  */
 async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
   const stored: unknown = (await browser.storage.local.get(LEAVE_GUARD_PREFS_KEY))[LEAVE_GUARD_PREFS_KEY];
-  if (JSON.stringify(stored) === JSON.stringify(prefs)) return;
+  // Chromium's storage hands objects back with their keys sorted: compare key by key, not as written.
+  if (sameJson(stored, prefs)) return;
   await browser.storage.local.set({ [LEAVE_GUARD_PREFS_KEY]: prefs });
   const message: LeaveGuardPrefsMessage = { type: 'leave-guard-prefs', prefs };
   for (const tabId of await tabsWithRooms()) void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);

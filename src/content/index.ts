@@ -124,10 +124,12 @@ let prefs: LeaveGuardPrefs = { strong: false, keepsReason: false, catalogue: nul
 
 function adoptPrefs(value: unknown): void {
   if (!isLeaveGuardPrefs(value)) return;
+  const question = t('leaveGuardFallback', '$1');
   prefs = value;
   setCatalogue(prefs.catalogue);
   updateLeaveGuard({ strong: prefs.strong, keepsReason: prefs.keepsReason }); // a dialog already open follows (language too)
-  tellPageTheLanguage();
+  // Only a new language is news for the page (its own question); no resend of the room otherwise.
+  if (t('leaveGuardFallback', '$1') !== question) tellPageTheLanguage();
 }
 
 function loadPrefs(): void {
