@@ -12,6 +12,7 @@ import {
   isPopupToBackground,
   LEAVE_GUARD_PREFS_KEY,
   ROOM_UPDATES_PORT,
+  type FramePingMessage,
   type LeaveGuardPrefs,
   type LeaveGuardPrefsMessage,
   type PageCommandMessage,
@@ -20,7 +21,7 @@ import {
 import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
-import { forgetRoom, readRoom, saveRoom, tabsWithRooms } from '../shared/room-store.ts';
+import { forgetRoom, readLessonFrame, readRoom, saveRoom, tabsWithRooms } from '../shared/room-store.ts';
 import { lessonEnding } from '../core/lesson-ending.ts';
 import { describeEnding, forgetEnding, saveEnding } from '../shared/lesson-ending-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
@@ -82,9 +83,9 @@ async function noticeRecordingStart(tabId: number, before: RoomSnapshot | null, 
     .catch(() => undefined);
 }
 
-async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot): Promise<void> {
+async function onRoomUpdate(tabId: number, snapshot: RoomSnapshot, frameId: number): Promise<void> {
   const before = await readRoom(tabId);
-  await saveRoom(tabId, snapshot);
+  await saveRoom(tabId, snapshot, frameId);
   await noticeRecordingStart(tabId, before, snapshot);
   pushRoom(tabId, snapshot);
   await showOnBadge(tabId, snapshot);
@@ -146,11 +147,12 @@ async function onLessonEnded(tabId: number, result: ActionResult): Promise<void>
     .catch(() => undefined);
 }
 
-/** Hands a moderator action to the tab's content script (top frame) and returns what happened. */
+/** Hands a moderator action to the content script of the tab's lesson (its frame) and returns what happened. */
 async function forwardAction(tabId: number, action: RoomAction): Promise<ActionResult> {
   const command: PageCommandMessage = { type: 'page-command', action };
   try {
-    const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId: 0 });
+    const frameId = (await readLessonFrame(tabId)) ?? 0;
+    const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId });
     if (!isActionResult(reply)) return { ok: false, failure: 'no-page' };
     if (reply.report?.endedForAll) await markEndedForAll(tabId);
     if (action.kind === 'end-lesson') void enqueue(tabId, () => onLessonEnded(tabId, reply));
@@ -194,24 +196,64 @@ browser.runtime.onConnect.addListener((port) => {
   const sender = port.sender;
   if (!sender || sender.id !== browser.runtime.id || isOwnPopup(sender)) return port.disconnect();
   port.onMessage.addListener((message: unknown) => void handleContentMessage(message, sender));
+  // An embedded lesson's frame went away (the school platform removed it, or its page navigated): no
+  // event of the tab says so, but its content script's port closes.
+  const tabId = sender.tab?.id;
+  const frameId = sender.frameId ?? 0;
+  if (tabId !== undefined && frameId !== 0) port.onDisconnect.addListener(() => void enqueue(tabId, () => onLessonFrameGone(tabId, frameId)));
 });
 
-/** A message from one of our content scripts; only a tab's top frame may report room state. */
+/**
+ * The tab's lesson comes from one document: the top frame (a Jitsi tab) or a frame of a school platform
+ * that embeds Jitsi (jitsi-facts §11). Another frame takes over only when that lesson is not in progress.
+ */
+async function fromLessonFrame(tabId: number, frameId: number): Promise<boolean> {
+  const current = await readLessonFrame(tabId);
+  if (current === null || current === frameId) return true;
+  return (await readRoom(tabId))?.phase !== 'conference';
+}
+
+/**
+ * Like a closed tab, for the lesson that frame held: removed in the middle of the lesson (the platform
+ * closed it, or the page navigated after "Leave site?") with people left behind, the teacher is told.
+ */
+async function onLessonFrameGone(tabId: number, frameId: number): Promise<void> {
+  if ((await readLessonFrame(tabId)) !== frameId) return;
+  const room = await readRoom(tabId);
+  if (room?.phase === 'conference' && leftPeopleBehind(room)) await notifyLeftBehind(tabId, room);
+  await onTabReset(tabId);
+}
+
+/** Whether the embedded lesson's frame still holds our content script (it answers any message). */
+async function lessonFrameAlive(tabId: number): Promise<boolean> {
+  const frameId = await readLessonFrame(tabId);
+  if (!frameId) return false;
+  const ping: FramePingMessage = { type: 'frame-ping' };
+  return browser.tabs.sendMessage(tabId, ping, { frameId }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A message from one of our content scripts: a tab's top frame, or the frame of an embedded lesson. */
 function handleContentMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.frameId !== 0) return undefined;
+  const frameId = sender.frameId ?? 0;
+  if (tabId === undefined) return undefined;
   if (!isContentToBackground(message)) {
     console.warn('[background] dropped a malformed message from tab', tabId);
     return undefined;
   }
-  if (message.type === 'document-start') return enqueue(tabId, () => onTabReset(tabId, sender.url));
+  if (message.type === 'document-start') return frameId === 0 ? enqueue(tabId, () => onTabReset(tabId, sender.url)) : undefined;
   if (message.type === 'leave-reason') return enqueue(tabId, () => noteLeaveReason(tabId, message.reason));
   if (message.type === 'lesson-ended') return enqueue(tabId, () => onLessonEnded(tabId, message.result));
   const senderUrl = sender.url;
   return enqueue(tabId, async () => {
-    // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after).
-    if (message.snapshot.phase === 'conference') await rememberRoomUrl(tabId, senderUrl);
-    await onRoomUpdate(tabId, message.snapshot);
+    if (!(await fromLessonFrame(tabId, frameId))) return;
+    // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after). An
+    // embedded lesson is rejoined through the school platform (its frame address may hold a login token).
+    if (message.snapshot.phase === 'conference' && frameId === 0) await rememberRoomUrl(tabId, senderUrl);
+    await onRoomUpdate(tabId, message.snapshot, frameId);
     // Outside the tab's queue: Jitsi's answers take a while, and room updates keep flowing meanwhile.
     void applyOnModerator(tabId, message.snapshot, forwardAction).catch((error: unknown) => console.error('[background] auto actions', error));
   });
@@ -223,10 +265,12 @@ watchSiteAccess();
 // A tab that navigates to a site where we do not run (its URL is then hidden from us, as we hold no
 // "tabs" permission) no longer shows a room. Navigations within our sites are announced by the new
 // document's content script instead.
+// A frame loading in the page (an embedded lesson's own, say) may also set the tab "loading": an embedded
+// lesson whose frame still answers is kept.
 browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
   if (changeInfo.status !== 'loading' || tab.url !== undefined) return;
   void enqueue(tabId, async () => {
-    if (await readRoom(tabId)) await onTabReset(tabId);
+    if ((await readRoom(tabId)) && !(await lessonFrameAlive(tabId))) await onTabReset(tabId);
   });
 });
 
@@ -260,7 +304,8 @@ async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
   if (sameJson(stored, prefs)) return;
   await browser.storage.local.set({ [LEAVE_GUARD_PREFS_KEY]: prefs });
   const message: LeaveGuardPrefsMessage = { type: 'leave-guard-prefs', prefs };
-  for (const tabId of await tabsWithRooms()) void browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+  // Every frame of ours in those tabs: an embedded lesson's leave guard is in its frame.
+  for (const tabId of await tabsWithRooms()) void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
 /** What follows the settings at once: the companion's language, the leave guard's prefs and the sites it runs on. */

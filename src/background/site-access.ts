@@ -67,16 +67,21 @@ async function applyRegistration(keepRegistered: boolean): Promise<void> {
   const before = keepRegistered ? existing.flatMap((script) => script.matches ?? []) : [];
   const sites = [...new Set([...before, ...teacher, ...(await schoolSites())])].sort();
   const registered = [...new Set(existing.flatMap((script) => script.matches ?? []))].sort();
-  if (existing.length === ids.length && sites.join(' ') === registered.join(' ')) return;
+  // Registrations from a version without allFrames are replaced once.
+  const current = existing.every((script) => script.allFrames === true);
+  if (existing.length === ids.length && current && sites.join(' ') === registered.join(' ')) return;
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
   if (!sites.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_IDS.isolated, matches: sites, js: [CONTENT_SCRIPT_FILES.isolated], runAt: 'document_start', persistAcrossSessions: true },
+    // allFrames: a school platform may embed the lesson (jitsi-facts §11); the embedding page itself is
+    // not one of these sites, so nothing runs there.
+    { id: SCRIPT_IDS.isolated, matches: sites, js: [CONTENT_SCRIPT_FILES.isolated], runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
     {
       id: SCRIPT_IDS.page,
       matches: sites,
       js: [CONTENT_SCRIPT_FILES.page],
       runAt: 'document_start',
+      allFrames: true,
       persistAcrossSessions: true,
       world: 'MAIN',
     },

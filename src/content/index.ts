@@ -219,9 +219,16 @@ function tellPageTheLanguage(): void {
   window.postMessage(ready, location.origin);
 }
 
+/**
+ * A lesson embedded in a school platform runs in a frame (jitsi-facts §11). Such a frame says nothing
+ * until its page finds a room: a frame of ours that is not a lesson (or an empty one) stays as quiet as
+ * a page that is not Jitsi, and never resets the tab's lesson.
+ */
+const IS_TOP_FRAME = window === window.top;
+
 /** This document is (again) the one shown in the tab: reset the tab, then ask the page for its room. */
 function announce(): void {
-  send({ type: 'document-start' });
+  if (IS_TOP_FRAME) send({ type: 'document-start' });
   tellPageTheLanguage();
 }
 

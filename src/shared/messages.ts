@@ -146,6 +146,14 @@ export interface LeaveGuardPrefsMessage {
 export const isLeaveGuardPrefsMessage = (value: unknown): value is LeaveGuardPrefsMessage =>
   object<LeaveGuardPrefsMessage>({ type: oneOf(['leave-guard-prefs'] as const), prefs: isLeaveGuardPrefs })(value);
 
+/**
+ * Background → content: "is this frame still here?" (an embedded lesson's frame; any content script of
+ * ours answers with nothing, a frame that is gone cannot answer).
+ */
+export interface FramePingMessage {
+  type: 'frame-ping';
+}
+
 export const isLeaveGuardPrefs: Guard<LeaveGuardPrefs> = object<LeaveGuardPrefs>({
   strong: isBoolean,
   keepsReason: isBoolean,

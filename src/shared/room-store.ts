@@ -5,17 +5,26 @@ import type { RoomSnapshot } from '../core/room.ts';
 import { isRoomSnapshot } from './messages.ts';
 
 const PREFIX = 'room:';
+/** Which frame of the tab the stored room comes from: 0 for a Jitsi tab, another id for an embedded lesson. */
+const FRAME_PREFIX = 'frame:';
 
 function keyFor(tabId: number): string {
   return `${PREFIX}${tabId}`;
 }
 
-export async function saveRoom(tabId: number, snapshot: RoomSnapshot): Promise<void> {
-  await browser.storage.session.set({ [keyFor(tabId)]: snapshot });
+export async function saveRoom(tabId: number, snapshot: RoomSnapshot, frameId = 0): Promise<void> {
+  await browser.storage.session.set({ [keyFor(tabId)]: snapshot, [`${FRAME_PREFIX}${tabId}`]: frameId });
 }
 
 export async function forgetRoom(tabId: number): Promise<void> {
-  await browser.storage.session.remove(keyFor(tabId));
+  await browser.storage.session.remove([keyFor(tabId), `${FRAME_PREFIX}${tabId}`]);
+}
+
+/** The frame whose room the tab shows (null: none stored). */
+export async function readLessonFrame(tabId: number): Promise<number | null> {
+  const key = `${FRAME_PREFIX}${tabId}`;
+  const stored: unknown = (await browser.storage.session.get(key))[key];
+  return typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : null;
 }
 
 /** The tabs that show a Jitsi page of ours right now. */
