@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrangeChecklist,
   assessRoom,
   buildChecklist,
   checklistHeadline,
   parseTicks,
   roomStatus,
   ticksKey,
+  type ArrangeOptions,
   type CheckId,
   type CheckStatus,
   type ChecklistItem,
@@ -214,5 +216,56 @@ describe('the lesson checklist in three parts', () => {
     expect(parseTicks('blur')).toEqual({});
     expect(ticksKey(7, 'Mathe7b')).toBe('ticks:7:Mathe7b');
     expect(ticksKey(7, 'Mathe7b')).not.toBe(ticksKey(8, 'Mathe7b'));
+  });
+});
+
+describe('the popup arrangement: what needs the teacher first, what is in order folded', () => {
+  const lesson: RoomSnapshot = { ...safeLesson, startAudioMuted: true, startVideoMuted: true, breakoutParticipants: 0 };
+  const arrange = (room: RoomSnapshot, ticks: ManualTicks = {}, options: Partial<ArrangeOptions> = {}) =>
+    arrangeChecklist(buildChecklist(room, ticks), { ending: false, keep: [], ...options });
+  const ids = (items: ChecklistItem[]) => items.map((i) => i.id);
+
+  it('the start of a lesson: broken rules first, then warnings, then the teacher\'s steps; the rest folded', () => {
+    const start = arrange({ ...lesson, lobbyEnabled: false, passwordSet: false, startAudioMuted: false });
+    expect(ids(start.now)).toEqual(['lobby', 'password', 'start-muted', 'blur', 'rules']);
+    expect(ids(start.done)).toEqual(['moderator', 'everyone-moderator', 'knocking', 'recording', 'lockout']);
+    expect(start.people).toMatchObject({ id: 'participants', count: 20 });
+  });
+
+  it('in the middle of a lesson: someone at the door and a recording come before anything else', () => {
+    const middle = arrange({ ...lesson, knocking: 1, recording: true, passwordSet: false }, { blur: true, rules: true });
+    expect(ids(middle.now)).toEqual(['knocking', 'recording', 'password', 'lockout', 'recording-announced']);
+    expect(middle.done.every((i) => i.status === 'ok')).toBe(true);
+  });
+
+  it('a lesson in order folds entirely; not being moderator is always first', () => {
+    expect(arrange(lesson, { blur: true, rules: true }).now).toEqual([]);
+    expect(ids(arrange({ ...lesson, isModerator: false, knocking: 2 }).now)[0]).toBe('moderator');
+  });
+
+  it('the end steps show only while the teacher is ending the lesson', () => {
+    expect(arrange(lesson).end).toEqual([]);
+    expect(ids(arrange(lesson, {}, { ending: true }).end)).toEqual(['remove-everyone', 'leave-last']);
+    for (const view of [arrange(lesson), arrange(lesson, {}, { ending: true })]) {
+      expect(ids([...view.now, ...view.done])).not.toContain('remove-everyone');
+    }
+  });
+
+  it('what the teacher just changed stays in sight, in place, until the popup closes', () => {
+    const before = arrange(lesson);
+    expect(ids(before.now)).toEqual(['blur', 'rules']);
+    const ticked = arrange(lesson, { blur: true }, { keep: ['blur'] });
+    expect(ids(ticked.now)).toEqual(['blur', 'rules']);
+    expect(ticked.now[0]!.status).toBe('ok');
+    const fixed = arrange(lesson, {}, { keep: ['lobby'] });
+    expect(ids(fixed.now)).toEqual(['lobby', 'blur', 'rules']);
+    expect(ids(fixed.done)).not.toContain('lobby');
+  });
+
+  it('before joining: every step to do, nothing folded, no people yet', () => {
+    const preview = arrange(emptySnapshot('prejoin'));
+    expect(ids(preview.now)).toEqual(['moderator', 'lobby', 'password', 'start-muted', 'blur', 'rules']);
+    expect(preview.done).toEqual([]);
+    expect(preview.people).toBeNull();
   });
 });

@@ -220,3 +220,63 @@ export function checklistHeadline(room: RoomSnapshot, parts: ChecklistPart[]): H
   if (items.some((item) => item.status === 'todo')) return 'todo';
   return 'ok';
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The popup's arrangement of the checklist (issue 25: a teacher two minutes before the lesson): what
+// needs the teacher now comes first, most urgent first; what is in order folds into one line; the end
+// steps show only once the teacher is ending the lesson. Everything fits a 600 px popup this way.
+
+/** The checklist as the popup shows it. */
+export interface LessonView {
+  /** Needs the teacher (or cannot be told yet), most urgent first. */
+  now: ChecklistItem[];
+  /** In order: folded into one "N in order" line. */
+  done: ChecklistItem[];
+  /** Who is here (the participants line), when in a lesson. */
+  people: ChecklistItem | null;
+  /** Remove everyone, leave last: only while the teacher is ending the lesson. */
+  end: ChecklistItem[];
+}
+
+/** Worst first: a broken rule, then a warning, then a step to do, then what cannot be told, then facts. */
+const STATUS_RANK: Record<ItemStatus, number> = { fail: 0, warn: 1, todo: 2, unknown: 3, info: 4, ok: 5, na: 6 };
+
+/** Among equals: what cannot wait (a role, someone at the door, a recording) before the set-up steps. */
+const URGENCY: readonly ItemId[] = [
+  'moderator',
+  'everyone-moderator',
+  'knocking',
+  'recording',
+  'recording-announced',
+  'lobby',
+  'lobby-unsupported',
+  'password',
+  'lockout',
+  'start-muted',
+  'blur',
+  'rules',
+];
+
+export interface ArrangeOptions {
+  /** The teacher has started ending the lesson (the end confirmation is open, or the sequence runs). */
+  ending: boolean;
+  /**
+   * Items the teacher changed in this popup (a fix, a tick): they stay where they are, in their new
+   * state, until the popup closes, so neither the focus nor the teacher's eye loses them.
+   */
+  keep: readonly ItemId[];
+}
+
+export function arrangeChecklist(parts: ChecklistPart[], options: ArrangeOptions): LessonView {
+  const items = parts.flatMap((part) => (part.id === 'end' ? [] : part.items));
+  const checks = items.filter((item) => item.id !== 'participants');
+  // A kept item that is now in order ranks with the steps to do: the teacher's ticks stay in place.
+  const rank = (item: ChecklistItem): number => STATUS_RANK[item.status === 'ok' ? 'todo' : item.status] * 100 + URGENCY.indexOf(item.id);
+  const urgent = (item: ChecklistItem): boolean => item.status !== 'ok' || options.keep.includes(item.id);
+  return {
+    now: checks.filter(urgent).sort((a, b) => rank(a) - rank(b)),
+    done: checks.filter((item) => !urgent(item)).sort((a, b) => URGENCY.indexOf(a.id) - URGENCY.indexOf(b.id)),
+    people: items.find((item) => item.id === 'participants') ?? null,
+    end: options.ending ? (parts.find((part) => part.id === 'end')?.items ?? []) : [],
+  };
+}
