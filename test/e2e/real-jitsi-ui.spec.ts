@@ -2,12 +2,12 @@
 // @jitsi/react-native-sdk, only the network side stood in for). Real prejoin, the real hang-up menu, the
 // real Security options dialog; what the extension reads is what jitsi-meet itself wrote (issue 15).
 import type { BrowserContext, Page } from '@playwright/test';
-import { startServer } from '../jitsi-sdk/server.mjs';
-import { badgeOf, expect, leaveGuardShown, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { startSimulator } from '../jitsi-sdk/server.mjs';
+import { badgeOf, expect, leaveGuardShown, openPopup, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
-let server: { url: string; close(): Promise<void> };
+let server: Awaited<ReturnType<typeof startSimulator>>;
 test.beforeAll(async () => {
-  server = await startServer();
+  server = await startSimulator();
 });
 test.afterAll(async () => {
   await server.close();
@@ -17,10 +17,10 @@ test.afterAll(async () => {
 async function joinRealLesson(context: BrowserContext, room: string, students: string[], query = ''): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${server.url}/${room}${query}`);
+  await page.goto(`${server.origin}/${room}${query}`);
   await page.locator('[data-testid="prejoin.joinMeeting"]').click();
   await page.waitForFunction(() => (window as any).APP?.store?.getState()['features/base/participants'].local?.role === 'moderator');
-  for (const name of students) await page.evaluate((n) => (window as any).__standin.addRemote(n), name);
+  for (const name of students) await page.evaluate((n) => window.__jitsiSim.join(n), name);
   return page;
 }
 
@@ -44,7 +44,7 @@ test('real hang-up menu: "Leave meeting" with students inside brings the leave g
 });
 
 test('real plain hang-up button (once per instance in jitsi-meet): guarded after Stay too, and leaves at once when the class is gone', async ({ context }) => {
-  const lesson = await joinRealLesson(context, 'RealPlain', ['Anna', 'Ben'], '?end=0');
+  const lesson = await joinRealLesson(context, 'RealPlain', ['Anna', 'Ben'], '?endConference=0');
   const hangup = lesson.locator('#new-toolbox .toolbox-button:has(.hangup-button)').first();
   await hangup.click();
   await expect(lesson.locator('jmc-leave-guard')).toHaveCount(1);
@@ -53,9 +53,10 @@ test('real plain hang-up button (once per instance in jitsi-meet): guarded after
   await expect(lesson.locator('jmc-leave-guard')).toHaveCount(1);
   await lesson.keyboard.press('Escape');
   const ids: string[] = await lesson.evaluate(() => [...(window as any).APP.store.getState()['features/base/participants'].remote.keys()]);
-  for (const id of ids) await lesson.evaluate((one) => (window as any).__standin.removeRemote(one), id);
+  for (const id of ids) await lesson.evaluate((one) => window.__jitsiSim.leave(one), id);
+  const hungUp = await recordOccupantsAtHangup(lesson);
   await hangup.click();
-  await lesson.waitForFunction(() => (window as any).__standin.calls.some((c: { what: string }) => c.what === 'APP.conference.hangup'));
+  await expect.poll(() => hungUp).toEqual([0]);
   await expect(lesson.locator('jmc-leave-guard')).toHaveCount(0);
 });
 
@@ -78,7 +79,7 @@ test('the lobby switched on in the real Security options dialog ticks the popup 
 });
 
 test('end of lesson from the popup empties the room as jitsi-meet\'s own reducers see it', async ({ context, serviceWorker, extensionId }) => {
-  const lesson = await joinRealLesson(context, 'RealChemie', ['Anna', 'Ben', 'Clara', 'David'], '?end=0');
+  const lesson = await joinRealLesson(context, 'RealChemie', ['Anna', 'Ben', 'Clara', 'David'], '?endConference=0');
   const tabId = await tabIdOf(serviceWorker, lesson);
   const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '4');

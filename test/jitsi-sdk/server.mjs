@@ -1,13 +1,19 @@
-// Tiny static server for the SDK test page. `node server.mjs [--port 8090]`, or
-// `import { startServer } from './server.mjs'`. Serves:
-//   /, /<room>, /<tenant>/<room>  index.html with config.js + interface_config.js inlined (as Debian's SSI)
-//   /config.js, /interface_config.js, /css/*  static/
-//   /libs/lib-jitsi-meet.js, /libs/app.bundle.js, /libs/assets/*  dist/
-//   /lang/*, /images/*, /sounds/*  the SDK's own files in node_modules
+// The simulated lesson on jitsi-meet's real web UI: serves the page the way a Debian/nginx Jitsi install
+// serves jitsi-meet (index.html for `/<room>` and `/<tenant>/<room>`, config.js and interface_config.js
+// inlined as SSI does), with the same interface and URL knobs as the hand-written double
+// (test/sim/server.mjs), whose fake lib-jitsi-meet + FakeServer it uses. Local only.
+//   import { startSimulator } from './test/jitsi-sdk/server.mjs'
+//   node test/jitsi-sdk/server.mjs [--port 8090] [--verbose]
+// Paths: /config.js, /interface_config.js, /css/* (static/), /libs/* (dist/), /lang/*, /images/*,
+// /sounds/* (the SDK's own files), /__fixtures/lookalike (not Jitsi: test/sim/fixtures).
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deploymentConfig } from '../sim/server.mjs';
+import { baseConfig } from './static/config.mjs';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
 const SDK = join(ROOT, 'node_modules/@jitsi/react-native-sdk');
@@ -15,51 +21,95 @@ const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.css': '
   '.svg': 'image/svg+xml', '.png': 'image/png', '.mp3': 'audio/mpeg', '.wasm': 'application/wasm' };
 const MOUNTS = [['/libs/', join(ROOT, 'dist')], ['/css/', join(ROOT, 'static/css')], ['/lang/', join(SDK, 'lang')],
   ['/images/', join(SDK, 'images')], ['/sounds/', join(SDK, 'sounds')]];
+/** nginx: `location ~ ^/([^/?&:'"]+)$` and the tenant variant (facts §1.2). */
+const ROOM_PATH = /^\/(?:[^/?&:'"]+\/)?[^/?&:'"]+$/;
 
-async function indexHtml() {
-  const html = await readFile(join(ROOT, 'static/index.html'), 'utf8');
-  const inc = async f => (await readFile(join(ROOT, 'static', f), 'utf8'));
-  return html.replace('<!--#include virtual="/config.js" -->', await inc('config.js'))
-    .replace('<!--#include virtual="/interface_config.js" -->', await inc('interface_config.js'));
+/** config.js for this URL. @param {URLSearchParams} query @param {string} host */
+function configScript(query, host) {
+  const config = { ...baseConfig, ...deploymentConfig(query, host) };
+  return `var config = ${JSON.stringify(config, null, 4).replace(/</g, '\\u003c')};\n`;
 }
 
-export function startServer({ port = 0, host = '127.0.0.1', quiet = true, langDelayMs = 300 } = {}) {
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+/** @param {URLSearchParams} query @param {string} host */
+async function indexHtml(query, host) {
+  const html = await readFile(join(ROOT, 'static/index.html'), 'utf8');
+  return html.replace('<!--#include virtual="/config.js" -->', configScript(query, host))
+    .replace('<!--#include virtual="/interface_config.js" -->', await readFile(join(ROOT, 'static/interface_config.js'), 'utf8'));
+}
+
+/**
+ * @param {{port?: number, host?: string, quiet?: boolean, tls?: {key: string, cert: string}, langDelayMs?: number}} [options]
+ *   tls: serve https (a school's own Jitsi host from policy is https-only), e.g. selfSignedCertificate() of test/sim/server.mjs.
+ *   langDelayMs: latency of lang/*.json (i18next's http backend; a real server is not instant either).
+ */
+export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = true, tls, langDelayMs = 50 } = {}) {
+  // `npm test` builds (minified) in its "real Jitsi UI" step; a developer's first run builds here.
+  if (!existsSync(join(ROOT, 'dist/app.bundle.js'))) await (await import('./scripts/build.mjs')).build({ quiet });
+  /** @type {import('node:http').RequestListener} */
+  const handle = async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    if (!quiet) console.log(`${req.method} ${path}${url.search}`);
     try {
-      if (path === '/config.js' || path === '/interface_config.js') {
-        return send(res, 200, await readFile(join(ROOT, 'static', path)), '.js');
-      }
+      if (path === '/config.js') return send(res, 200, configScript(url.searchParams, req.headers.host ?? host), '.js');
+      if (path === '/interface_config.js') return send(res, 200, await readFile(join(ROOT, 'static/interface_config.js')), '.js');
+      if (path === '/__fixtures/lookalike') return send(res, 200, await readFile(join(ROOT, '../sim/fixtures/lookalike.html')), '.html');
       for (const [prefix, dir] of MOUNTS) {
         if (path.startsWith(prefix)) {
           const file = normalize(join(dir, path.slice(prefix.length)));
           if (!file.startsWith(dir)) return send(res, 403, 'forbidden', '.txt');
-          // i18next's http backend asks for lang/main-<lng>.json while the bundle evaluates; answering
-          // faster than the store is created makes i18next's 'initialized' handler hit an undefined
-          // APP.store (a race the real app also has, hidden by network latency). Keep a latency.
-          if (prefix === '/lang/') await new Promise(r => setTimeout(r, langDelayMs));
+          if (prefix === '/lang/') await new Promise((r) => setTimeout(r, langDelayMs));
           return send(res, 200, await readFile(file), extname(file));
         }
       }
-      if (/^\/([^/.]+\/)?[^/.]*$/.test(path)) return send(res, 200, await indexHtml(), '.html');
+      if (path === '/favicon.ico') return send(res, 204, '', '.txt');
+      if (path === '/' || ROOM_PATH.test(path)) return send(res, 200, await indexHtml(url.searchParams, req.headers.host ?? host), '.html');
       return send(res, 404, 'not found', '.txt');
-    } catch (e) {
+    } catch {
       if (!quiet) console.log('404', path);
       return send(res, 404, 'not found', '.txt');
     }
+  };
+  const server = tls ? createTlsServer(tls, handle) : createServer(handle);
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(undefined));
   });
-  return new Promise(resolve => server.listen(port, host, () => {
-    const url = `http://${host}:${server.address().port}`;
-    if (!quiet) console.log(`serving ${url}/MathLesson`);
-    resolve({ url, close: () => new Promise(r => { server.closeAllConnections?.(); server.close(r); }) });
-  }));
+  const address = server.address();
+  const origin = `${tls ? 'https' : 'http'}://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  return {
+    origin,
+    /** @param {string} room @param {Record<string, string | number | boolean>} [params] @param {string} [hash] */
+    roomUrl(room, params = {}, hash = '') {
+      const pathPart = room.split('/').map(encodeURIComponent).join('/');
+      const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString();
+      const fragment = hash && !hash.startsWith('#') ? `#${hash}` : hash;
+      return `${origin}/${pathPart}${query ? `?${query}` : ''}${fragment}`;
+    },
+    /** @returns {Promise<void>} */
+    close() {
+      return new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      });
+    },
+  };
 }
+
+/** @param {import('node:http').ServerResponse} res @param {number} status @param {string | Buffer} body @param {string} ext */
 function send(res, status, body, ext) {
-  res.writeHead(status, { 'content-type': TYPES[ext] ?? 'text/plain', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': TYPES[/** @type {keyof typeof TYPES} */ (ext)] ?? 'text/plain', 'cache-control': 'no-store' });
   res.end(body);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const i = process.argv.indexOf('--port');
-  await startServer({ port: i > 0 ? Number(process.argv[i + 1]) : 8090, quiet: false });
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--port');
+  const sim = await startSimulator({ port: i >= 0 ? Number(args[i + 1]) : 8090, quiet: !args.includes('--verbose') });
+  const noPrejoin = '#config.prejoinConfig.enabled=false';
+  console.log('Jitsi Meet\'s real web UI, network simulated:');
+  console.log(`  lesson, prejoin  ${sim.roomUrl('MathLesson', { students: 5 })}`);
+  console.log(`  lesson, joined   ${sim.roomUrl('MathLesson', { students: 12 }, noPrejoin)}`);
+  console.log(`  German           ${sim.roomUrl('Deutsch8a', { students: 8, lang: 'de' }, noPrejoin)}`);
+  console.log(`  old server       ${sim.roomUrl('Bio9c', { students: 6, endConference: 0, lobby: 0 }, noPrejoin)}`);
 }

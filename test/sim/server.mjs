@@ -89,31 +89,40 @@ function scriptJson(value) {
 }
 
 /**
- * config.js as a deployment would write it, from the room URL's query (the knobs that are config, not
- * backend behaviour). @param {URLSearchParams} query @param {string} host
+ * The part of config.js that follows the room URL's knobs, shared by this double and jitsi-meet's real
+ * web UI (test/jitsi-sdk/server.mjs): hosts from the request's host, the Jibri `hiddenDomain`, the
+ * password digits, the language. @param {URLSearchParams} query @param {string} host
  */
-export function buildConfig(query, host) {
+export function deploymentConfig(query, host) {
   const domain = host.replace(/:\d+$/, '');
-  const app = query.get('app') === '2021' ? '2021' : 'current';
   const digits = Number.parseInt(query.get('passwordDigits') ?? '', 10);
   const lang = query.get('lang');
-  /** @type {Record<string, unknown>} */
-  const config = {
+  return {
     hosts: { domain, muc: `conference.${domain}` },
     bosh: `//${host}/http-bind`,
     websocket: `ws://${host}/xmpp-websocket`,
     // Lets join(…, {hidden}) behave as Jibri on a hidden domain; Debian leaves it unset (facts §2.2).
     hiddenDomain: `recorder.${domain}`,
+    // The real key used by the security dialog's PasswordForm (checked in jitsi-meet's SecurityDialog).
+    ...(Number.isFinite(digits) && digits > 0 ? { roomPasswordNumberOfDigits: digits } : {}),
+    ...(lang === 'de' || lang === 'en' ? { defaultLanguage: lang } : {}),
+  };
+}
+
+/**
+ * config.js as a deployment would write it, from the room URL's query (the knobs that are config, not
+ * backend behaviour). @param {URLSearchParams} query @param {string} host
+ */
+export function buildConfig(query, host) {
+  const app = query.get('app') === '2021' ? '2021' : 'current';
+  return {
+    ...deploymentConfig(query, host),
     enableWelcomePage: true,
     enableClosePage: false,
     p2p: { enabled: true },
     // Prejoin is on by default, as in the real app; the key changed in 2021-12 (facts §1.3).
     ...(app === 'current' ? { prejoinConfig: { enabled: true } } : { prejoinPageEnabled: true }),
-    // The real key used by the security dialog's PasswordForm (checked in jitsi-meet's SecurityDialog).
-    ...(Number.isFinite(digits) && digits > 0 ? { roomPasswordNumberOfDigits: digits } : {}),
-    ...(lang === 'de' || lang === 'en' ? { defaultLanguage: lang } : {}),
   };
-  return config;
 }
 
 export function buildInterfaceConfig() {

@@ -1,8 +1,10 @@
 // Builds the test page's two scripts from node_modules with esbuild (no jitsi-meet source is copied):
-//   dist/lib-jitsi-meet.js  <- standin/lib-jitsi-meet.js  (window.JitsiMeetJS stand-in, like libs/lib-jitsi-meet.min.js)
-//   dist/app.bundle.js      <- src/app-entry.js           (APP globals + stand-in APP.conference + the SDK's react/index.web.js)
+//   dist/lib-jitsi-meet.js  <- ../sim/src/lib-jitsi-meet.ts (window.JitsiMeetJS: the fake lib-jitsi-meet + FakeServer
+//                              shared with the hand-written double, like libs/lib-jitsi-meet.min.js)
+//   dist/app.bundle.js      <- src/app-entry.js  (APP globals + stand-in APP.conference + the SDK's react/index.web.js
+//                              + the test-only window.__jitsiSim)
 // Usage: node scripts/build.mjs [--minify] [--force] [--metafile]
-// The build is skipped when dist/ is newer than every input (package-lock.json, src/, standin/, stubs/, this file).
+// The build is skipped when dist/ is newer than every input (package-lock.json, src/, the shared fake lib, stubs/, this file).
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -15,6 +17,8 @@ const args = new Set(process.argv.slice(2));
 const minify = args.has('--minify');
 const DIST = join(ROOT, 'dist');
 const STUB = p => join(ROOT, 'stubs/modules', p);
+/** The fake lib-jitsi-meet (FakeServer behind it), one for both the real UI and the hand-written double. */
+const SIM_LIB = '../sim/src/lib-jitsi-meet.ts';
 
 /**
  * Imports of the SDK's web code that are replaced by our own small modules.
@@ -88,7 +92,7 @@ function newestMtime(paths) {
 export async function build({ minify: min = minify, force = args.has('--force'), quiet = false } = {}) {
   const outApp = join(DIST, 'app.bundle.js');
   const outLib = join(DIST, 'lib-jitsi-meet.js');
-  const inputs = ['package-lock.json', 'src', 'standin', 'stubs', 'scripts/build.mjs'].map(p => join(ROOT, p));
+  const inputs = ['package-lock.json', 'src', 'stubs', 'scripts/build.mjs', SIM_LIB, '../sim/src/lib', '../sim/src/shared'].map(p => join(ROOT, p));
   const stampFile = join(DIST, 'build-stamp.json');
   const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
   if (!force && stamp.minify === min && existsSync(outApp) && existsSync(outLib) && statSync(outApp).mtimeMs > newestMtime(inputs)) {
@@ -102,7 +106,7 @@ export async function build({ minify: min = minify, force = args.has('--force'),
     minify: min, sourcemap: false, legalComments: 'none', logLevel: 'warning',
     define: { 'process.env.NODE_ENV': min ? '"production"' : '"development"', global: 'window' },
   };
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'standin/lib-jitsi-meet.js')], outfile: outLib });
+  await esbuild.build({ ...common, entryPoints: [join(ROOT, SIM_LIB)], outfile: outLib });
   const r = await esbuild.build({
     ...common,
     entryPoints: [join(ROOT, 'src/app-entry.js')],

@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { build } from './build.mjs';
-import { startServer } from '../server.mjs';
+import { startSimulator } from '../server.mjs';
 
 const NO_CSS = process.argv.includes('--no-css');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
@@ -30,7 +30,7 @@ mkdirSync('screens', { recursive: true });
 // --minify: production React + minified bundle (rebuilds; the default is the cached development build).
 const b = process.argv.includes('--minify') ? await build({ quiet: true, minify: true, force: true }) : await build({ quiet: true });
 console.log(`build: ${b.skipped ? 'cached' : `${b.ms} ms`}`);
-const srv = await startServer({ langDelayMs: Number(process.env.LANG_DELAY_MS ?? 300) });
+const srv = await startSimulator({ langDelayMs: Number(process.env.LANG_DELAY_MS ?? 300) });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], timeout: 30000 });
 
 /** A page with error capture; optional route blocking the layout CSS. */
@@ -40,12 +40,38 @@ async function openPage(path) {
   page.errors = [];
   page.on('pageerror', e => page.errors.push(`${new URL(page.url()).pathname}: ${e.message} @ ${e.stack?.split('\n')[1]?.trim()}`));
   if (NO_CSS) await page.route('**/css/layout.css', r => r.fulfill({ status: 200, contentType: 'text/css', body: '' }));
-  await page.goto(srv.url + path, { timeout: T.nav });
+  await page.goto(srv.origin + path, { timeout: T.nav });
   return page;
 }
 const waitModerator = page => page.waitForFunction(
   () => window.APP?.store?.getState()['features/base/participants'].local?.role === 'moderator', null, { timeout: T.ui });
-const calls = (page, prefix) => page.evaluate(p => window.__standin.calls.filter(c => c.what.startsWith(p)), prefix);
+const calls = (page, prefix) => page.evaluate(p => window.__calls.filter(c => c.what.startsWith(p)), prefix);
+/**
+ * Records calls into the fake lib and APP.conference in `window.__calls` (check-only spies: APP.conference's
+ * leave/join/hangup, every conference's moderation and join/leave methods, conferences created later too).
+ */
+const recordCalls = page => page.evaluate(() => {
+  window.__calls = window.__calls ?? [];
+  const safe = a => (a === null || ['string', 'number', 'boolean', 'undefined'].includes(typeof a)) ? a : a instanceof String ? String(a) : `[${a?.constructor?.name ?? typeof a}]`;
+  const wrap = (obj, prefix, names) => {
+    for (const n of names) {
+      const f = obj[n];
+      if (typeof f !== 'function' || f.__spied) continue;
+      const w = function (...a) { window.__calls.push({ what: prefix + n, args: a.map(safe), t: Date.now() }); return f.apply(this, a); };
+      w.__spied = true;
+      obj[n] = w;
+    }
+  };
+  const conferenceMethods = ['join', 'leave', 'lock', 'enableLobby', 'disableLobby', 'kickParticipant', 'enableAVModeration', 'disableAVModeration', 'end', 'setStartMutedPolicy'];
+  wrap(APP.conference, 'APP.conference.', ['hangup', 'leaveRoom', 'joinRoom']);
+  if (APP.conference._room) wrap(APP.conference._room, 'conference.', conferenceMethods);
+  const init = APP.connection.initJitsiConference;
+  if (!init.__spied) {
+    APP.connection.initJitsiConference = function (...a) { const c = init.apply(this, a); wrap(c, 'conference.', conferenceMethods); return c; };
+    APP.connection.initJitsiConference.__spied = true;
+  }
+});
+const SERVER = "Symbol.for('jitsi-sim/fake-server')";
 
 try {
   // ---------------------------------------------------------------- 1. prejoin -> conference, moderator with end support
@@ -73,6 +99,7 @@ try {
     await page.fill('#premeeting-name-input', 'Teacher');
     await page.click('[data-testid="prejoin.joinMeeting"]', { timeout: T.ui });
     await waitModerator(page);
+    await recordCalls(page);
     const order = await page.evaluate(() => window.__order);
     // PREJOIN_HIDDEN comes from CONFERENCE_JOIN_IN_PROGRESS (base/conference/middleware.web.ts).
     assert(order.join() === 'WILL_JOIN,PREJOIN_HIDDEN,JOINED', `order ${order}`);
@@ -104,7 +131,7 @@ try {
   });
 
   await check('remote participant via lib USER_JOINED appears in participants.remote', async () => {
-    const id = await page.evaluate(() => window.__standin.addRemote('Anna'));
+    const id = await page.evaluate(() => window.__jitsiSim.join('Anna'));
     await page.waitForFunction(i => APP.store.getState()['features/base/participants'].remote.has(i), id, { timeout: T.ui });
     const r = await page.evaluate(i => {
       const p = APP.store.getState()['features/base/participants'].remote.get(i);
@@ -117,10 +144,10 @@ try {
   await check('participant left via lib USER_LEFT leaves participants.remote (same Map instance)', async () => {
     const r = await page.evaluate(async () => {
       const before = APP.store.getState()['features/base/participants'].remote;
-      const id = window.__standin.addRemote('Ben');
+      const id = window.__jitsiSim.join('Ben');
       await new Promise(res => setTimeout(res, 50));
       const had = before.has(id);
-      window.__standin.removeRemote(id);
+      window.__jitsiSim.leave(id);
       await new Promise(res => setTimeout(res, 50));
       const after = APP.store.getState()['features/base/participants'].remote;
       return { had, gone: !after.has(id), sameMap: before === after };
@@ -192,45 +219,41 @@ try {
       const rec = s['features/recording'].localRecordingRunning;
       APP.store.dispatch({ type: 'SET_LOCAL_RECORDING_RUNNING', running: false });
       return { rec, av: s['features/av-moderation'].audioModerationEnabled, gone: !s['features/base/participants'].remote.has(id),
-        calls: window.__standin.calls.filter(c => /AVModeration|kickParticipant/.test(c.what)).map(c => c.what) };
+        calls: window.__calls.filter(c => /AVModeration|kickParticipant/.test(c.what)).map(c => c.what) };
     });
     assert(r.rec === true && r.av === true && r.gone && r.calls.includes('conference.enableAVModeration') && r.calls.includes('conference.kickParticipant'), JSON.stringify(r));
   });
 
   await check('lobby turned off by another moderator (lib MEMBERS_ONLY_CHANGED false) updates lobbyEnabled', async () => {
-    await page.evaluate(() => window.__standin.setMembersOnly(false));
+    await page.evaluate(s => window[eval(s)].setMembersOnly(false), SERVER);
     await page.waitForFunction(() => APP.store.getState()['features/lobby'].lobbyEnabled === false, null, { timeout: T.ui });
   });
 
   await check('moveToRoom (lib BREAKOUT_ROOMS_MOVE_TO_ROOM): _RESET_BREAKOUT_ROOMS, leaveRoom(false,"switch_room"), joinRoom, new conference', async () => {
-    const r = await page.evaluate(async () => {
-      const main = APP.conference._room.room.roomjid;
-      const dom = config.hosts.domain;
-      const br = `0a1b2c3d@breakout.${dom}`;
-      window.__standin.updateBreakoutRooms({
-        // Keyed by room id (the JID's node part): moveToRoom() splits the JID at '@' and reads rooms[id].
-        [main.split('@')[0]]: { id: main.split('@')[0], jid: main, name: 'MathLesson', isMainRoom: true, participants: {} },
-        '0a1b2c3d': { id: '0a1b2c3d', jid: br, name: 'Group 1', participants: {} },
-      });
-      await new Promise(res => setTimeout(res, 50));
+    const r = await page.evaluate(async (slot) => {
+      const server = window[eval(slot)];
+      const br = window.__jitsiSim.openBreakoutRoom('Group 1', []);
+      await new Promise(res => setTimeout(res, 100));
       const roomsBefore = Object.keys(APP.store.getState()['features/breakout-rooms'].rooms).length;
       const old = APP.conference._room;
-      const n0 = window.__standin.calls.length;
-      // _RESET_BREAKOUT_ROOMS returns the slice to its default (rooms {}): note how many stand-in calls had happened then.
+      const n0 = window.__calls.length;
+      // _RESET_BREAKOUT_ROOMS returns the slice to its default (rooms {}): note how many calls had happened then.
       let resetAt = -1;
       const unsub = APP.store.subscribe(() => {
-        if (resetAt < 0 && Object.keys(APP.store.getState()['features/breakout-rooms'].rooms).length === 0) resetAt = window.__standin.calls.length - n0;
+        if (resetAt < 0 && Object.keys(APP.store.getState()['features/breakout-rooms'].rooms).length === 0) resetAt = window.__calls.length - n0;
       });
-      window.__standin.moveMeTo(br);
+      // The breakout component asks our client to switch (a moderator sent us): lib BREAKOUT_ROOMS_MOVE_TO_ROOM.
+      server.moveOccupant(server.local.id, br);
       for (let i = 0; i < 100 && (APP.conference._room === old || !APP.conference.isJoined()); i++) await new Promise(res => setTimeout(res, 20));
       unsub();
-      return { roomsBefore, resetAt, jid: APP.conference._room.room.roomjid, isBreakout: APP.conference._room.getBreakoutRooms().isBreakoutRoom(), newConf: APP.conference._room !== old, joined: APP.conference.isJoined(),
-        seq: window.__standin.calls.slice(n0).map(c => `${c.what}(${c.args.join(',')})`) };
-    });
-    assert(r.roomsBefore === 2 && r.newConf && r.joined && r.isBreakout && r.jid.startsWith('0a1b2c3d@breakout.'), JSON.stringify(r));
-    assert(r.resetAt === 0, `breakout rooms reset after ${r.resetAt} stand-in calls (expected before leaveRoom)`);
+      return { br, roomsBefore, resetAt, jid: APP.conference._room.room.roomjid, isBreakout: APP.conference._room.getBreakoutRooms().isBreakoutRoom(), newConf: APP.conference._room !== old, joined: APP.conference.isJoined(),
+        seq: window.__calls.slice(n0).map(c => `${c.what}(${c.args.join(',')})`) };
+    }, SERVER);
+    const id = r.br.split('@')[0];
+    assert(r.roomsBefore === 2 && r.newConf && r.joined && r.isBreakout && r.jid === r.br, JSON.stringify(r));
+    assert(r.resetAt === 0, `breakout rooms reset after ${r.resetAt} calls (expected before leaveRoom)`);
     const want = ['APP.conference.leaveRoom(false,switch_room)', 'conference.leave(switch_room)'];
-    assert(want.every(w => r.seq.includes(w)) && r.seq.some(s => s.startsWith('APP.conference.joinRoom(0a1b2c3d')), r.seq.join(' | '));
+    assert(want.every(w => r.seq.includes(w)) && r.seq.some(s => s.startsWith(`APP.conference.joinRoom(${id}`)), r.seq.join(' | '));
     return `_RESET_BREAKOUT_ROOMS → ${r.seq.join(' → ')}`;
   });
   await waitModerator(page);
@@ -252,28 +275,23 @@ try {
   });
 
   await check('back to the main room (lib BREAKOUT_ROOMS_MOVE_TO_ROOM with the main room JID) → joined again', async () => {
-    const r = await page.evaluate(async () => {
+    const r = await page.evaluate(async (slot) => {
+      const server = window[eval(slot)];
       const old = APP.conference._room;
-      const main = Object.values(APP.store.getState()['features/breakout-rooms'].rooms).find(x => x.isMainRoom);
-      window.__standin.updateBreakoutRooms({
-        [main?.id ?? 'mathlesson']: main ?? { id: 'mathlesson', jid: `mathlesson@${config.hosts.muc}`, name: 'MathLesson', isMainRoom: true, participants: {} },
-      });
-      await new Promise(res => setTimeout(res, 50));
-      const target = Object.values(APP.store.getState()['features/breakout-rooms'].rooms).find(x => x.isMainRoom).jid;
-      window.__standin.moveMeTo(target);
+      server.moveOccupant(server.local.id, server.mainRoomJid);
       for (let i = 0; i < 100 && (APP.conference._room === old || !APP.conference.isJoined()); i++) await new Promise(res => setTimeout(res, 20));
       return { jid: APP.conference._room.room.roomjid, joined: APP.conference.isJoined() };
-    });
+    }, SERVER);
     assert(r.joined && r.jid.includes(`@conference.`), JSON.stringify(r));
     await waitModerator(page);
     return r.jid;
   });
 
-  const missing = await page.evaluate(() => window.__standin.missingList());
+  const missing = await page.evaluate(() => window[Symbol.for('jitsi-sim/missing-lib-names')]());
   await check('"End meeting for all" → conference.end() → CONFERENCE_FAILED destroyed → APP.conference.hangup(true, reason, true)', async () => {
     await page.locator('.toolbox-button:has(.hangup-menu-button)').first().click({ timeout: T.ui });
     await page.getByRole('button', { name: 'End meeting for all' }).click({ timeout: T.ui });
-    await page.waitForFunction(() => window.__standin.calls.some(c => c.what === 'APP.conference.hangup'), null, { timeout: T.ui });
+    await page.waitForFunction(() => window.__calls.some(c => c.what === 'APP.conference.hangup'), null, { timeout: T.ui });
     const h = (await calls(page, 'APP.conference.hangup'))[0].args;
     const end = await calls(page, 'conference.end');
     assert(end.length === 1, 'conference.end not called');
@@ -291,7 +309,7 @@ try {
 
   // ---------------------------------------------------------------- 2. no end support: plain hang-up button, once()
   const t2 = Date.now();
-  const p2 = await openPage('/PlainLesson?end=0#config.prejoinConfig.enabled=false');
+  const p2 = await openPage('/PlainLesson?endConference=0#config.prejoinConfig.enabled=false');
   await check('prejoin skipped by hash override #config.prejoinConfig.enabled=false', async () => {
     await waitModerator(p2);
     const ms = Date.now() - t2;
@@ -309,7 +327,7 @@ try {
     await p2.evaluate(() => {
       const real = APP.conference.hangup;
       window.__held = [];
-      APP.conference.hangup = (...a) => { window.__held.push(a); window.__standin.calls.push({ what: 'held hangup', args: a }); };
+      APP.conference.hangup = (...a) => { window.__held.push(a); };
       window.__realHangup = real;
     });
     const btn = p2.locator('.toolbox-button:has(.hangup-button)');
@@ -329,15 +347,18 @@ try {
   const p3 = await openPage('/KickLesson#config.prejoinConfig.enabled=false');
   await check('KICKED → KICKED_OUT → APP.conference.hangup(true, "<kicker> kicked you out…", true)', async () => {
     await waitModerator(p3);
-    await p3.evaluate(() => window.__standin.kickMe('Mr Smith'));
-    await p3.waitForFunction(() => window.__standin.calls.some(c => c.what === 'APP.conference.hangup'), null, { timeout: T.ui });
+    await recordCalls(p3);
+    await p3.evaluate(() => { window.__jitsiSim.join('Mr Smith', { moderator: true }); window.__jitsiSim.kickMe(); });
+    await p3.waitForFunction(() => window.__calls.some(c => c.what === 'APP.conference.hangup'), null, { timeout: T.ui });
     const h = (await calls(p3, 'APP.conference.hangup'))[0].args;
     assert(h[0] === true && typeof h[1] === 'string' && h[2] === true, JSON.stringify(h));
     return `hangup(${h.map(a => JSON.stringify(a)).join(', ')})`;
   });
   await p3.context().close();
 
-  if (missing.length) console.log(`stand-in names the SDK asked for but the stand-in does not define (${missing.length}):\n  ${missing.join('\n  ')}`);
+  // Unknown enum names become placeholder strings (events the fake never emits); unknown methods matter more.
+  const methods = missing.filter(m => !m.startsWith('enum '));
+  console.log(`fake lib: ${missing.length - methods.length} event/error names jitsi-meet listens for are never emitted; ${methods.length} unknown lib methods called${methods.length ? `:\n  ${methods.join('\n  ')}` : ''}`);
 } finally {
   await browser.close();
   await srv.close();

@@ -1,12 +1,12 @@
 // Prints an outline (ids, classes, boxes, position) of the joined conference page, to write layout CSS against.
 //   node scripts/dom-outline.mjs
 import { chromium } from 'playwright-core';
-import { startServer } from '../server.mjs';
-const srv = await startServer();
+import { startSimulator } from '../server.mjs';
+const srv = await startSimulator();
 const browser = await chromium.launch({ executablePath: '/usr/lib/chromium/chromium', args: ['--no-sandbox'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(srv.url + '/MathLesson#config.prejoinConfig.enabled=false', { timeout: 15000 });
+  await page.goto(srv.origin + '/MathLesson#config.prejoinConfig.enabled=false', { timeout: 15000 });
   await page.waitForFunction(() => APP.store?.getState()['features/base/participants'].local?.role === 'moderator', null, { timeout: 10000 });
   await page.waitForTimeout(500);
   console.log(await page.evaluate(() => {

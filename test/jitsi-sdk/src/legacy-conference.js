@@ -11,7 +11,6 @@ import { destroyLocalTracks } from '@jitsi/react-native-sdk/react/features/base/
 import { maybeRedirectToWelcomePage } from '@jitsi/react-native-sdk/react/features/app/actions.web';
 import { initPrejoin, isPrejoinPageVisible } from '@jitsi/react-native-sdk/react/features/prejoin/functions';
 
-const log = (what, args = []) => window.__standin?.calls.push({ what: `APP.conference.${what}`, args, t: Date.now() });
 const store = () => window.APP.store;
 let room; // the current JitsiConference (stand-in lib object)
 
@@ -23,7 +22,6 @@ const legacyConference = {
 
   /** Called by the SDK's conference/actions.web.ts init() once the Conference component mounts. */
   async init({ roomName, shouldDispatchConnect }) {
-    log('init', [roomName, shouldDispatchConnect]);
     this.roomName = roomName;
     const { dispatch, getState } = store();
     const tracks = []; // no media in tests: JitsiMeetJS.createLocalTracks resolves []
@@ -43,7 +41,6 @@ const legacyConference = {
 
   /** Called by base/conference/middleware.web.ts on CONNECTION_ESTABLISHED. */
   startConference(tracks = []) {
-    log('startConference', [tracks.length]);
     return this._createRoom();
   },
 
@@ -58,7 +55,6 @@ const legacyConference = {
 
   /** Breakout rooms (breakout-rooms/actions.ts moveToRoom, web branch). */
   async joinRoom(roomName, options) {
-    log('joinRoom', [String(roomName), JSON.stringify(options ?? {})]);
     this.roomName = roomName; // may be a String with .domain (breakout.<domain>), kept for createConference()
     this._localTracksInitialized = false;
     const { dispatch } = store();
@@ -69,7 +65,6 @@ const legacyConference = {
   },
 
   async leaveRoom(doDisconnect = true, reason = '') {
-    log('leaveRoom', [doDisconnect, reason]);
     store().dispatch(conferenceWillLeave(room));
     if (room && room.isJoined()) {
       await room.leave(reason);
@@ -79,7 +74,6 @@ const legacyConference = {
 
   /** The real hangup(requestFeedback, hangupReason, notifyOnConferenceTermination) returns nothing. */
   hangup(requestFeedback = false, hangupReason, notifyOnConferenceTermination) {
-    log('hangup', [requestFeedback, hangupReason, notifyOnConferenceTermination]);
     const { dispatch } = store();
     dispatch(destroyLocalTracks());
     this._localTracksInitialized = false;
@@ -110,10 +104,10 @@ const legacyConference = {
   commands: { defaults: {}, addCommandListener() {}, removeCommand() {}, sendCommand() {}, sendCommandOnce() {} },
   isLocalAudioMuted() { return Boolean(store().getState()['features/base/media'].audio.muted); },
   isLocalVideoMuted() { return Boolean(store().getState()['features/base/media'].video.muted); },
-  muteAudio(mute) { log('muteAudio', [mute]); },
-  muteVideo(mute) { log('muteVideo', [mute]); },
-  toggleAudioMuted() { log('toggleAudioMuted'); },
-  toggleVideoMuted() { log('toggleVideoMuted'); },
+  muteAudio() {},
+  muteVideo() {},
+  toggleAudioMuted() {},
+  toggleVideoMuted() {},
   updateAudioIconEnabled() {},
   setVideoMuteStatus() {},
   onAudioDeviceChanged() {}, onVideoDeviceChanged() {}, onToggleLowBandwidthMode() {}, onSuspendDetected() {},

@@ -2,6 +2,7 @@
 // Students are occupants of the fake server; shared-video/whiteboard tiles are jitsi-meet-side fake
 // participants that exist only in redux, as in the real app.
 import type { Knocker } from '../lib/fake-server.ts';
+import { createServerControls } from '../lib/server-controls.ts';
 import type { FakeParticipantKind, RecordingMode } from '../shared/constants.ts';
 import * as A from './action-types.ts';
 import type { LegacyConference } from './legacy-conference.ts';
@@ -67,10 +68,7 @@ export interface JitsiSimController {
 }
 
 export function createController(runtime: Runtime, conference: LegacyConference, joinConference: (name: string) => void): JitsiSimController {
-  const requireServer = () => {
-    if (!runtime.server) throw new Error('jitsi-sim: no room on this page');
-    return runtime.server;
-  };
+  const server = createServerControls(() => runtime.server);
   const fakeTiles = new Map<string, unknown>(); // id → conference it was added to
   const load = createLoad(runtime);
   let fakeCounter = 0;
@@ -86,12 +84,7 @@ export function createController(runtime: Runtime, conference: LegacyConference,
         store.dispatch({ type: A.PARTICIPANT_JOINED, participant: { id, name: name ?? options.fake, fakeParticipant: options.fake, conference: current, role: 'participant' } });
         return id;
       }
-      return requireServer().addOccupant({
-        ...(name !== undefined ? { name } : {}),
-        ...(options.moderator ? { moderator: true } : {}),
-        ...(options.hidden ? { hidden: options.hidden } : {}),
-        ...(options.jigasi ? { jigasi: true } : {}),
-      }).id;
+      return server.addOccupant(name, options);
     },
 
     leave(id) {
@@ -101,93 +94,47 @@ export function createController(runtime: Runtime, conference: LegacyConference,
         runtime.store?.dispatch({ type: A.PARTICIPANT_LEFT, participant: { id, conference: tileConference } });
         return;
       }
-      const server = requireServer();
-      if (!server.removeOccupant(id)) server.denyKnocker(id);
+      server.removeOccupant(id);
     },
 
     remoteIds() {
-      return [...requireServer().occupants.keys(), ...fakeTiles.keys()];
+      return [...server.occupantIds(), ...fakeTiles.keys()];
     },
 
-    knock(name) {
-      const server = requireServer();
-      if (server.membersOnly) return server.addKnocker(name).id;
-      return server.addOccupant(name === undefined ? {} : { name }).id;
-    },
-
-    admit(id) {
-      requireServer().admitKnocker(id);
-    },
-
-    setRejoinAfterKick(enabled) {
-      requireServer().rejoinAfterKick = enabled;
-    },
-
-    startRecording(mode = 'file') {
-      return requireServer().startRecording(mode).id;
-    },
-
-    stopRecording() {
-      requireServer().stopRecording();
-    },
+    knock: server.knock,
+    admit: server.admit,
+    setRejoinAfterKick: server.setRejoinAfterKick,
+    startRecording: server.startRecording,
+    stopRecording: server.stopRecording,
 
     setLocalRecording(running) {
       runtime.store?.dispatch({ type: A.SET_LOCAL_RECORDING_RUNNING, running });
     },
 
-    setLocalRole(role) {
-      const server = requireServer();
-      server.options.localRole = role;
-      if (server.local) server.setRole(server.local.id, role);
-    },
-
-    grantModerator(id) {
-      requireServer().setRole(id, 'moderator');
-    },
-
-    openBreakoutRoom(name, ids) {
-      const server = requireServer();
-      const room = server.createBreakoutRoom(name);
-      for (const id of ids) server.moveOccupant(id, room.jid);
-      return room.jid;
-    },
+    setLocalRole: server.setLocalRole,
+    grantModerator: server.grantModerator,
+    openBreakoutRoom: server.openBreakoutRoom,
 
     closeBreakoutRooms() {
-      const server = requireServer();
-      if (server.local && server.local.roomJid !== server.mainRoomJid) this.moveMeToRoom('main');
-      for (const jid of [...server.breakoutRooms.keys()]) server.removeBreakoutRoom(jid);
+      const sim = server.requireServer();
+      if (sim.local && sim.local.roomJid !== sim.mainRoomJid) this.moveMeToRoom('main');
+      server.removeBreakoutRooms();
     },
 
     moveMeToRoom(nameOrJid) {
-      const server = requireServer();
-      const target =
-        nameOrJid === 'main'
-          ? server.mainRoomJid
-          : server.breakoutRooms.get(nameOrJid)?.jid ?? [...server.breakoutRooms.values()].find((r) => r.name === nameOrJid)?.jid;
+      const target = server.roomJidOf(nameOrJid);
       if (target) moveToRoom(runtime, conference, target);
     },
 
-    dropNetwork() {
-      requireServer().dropLocal();
-    },
-
-    kickMe() {
-      const server = requireServer();
-      const other = [...server.occupants.values()].find((o) => o.role === 'moderator' && !o.hidden);
-      server.kickLocal(other?.id);
-    },
+    dropNetwork: server.dropNetwork,
+    kickMe: server.kickMe,
 
     joinConference(name) {
       joinConference(name ?? '');
     },
 
-    setDominantSpeaker(id) {
-      requireServer().setDominantSpeaker(id);
-    },
-
-    setRemoteMuted(id, muted, mediaType = 'audio') {
-      requireServer().setMuted(id, mediaType, muted);
-    },
+    setDominantSpeaker: server.setDominantSpeaker,
+    setRemoteMuted: server.setRemoteMuted,
 
     startLoad(options) {
       return load.start(options);
@@ -210,9 +157,7 @@ export function createController(runtime: Runtime, conference: LegacyConference,
       changed(runtime);
     },
 
-    state() {
-      return JSON.parse(JSON.stringify(requireServer().summary()));
-    },
+    state: server.state,
 
     whenJoined(timeoutMs = 5000) {
       return new Promise((resolve, reject) => {

@@ -35,6 +35,14 @@ export class FakeBreakoutRooms {
     this.server.removeBreakoutRoom(breakoutRoomJid);
   }
 
+  renameBreakoutRoom(_breakoutRoomJid: string, _name: string): void {
+    /* renaming is not simulated */
+  }
+
+  isFeatureSupported(_feature: string): boolean {
+    return false;
+  }
+
   /** `participantJid` is the occupant jid `<room>@<muc>/<endpointId>`, as the real helper expects. */
   sendParticipantToRoom(participantJid: string, roomJid: string): void {
     if (!this.isModerator() || !this.isSupported()) return;

@@ -401,8 +401,9 @@ export class FakeServer extends Emitter {
     const existing = [...this.breakoutRooms.values()].find((room) => room.name === name);
     if (existing) return existing;
     this.roomCounter++;
-    // Jitsi names breakout rooms by a UUID: `<uuid>@breakout.<domain>` (facts §9.2).
-    const id = crypto.randomUUID();
+    // mod_muc_breakout_rooms names a breakout room `<main room node>_<uuid>@breakout.<domain>`
+    // (facts §9.2 says `<uuid>@…`; the Prosody module prefixes the main room's node).
+    const id = `${this.options.roomName}_${crypto.randomUUID()}`;
     const room = { id, jid: `${id}@breakout.${this.options.domain}`, name };
     this.breakoutRooms.set(room.jid, room);
     this.emit(SERVER_EVENTS.BREAKOUT_UPDATED);
@@ -439,7 +440,11 @@ export class FakeServer extends Emitter {
     this.emit(SERVER_EVENTS.BREAKOUT_UPDATED);
   }
 
-  /** The breakout component's broadcast: `{[roomJid]: {id, jid, name, isMainRoom?, participants}}` (facts §2.7). */
+  /**
+   * The breakout component's broadcast: `{[roomId]: {id, jid, name, isMainRoom?, participants}}`, keyed
+   * by the room's **id** (the JID's node), as mod_muc_breakout_rooms sends it and jitsi-meet's
+   * `moveToRoom` looks rooms up (`rooms[id]`); facts §2.7 says "keyed by room JID", which is wrong.
+   */
   breakoutRoomsSnapshot(): { rooms: Record<string, unknown>; roomCounter: number } {
     const participantsOf = (roomJid: string) => {
       const result: Record<string, { displayName: string; jid: string; role: ParticipantRole }> = {};
@@ -450,7 +455,7 @@ export class FakeServer extends Emitter {
       return result;
     };
     const rooms: Record<string, unknown> = {
-      [this.mainRoomJid]: {
+      [this.options.roomName]: {
         id: this.options.roomName,
         jid: this.mainRoomJid,
         name: this.options.roomName,
@@ -459,7 +464,7 @@ export class FakeServer extends Emitter {
       },
     };
     for (const room of this.breakoutRooms.values()) {
-      rooms[room.jid] = { ...room, participants: participantsOf(room.jid) };
+      rooms[room.id] = { ...room, participants: participantsOf(room.jid) };
     }
     return { rooms, roomCounter: this.roomCounter };
   }

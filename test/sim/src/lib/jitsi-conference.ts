@@ -12,6 +12,9 @@ import { Emitter } from '../shared/emitter.ts';
 import { FakeBreakoutRooms } from './breakout-rooms.ts';
 import { FakeServer, SERVER_EVENTS, type Knocker, type Occupant, type RecordingSession } from './fake-server.ts';
 import { FakeJitsiParticipant } from './jitsi-participant.ts';
+import { tolerant } from './tolerant.ts';
+
+const noop = () => undefined;
 
 /** Round trips of the simulated server. */
 const IQ_DELAY_MS = 30;
@@ -165,9 +168,117 @@ export class FakeJitsiConference extends Emitter {
     return [];
   }
 
+  // ---- what jitsi-meet's web app also calls: no media, no chat, no server features beyond the above --
+  // Each is a no-op or the answer a server without that feature gives (jitsi-meet checks most of them
+  // with `isSupported()`-style calls first). The app calls them; nothing in the simulation depends on them.
+
+  getLocalAudioTrack(): null {
+    return null;
+  }
+
+  getLocalVideoTrack(): null {
+    return null;
+  }
+
+  getAuthLogin(): undefined {
+    return undefined;
+  }
+
+  getMeetingUniqueId(): string {
+    return `sim-${this.name}`;
+  }
+
+  getConnectionState(): string {
+    return 'connected';
+  }
+
+  isP2PActive(): boolean {
+    return false;
+  }
+
+  isSIPCallingSupported(): boolean {
+    return false;
+  }
+
+  isVisitorsSupported(): boolean {
+    return false;
+  }
+
+  isCallstatsEnabled(): boolean {
+    return false;
+  }
+
+  isStartAudioMuted(): boolean {
+    return false;
+  }
+
+  isStartVideoMuted(): boolean {
+    return false;
+  }
+
+  getStartMutedPolicy(): { audio: boolean; video: boolean } {
+    return { audio: false, video: false, ...this.server.startMutedPolicy };
+  }
+
+  getMetadataHandler() {
+    return tolerant({ getMetadata: () => ({}), setMetadata: noop, isSupported: () => false }, 'MetadataHandler');
+  }
+
+  getPolls() {
+    return tolerant({ isSupported: () => false }, 'Polls');
+  }
+
+  getSpeakerStats(): Record<string, unknown> {
+    return {};
+  }
+
+  getTranscriptionStatus(): string {
+    return 'off';
+  }
+
+  getFileSharing(): undefined {
+    return undefined;
+  }
+
+  addLobbyMessageListener(): void {}
+  addLobbyMessageRetractionListener(): void {}
+  addCommandListener(): void {}
+  removeCommandListener(): void {}
+  sendCommand(): void {}
+  sendCommandOnce(): void {}
+  removeCommand(): void {}
+  setLocalParticipantProperty(): void {}
+  removeLocalParticipantProperty(): void {}
+  setSubject(): void {}
+  setSenderVideoConstraint(): void {}
+  setReceiverConstraints(): void {}
+  setReceiverVideoConstraint(): void {}
+  setAssumedBandwidthBps(): void {}
+  setLastN(): void {}
+  setTranscriptionLanguage(): void {}
+  sendEndpointMessage(): void {}
+  broadcastEndpointMessage(): void {}
+  sendMessage(): void {}
+  sendPrivateTextMessage(): void {}
+  sendTextMessage(): void {}
+  sendFaceLandmarks(): void {}
+  muteParticipant(): void {}
+
+  addTrack(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  replaceTrack(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  removeTrack(): Promise<void> {
+    return Promise.resolve();
+  }
+
   // ---- join / leave -------------------------------------------------------------------------
 
-  join(password?: string): void {
+  join(password?: string, _replaceParticipant?: boolean): void {
     const room = this.room;
     if (!room) throw new Error('The conference has been left');
     setTimeout(() => {

@@ -5,6 +5,7 @@ import { CONNECTION_ERRORS, CONNECTION_EVENTS } from '../shared/constants.ts';
 import { Emitter } from '../shared/emitter.ts';
 import { SERVER_EVENTS, type FakeServer } from './fake-server.ts';
 import { FakeJitsiConference } from './jitsi-conference.ts';
+import { tolerant } from './tolerant.ts';
 
 export interface ConnectionOptions {
   hiddenDomain?: string;
@@ -25,11 +26,29 @@ export class FakeJitsiConnection extends Emitter {
     this.emit(CONNECTION_EVENTS.CONNECTION_FAILED, CONNECTION_ERRORS.CONNECTION_DROPPED_ERROR, 'connection dropped');
   };
 
+  /** The lib's XMPP layer, which jitsi-meet peeks at (its jid, the focus/moderator helper). */
+  readonly xmpp: { connection: { jid: string }; moderator: object };
+
   constructor(server: FakeServer, _appId: string | null, _token: string | null, options: ConnectionOptions = {}) {
     super();
     this.server = server;
     this.options = options;
+    this.xmpp = tolerant({ connection: { jid: this.getJid() }, moderator: tolerant({}, 'Connection.xmpp.moderator') }, 'Connection.xmpp');
   }
+
+  attach(options: unknown = {}): void {
+    this.connect(options);
+  }
+
+  setToken(_token: string): void {}
+
+  getConnectionTimes(): Record<string, number> {
+    return {};
+  }
+
+  addFeature(_feature: string): void {}
+
+  removeFeature(_feature: string): void {}
 
   connect(_options: unknown = {}): void {
     setTimeout(() => {
@@ -65,12 +84,18 @@ export class FakeJitsiConnection extends Emitter {
     return `guest@${this.server.options.domain}/sim`;
   }
 
-  initJitsiConference(name: string, _options: unknown = {}, roomJid?: string): FakeJitsiConference {
+  /**
+   * `name` may be a `String` object with a `domain` (jitsi-meet's `moveToRoom` → `createConference` passes
+   * a breakout room that way: the MUC jid is then `<name>@<domain>`); `roomJid` is the double's own shortcut.
+   */
+  initJitsiConference(name: string | (string & { domain?: string }), _options: unknown = {}, roomJid?: string): FakeJitsiConference {
+    const domain = typeof name === 'object' ? (name as { domain?: string }).domain : undefined;
+    const jid = roomJid ?? (domain ? `${String(name)}@${domain}` : undefined);
     const conference = new FakeJitsiConference({
       server: this.server,
       connectionOptions: this.options,
-      name,
-      ...(roomJid ? { roomJid } : {}),
+      name: String(name),
+      ...(jid ? { roomJid: jid } : {}),
     });
     this.conferences.add(conference);
     return conference;

@@ -72,6 +72,63 @@ export class FakeJitsiParticipant {
     return Promise.resolve(features);
   }
 
+  // What jitsi-meet's web app also asks a remote participant: no media, no E2EE, no replacement.
+  getTracks(): unknown[] {
+    return [];
+  }
+
+  getTracksByMediaType(): unknown[] {
+    return [];
+  }
+
+  getSources(): Map<string, unknown> {
+    return new Map();
+  }
+
+  hasFeature(feature: string): boolean {
+    return feature === 'http://jitsi.org/protocol/jigasi' && Boolean(this.properties.get('features_jigasi'));
+  }
+
+  isReplacing(): boolean {
+    return false;
+  }
+
+  isReplaced(): boolean {
+    return false;
+  }
+
+  isPromoted(): boolean {
+    return false;
+  }
+
+  isSilent(): boolean {
+    return false;
+  }
+
+  isE2EEEnabled(): boolean {
+    return false;
+  }
+
+  isE2EESupported(): boolean {
+    return false;
+  }
+
+  supportsDTMF(): boolean {
+    return false;
+  }
+
+  getStatsID(): string {
+    return this.id;
+  }
+
+  getIdentity(): undefined {
+    return undefined;
+  }
+
+  getConnectionJid(): undefined {
+    return undefined;
+  }
+
   /** Library-internal setters (the real ones are also public but meant for the lib only). */
   setRole(role: ParticipantRole): void {
     this.role = role;

@@ -25,6 +25,15 @@ export class Emitter {
     this.off(event, listener);
   }
 
+  /** Node EventEmitter names, which jitsi-meet's code also uses on lib objects. */
+  addListener(event: string, listener: Listener): void {
+    this.on(event, listener);
+  }
+
+  removeListener(event: string, listener: Listener): void {
+    this.off(event, listener);
+  }
+
   emit(event: string, ...args: unknown[]): void {
     for (const listener of [...(this.listeners.get(event) ?? [])]) {
       try {
