@@ -4,7 +4,7 @@
 // synchronously at the top level so a worker woken by an event sees it.
 import browser from 'webextension-polyfill';
 import { roomStatus, type RoomStatus } from '../core/checklist.ts';
-import { badgeText, isRecording, peopleInLesson, type RoomSnapshot } from '../core/room.ts';
+import { badgeText, isRecording, peopleInLesson, shownRoomName, type RoomSnapshot } from '../core/room.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   isActionResult,
@@ -23,6 +23,7 @@ import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readLessonFrame, readRoom, saveRoom, tabsWithRooms } from '../shared/room-store.ts';
 import { lessonEnding } from '../core/lesson-ending.ts';
+import { createRelayQueue, type RelayQueue } from '../core/relay-queue.ts';
 import { describeEnding, forgetEnding, saveEnding } from '../shared/lesson-ending-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
@@ -54,7 +55,7 @@ async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promis
   const people = peopleInLesson(snapshot);
   const title =
     status !== 'none' && snapshot?.roomName
-      ? `${t('actionTitleInRoom', [snapshot.roomName, people === null ? '?' : String(people)])} · ${t(recording ? 'actionTitleRecording' : STATUS_TOOLTIP[status])}`
+      ? `${t('actionTitleInRoom', [shownRoomName(snapshot.roomName), people === null ? '?' : String(people)])} · ${t(recording ? 'actionTitleRecording' : STATUS_TOOLTIP[status])}`
       : t('actionTitle');
   try {
     await Promise.all([
@@ -77,7 +78,7 @@ async function noticeRecordingStart(tabId: number, before: RoomSnapshot | null, 
     .create(`recording-${tabId}-${Date.now()}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: t('recordingNoticeTitle', now.roomName ?? ''),
+      title: t('recordingNoticeTitle', shownRoomName(now.roomName)),
       message: t('recordingNoticeReadOut'),
     })
     .catch(() => undefined);
@@ -134,7 +135,7 @@ async function forgetTicks(tabId: number): Promise<void> {
  */
 async function onLessonEnded(tabId: number, result: ActionResult): Promise<void> {
   if (!result.report) return;
-  const room = (await readRoom(tabId))?.roomName ?? '';
+  const room = shownRoomName((await readRoom(tabId))?.roomName);
   const ending = lessonEnding(result.report, room, Date.now());
   await saveEnding(tabId, ending);
   await browser.notifications
@@ -244,19 +245,52 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
     console.warn('[background] dropped a malformed message from tab', tabId);
     return undefined;
   }
+  if (message.type === 'room-update') return queueRoomUpdate(tabId, { phase: message.snapshot.phase, snapshot: message.snapshot, frameId, senderUrl: sender.url });
+  // Anything else is applied after the updates that came before it, and before those that follow.
+  waitingUpdates.delete(tabId);
   if (message.type === 'document-start') return frameId === 0 ? enqueue(tabId, () => onTabReset(tabId, sender.url)) : undefined;
   if (message.type === 'leave-reason') return enqueue(tabId, () => noteLeaveReason(tabId, message.reason));
-  if (message.type === 'lesson-ended') return enqueue(tabId, () => onLessonEnded(tabId, message.result));
-  const senderUrl = sender.url;
+  return enqueue(tabId, () => onLessonEnded(tabId, message.result));
+}
+
+/** Room updates of each tab that wait in its queue, not yet applied. */
+const waitingUpdates = new Map<number, RelayQueue<RoomUpdate>>();
+
+/**
+ * However fast a tab reports, at most two of its updates wait (relay-queue.ts): the newest, and the last
+ * one before a change of phase.
+ */
+function queueRoomUpdate(tabId: number, update: RoomUpdate): Promise<void> {
+  const waiting = waitingUpdates.get(tabId);
+  if (waiting) {
+    waiting.push(update);
+    return Promise.resolve();
+  }
+  const queue = createRelayQueue<RoomUpdate>();
+  queue.push(update);
+  waitingUpdates.set(tabId, queue);
   return enqueue(tabId, async () => {
-    if (!(await fromLessonFrame(tabId, frameId))) return;
-    // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after). An
-    // embedded lesson is rejoined through the school platform (its frame address may hold a login token).
-    if (message.snapshot.phase === 'conference' && frameId === 0) await rememberRoomUrl(tabId, senderUrl);
-    await onRoomUpdate(tabId, message.snapshot, frameId);
-    // Outside the tab's queue: Jitsi's answers take a while, and room updates keep flowing meanwhile.
-    void applyOnModerator(tabId, message.snapshot, forwardAction).catch((error: unknown) => console.error('[background] auto actions', error));
+    for (let next = queue.next(0); next; next = queue.next(0)) {
+      try {
+        await applyRoomUpdate(tabId, next);
+      } catch (error) {
+        console.error('[background] room update failed', error);
+      }
+    }
+    if (waitingUpdates.get(tabId) === queue) waitingUpdates.delete(tabId);
   });
+}
+
+type RoomUpdate = { phase: string; snapshot: RoomSnapshot; frameId: number; senderUrl: string | undefined };
+
+async function applyRoomUpdate(tabId: number, { snapshot, frameId, senderUrl }: RoomUpdate): Promise<void> {
+  if (!(await fromLessonFrame(tabId, frameId))) return;
+  // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after). An
+  // embedded lesson is rejoined through the school platform (its frame address may hold a login token).
+  if (snapshot.phase === 'conference' && frameId === 0) await rememberRoomUrl(tabId, senderUrl);
+  await onRoomUpdate(tabId, snapshot, frameId);
+  // Outside the tab's queue: Jitsi's answers take a while, and room updates keep flowing meanwhile.
+  void applyOnModerator(tabId, snapshot, forwardAction).catch((error: unknown) => console.error('[background] auto actions', error));
 }
 
 acceptWatchers();

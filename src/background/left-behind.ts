@@ -3,7 +3,7 @@
 // offers to rejoin. The room URL comes from the browser-stamped sender URL of the content script and lives
 // in session storage only.
 import browser from 'webextension-polyfill';
-import { peopleInLesson, type RoomSnapshot } from '../core/room.ts';
+import { peopleInLesson, shownRoomName, type RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
 
 const URL_PREFIX = 'url:';
@@ -35,7 +35,7 @@ export async function notifyLeftBehind(tabId: number, room: RoomSnapshot): Promi
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: t('leftBehindTitle', room.roomName ?? ''),
+    title: t('leftBehindTitle', shownRoomName(room.roomName)),
     message: tCount(peopleInLesson(room) ?? 0, { zero: 'leftBehindNone', one: 'leftBehindOne', other: 'leftBehindOther' }),
     // Firefox has no notification buttons: clicking the notification rejoins there.
     ...(typeof url === 'string' && !isFirefox() ? { buttons: [{ title: t('leftBehindRejoin') }] } : {}),

@@ -5,6 +5,8 @@ import { ext } from '../shared/ext.ts';
 import { setCatalogue, t } from '../shared/i18n.ts';
 import { showLeaveGuard, updateLeaveGuard, type LeaveChoice } from './leave-dialog.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
+import type { RoomSnapshot } from '../core/room.ts';
+import { createRelayQueue } from '../core/relay-queue.ts';
 import {
   CONTENT_MESSAGE_SOURCE,
   isLeaveGuardPrefs,
@@ -29,6 +31,15 @@ const COMMAND_TIMEOUT_MS = 15_000;
 /** The end-of-lesson sequence verifies the empty room for up to 15 s after its other steps. */
 const END_LESSON_TIMEOUT_MS = 45_000;
 const pendingCommands = new Map<string, (result: ActionResult) => void>();
+/**
+ * The page is untrusted: what it posts is relayed at most 5 times a second (a burst of 10; the page
+ * script itself stays under that), newest first. Forged floods cost the worker nothing more.
+ */
+const roomRelay = createRelayQueue<RoomSnapshot>({ perSecond: 5, burst: 10 });
+let relayTimer: ReturnType<typeof setTimeout> | undefined;
+/** One "lesson ended" per this many milliseconds: each puts up a notification. */
+const LESSON_ENDED_GAP_MS = 10_000;
+let lessonEndedAt = -Infinity;
 
 /** The newest thing the background should know about this document (its room, or that it started). */
 let latest: ContentToBackground = { type: 'document-start' };
@@ -101,13 +112,29 @@ function openPort(): browser.Runtime.Port {
   return opened;
 }
 
+/** Sends what the relay allows now; the rest when the budget allows. */
+function relayRooms(): void {
+  for (let next = roomRelay.next(performance.now()); next; next = roomRelay.next(performance.now())) send({ type: 'room-update', snapshot: next });
+  const wait = roomRelay.waitMs(performance.now());
+  if (wait !== Infinity && relayTimer === undefined) {
+    relayTimer = setTimeout(() => {
+      relayTimer = undefined;
+      relayRooms();
+    }, wait);
+  }
+}
+
 function onPageMessage(event: MessageEvent): void {
   if (event.source !== window || event.origin !== location.origin) return;
   if (isPageRoomMessage(event.data)) {
-    send({ type: 'room-update', snapshot: event.data.snapshot });
+    roomRelay.push(event.data.snapshot);
+    relayRooms();
   } else if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
   } else if (isPageLessonEndedMessage(event.data)) {
+    const now = performance.now();
+    if (now - lessonEndedAt < LESSON_ENDED_GAP_MS) return;
+    lessonEndedAt = now;
     post({ type: 'lesson-ended', result: event.data.result });
   }
   // anything else: foreign or malformed traffic, ignored
@@ -239,15 +266,17 @@ function start(): void {
   ext.runtime.onMessage.addListener(onExtensionMessage);
   announce();
   // Back from the back/forward cache: the background forgot this document when the tab navigated away.
+  // (A page can dispatch its own `pageshow`: only the browser's counts.)
   window.addEventListener('pageshow', (event) => {
-    if (event.persisted) announce();
+    if (event.persisted && event.isTrusted) announce();
   });
 }
 
 // The popup's "check this page" may inject this script into a page that already runs it.
 const INSTALLED = Symbol.for('jitsi-moderator-companion.content');
 const scope = globalThis as Record<symbol, unknown>;
-if (scope[INSTALLED] !== true) {
+// Without a real extension API (see ext.ts) there is nothing to relay to: stay silent.
+if (scope[INSTALLED] !== true && ext) {
   scope[INSTALLED] = true;
   start();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeText, isRecording, peopleInLesson, sameSnapshot, SNAPSHOT_KEYS, type RoomSnapshot } from './room.ts';
+import { badgeText, isRecording, peopleInLesson, sameSnapshot, shownRoomName, SHOWN_ROOM_NAME_MAX, SNAPSHOT_KEYS, type RoomSnapshot } from './room.ts';
 import { emptySnapshot } from './test-snapshots.ts';
 
 const inLesson = (participants: number | null): RoomSnapshot => ({ ...emptySnapshot('conference'), participants });
@@ -40,5 +40,20 @@ describe('snapshot equality', () => {
       const changed = { ...inLesson(1), [key]: key === 'phase' ? 'left' : 'changed' } as RoomSnapshot;
       expect(sameSnapshot(inLesson(1), changed), key).toBe(false);
     }
+  });
+});
+
+describe('shownRoomName (page text in the browser UI)', () => {
+  it('keeps a normal name', () => {
+    expect(shownRoomName('Klasse7b-Mathe')).toBe('Klasse7b-Mathe');
+    expect(shownRoomName(null)).toBe('');
+  });
+  it('drops control, bidi-override and zero-width characters', () => {
+    expect(shownRoomName('Mathe\u202egnp.exe\u200b\u0007\n')).toBe('Mathegnp.exe');
+  });
+  it('bounds the length', () => {
+    const shown = shownRoomName('x'.repeat(256));
+    expect(shown).toHaveLength(SHOWN_ROOM_NAME_MAX);
+    expect(shown.endsWith('…')).toBe(true);
   });
 });

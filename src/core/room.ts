@@ -89,3 +89,16 @@ export function badgeText(snapshot: RoomSnapshot | null, recordingSign = 'REC'):
 // Compile-time proof that SNAPSHOT_KEYS lists every field.
 type UnlistedKeys = Exclude<keyof RoomSnapshot, (typeof SNAPSHOT_KEYS)[number]>;
 export const SNAPSHOT_KEYS_COMPLETE: [UnlistedKeys] extends [never] ? true : never = true;
+
+/** Longest room name shown in the browser's own UI (notifications, the toolbar button's tooltip). */
+export const SHOWN_ROOM_NAME_MAX = 60;
+
+/**
+ * A room name as the browser's own UI may show it: the page chose it, so it is plain text only (no
+ * control, bidirectional-override or zero-width characters that could disguise it) and short.
+ */
+export function shownRoomName(name: string | null | undefined): string {
+  // eslint-disable-next-line no-control-regex
+  const plain = (name ?? '').replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g, '').trim();
+  return plain.length > SHOWN_ROOM_NAME_MAX ? `${plain.slice(0, SHOWN_ROOM_NAME_MAX - 1)}…` : plain;
+}
