@@ -24,7 +24,7 @@ const steps = [
   { name: 'build', command: [node, 'scripts/build.mjs', '--dev'] },
   { name: 'bundle budgets', command: [node, 'scripts/bundle-sizes.mjs', 'dist/chrome', 'dist/firefox', 'dist/chrome-managed', 'dist/firefox-managed'] },
   { name: 'web-ext lint', command: [node, 'scripts/lint-firefox.mjs'] },
-  // The simulator itself against jitsi-facts.md, in Chromium, before the extension is tested on it.
+  // The simulator itself against docs/jitsi.md, in Chromium, before the extension is tested on it.
   { name: 'simulator smoke', command: [node, 'test/sim/smoke.mjs'] },
   // jitsi-meet's real web UI (test/jitsi-sdk, its own npm package): install when its lock changed, build.
   { name: 'real Jitsi UI', command: [node, 'test/jitsi-sdk/scripts/prepare.mjs'] },

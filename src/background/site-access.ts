@@ -73,7 +73,7 @@ async function applyRegistration(keepRegistered: boolean): Promise<void> {
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
   if (!sites.length) return;
   await browser.scripting.registerContentScripts([
-    // allFrames: a school platform may embed the lesson (jitsi-facts §11); the embedding page itself is
+    // allFrames: a school platform may embed the lesson (docs/jitsi.md §11); the embedding page itself is
     // not one of these sites, so nothing runs there.
     { id: SCRIPT_IDS.isolated, matches: sites, js: [CONTENT_SCRIPT_FILES.isolated], runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
     {

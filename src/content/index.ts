@@ -247,7 +247,7 @@ function tellPageTheLanguage(): void {
 }
 
 /**
- * A lesson embedded in a school platform runs in a frame (jitsi-facts §11). Such a frame says nothing
+ * A lesson embedded in a school platform runs in a frame (docs/jitsi.md §11). Such a frame says nothing
  * until its page finds a room: a frame of ours that is not a lesson (or an empty one) stays as quiet as
  * a page that is not Jitsi, and never resets the tab's lesson.
  */

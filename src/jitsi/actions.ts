@@ -1,4 +1,4 @@
-// Moderator actions on the live conference, as Jitsi's own UI does them (jitsi-facts.md §3). Every action
+// Moderator actions on the live conference, as Jitsi's own UI does them (docs/jitsi.md §3). Every action
 // re-checks the live state first: the page script never trusts that the popup's view is still current.
 import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts';
 import { fitsPasswordRule } from '../core/password.ts';

@@ -1,5 +1,5 @@
 // The one module that knows Jitsi Meet's globals, redux state keys and shapes.
-// Facts: ../shared/jitsi-facts.md (section numbers in comments). Pure reads; never throws on odd pages.
+// Facts: docs/jitsi.md (the § numbers in comments). Pure reads; never throws on odd pages.
 import type { RoomPhase, RoomSnapshot } from '../core/room.ts';
 import { SNAPSHOT_VERSION } from '../core/room.ts';
 

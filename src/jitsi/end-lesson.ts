@@ -1,4 +1,4 @@
-// The end-of-lesson sequence (issue 5), with the conference's own methods (jitsi-facts.md §3):
+// The end-of-lesson sequence (issue 5), with the conference's own methods (docs/jitsi.md §3):
 // close breakout rooms → lock the door → end for all, or remove everyone → deny knockers → verify the
 // room is empty (re-removing whoever came back) → leave, only then and only if asked.
 // It never removes the teacher, and stops with a precise report as soon as the teacher is not moderator.

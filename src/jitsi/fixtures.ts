@@ -1,5 +1,5 @@
 // Local snapshots of Jitsi's redux state shapes for the adapter's tests (never live sites).
-// Current: jitsi-facts.md §2 (remote is a Map, fakeParticipant strings, numberOfNonModeratorParticipants).
+// Current: docs/jitsi.md §2 (remote is a Map, fakeParticipant strings, numberOfNonModeratorParticipants).
 // 2021: before stable/6173 the participants slice is an array with `local: true` (§7.1); no A/V moderation
 // or breakout-room slices yet.
 

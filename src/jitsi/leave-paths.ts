@@ -1,4 +1,4 @@
-// Every way out of a Jitsi lesson that the page can catch (jitsi-facts.md §3.4, §4):
+// Every way out of a Jitsi lesson that the page can catch (docs/jitsi.md §3.4, §4):
 // - the toolbar hang-up button, the "Leave meeting" menu item and any other in-app route all end in
 //   APP.conference.hangup(requestFeedback, hangupReason?, notify?) — wrapping it catches them all;
 // - tab close, reload and navigation: a beforeunload prompt, which only helps if Jitsi's own beforeunload

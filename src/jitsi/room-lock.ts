@@ -1,4 +1,4 @@
-// Locking the room with a password the way jitsi-meet's own setPassword thunk does (jitsi-facts.md §3.3):
+// Locking the room with a password the way jitsi-meet's own setPassword thunk does (docs/jitsi.md §3.3):
 // conference.lock(pw), then the plain SET_PASSWORD action, so that Jitsi's state says LOCKED_LOCALLY and
 // keeps the password (the Security dialog can show and copy it, "Show the password" can read it). A bare
 // lock() leaves the state at LOCKED_REMOTELY with no password.

@@ -1,7 +1,7 @@
 // The fake backend: what Prosody (MUC, lobby, breakout, end_conference, av_moderation components),
 // Jicofo (auto-owner) and Jibri would do, kept in the page because there is no real server.
 // It knows nothing about redux or the DOM; our own fake JitsiConference listens to its events the
-// way lib-jitsi-meet listens to XMPP stanzas. Semantics follow /work/shared/jitsi-facts.md §3, §7.2.
+// way lib-jitsi-meet listens to XMPP stanzas. Semantics follow docs/jitsi.md §3, §7.2.
 import type { MediaType, ParticipantRole, RecordingMode, RecordingStatus } from '../shared/constants.ts';
 import { Emitter } from '../shared/emitter.ts';
 import { endpointId, studentName } from '../shared/sim-options.ts';

@@ -1,5 +1,5 @@
 // The strings Jitsi uses on the wire and in redux, copied as facts (not code) from
-// /work/shared/jitsi-facts.md §2, §5.1 and lib-jitsi-meet's JitsiConferenceEvents/Errors.
+// docs/jitsi.md §2, §5.1 and lib-jitsi-meet's JitsiConferenceEvents/Errors.
 // Shared by both bundles; each bundle gets its own copy, which is fine because they are plain strings.
 
 /** lib-jitsi-meet `JitsiConferenceEvents` (facts §5.1; LJM JitsiConferenceEvents.ts). */
