@@ -28,7 +28,7 @@ import { describeEnding, forgetEnding, saveEnding } from '../shared/lesson-endin
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
 import { forgetAutoActions, isSameLesson, readAutoActions } from '../shared/auto-actions.ts';
-import { endTrackedLesson, markEndedForAll, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
+import { endTrackedLesson, markEndedForAll, noteEndingStarted, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
 
@@ -151,6 +151,11 @@ async function onLessonEnded(tabId: number, result: ActionResult): Promise<void>
 /** Hands a moderator action to the content script of the tab's lesson (its frame) and returns what happened. */
 async function forwardAction(tabId: number, action: RoomAction): Promise<ActionResult> {
   const command: PageCommandMessage = { type: 'page-command', action };
+  if (action.kind === 'end-lesson') {
+    // After the room updates so far, before the sequence's own: what it turns on is "only at the end" in the log.
+    waitingUpdates.delete(tabId);
+    void enqueue(tabId, () => noteEndingStarted(tabId));
+  }
   try {
     const frameId = (await readLessonFrame(tabId)) ?? 0;
     const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId });
@@ -250,6 +255,7 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
   waitingUpdates.delete(tabId);
   if (message.type === 'document-start') return frameId === 0 ? enqueue(tabId, () => onTabReset(tabId, sender.url)) : undefined;
   if (message.type === 'leave-reason') return enqueue(tabId, () => noteLeaveReason(tabId, message.reason));
+  if (message.type === 'lesson-ending') return enqueue(tabId, () => noteEndingStarted(tabId));
   return enqueue(tabId, () => onLessonEnded(tabId, message.result));
 }
 

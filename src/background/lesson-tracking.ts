@@ -1,6 +1,6 @@
 // Feeds the lesson log from the room snapshots of each tab (see src/core/lesson-log.ts).
 import browser from 'webextension-polyfill';
-import { finishLesson, trackLesson, type LessonRecord } from '../core/lesson-log.ts';
+import { endingStarted, finishLesson, trackLesson, type LessonRecord } from '../core/lesson-log.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog, readLessonLog } from '../shared/lesson-log-store.ts';
 import { readSettings } from '../shared/settings-store.ts';
@@ -43,6 +43,16 @@ export async function trackRoom(tabId: number, room: RoomSnapshot): Promise<void
   } else if (room.phase === 'leaving' || room.phase === 'left' || room.phase === 'welcome') {
     await finish(tabId, false);
   }
+}
+
+/**
+ * The companion's end-of-lesson sequence begins in this tab (popup or leave dialog): it turns lobby and
+ * password on, which the log then shows as "only at the end", not as on during the lesson. Run in the
+ * tab's queue, before the sequence's own room updates.
+ */
+export async function noteEndingStarted(tabId: number): Promise<void> {
+  const record = await running(tabId);
+  if (record && record.endingAt === undefined) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: endingStarted(record, Date.now()) });
 }
 
 /** The teacher's reason for leaving the class alone goes with the running lesson into the log. */

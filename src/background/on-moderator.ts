@@ -4,9 +4,10 @@
 // is not overruled. What was done is recorded for the popup; the password itself is not kept (the popup
 // reads it from the page when the teacher asks).
 import type { ActionResult, RoomAction } from '../core/actions.ts';
-import { generatePassword } from '../core/password.ts';
+import { roomPassword } from '../core/password-words.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { lessonOf, outcomeOf, readAutoActions, saveAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
+import { t } from '../shared/i18n.ts';
 import { readSettings } from '../shared/settings-store.ts';
 
 export async function applyOnModerator(
@@ -28,7 +29,8 @@ export async function applyOnModerator(
   if (values.autoLobby && room.lobbySupported !== false && room.lobbyEnabled !== true) await run('enable-lobby', { kind: 'enable-lobby' });
   if (values.autoPassword && room.passwordSet !== true) {
     const random = (array: Uint32Array<ArrayBuffer>) => crypto.getRandomValues(array);
-    const password = generatePassword(random, room.passwordDigits ? { digitsOnly: room.passwordDigits } : { length: values.passwordLength });
+    // The school's style and length; words in the language the companion speaks.
+    const password = roomPassword(random, values, room.passwordDigits, t('languageCode'));
     await run('set-password', { kind: 'set-password', password });
   }
   if (values.autoStartMuted && (room.startAudioMuted !== true || room.startVideoMuted !== true)) {

@@ -194,6 +194,7 @@ function onLeaveAttempt(event: Event): void {
   void answer.then(({ choice, reason }) => {
     // The reason first, on the port the room updates take: it reaches the lesson before "left" does.
     if (reason) post({ type: 'leave-reason', reason });
+    if (choice === 'end-and-leave') post({ type: 'lesson-ending' });
     const decision: LeaveDecisionMessage = {
       source: CONTENT_MESSAGE_SOURCE,
       type: 'leave-decision',

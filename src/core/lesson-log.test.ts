@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishLesson, pruneLog, toCsv, trackLesson, type LessonRecord } from './lesson-log.ts';
+import { csvSeparator, durationMinutes, endingStarted, finishLesson, flagUse, localTime, pruneLog, toCsv, trackLesson, type CsvWords, type LessonRecord } from './lesson-log.ts';
 import type { RoomSnapshot } from './room.ts';
 import { emptySnapshot } from './test-snapshots.ts';
 
@@ -16,8 +16,35 @@ describe('lesson log', () => {
     record = trackLesson(record, inLesson({ participants: 5, passwordSet: true, recording: true }), 3000, newId)!;
     expect(record).toMatchObject({ start: 1000, peak: 12, lobbyOn: true, passwordOn: true, recorded: true, lastCount: 5, end: null });
     expect(Object.keys(record).sort()).toEqual(
-      ['end', 'host', 'id', 'lastCount', 'lobbyOn', 'outcome', 'passwordOn', 'peak', 'recorded', 'remaining', 'room', 'start'].sort(),
+      [
+        'end', 'host', 'id', 'lastCount', 'lobbyOn', 'outcome', 'passwordOn', 'peak', 'recorded', 'remaining', 'room', 'start',
+        'lobbyBeforeEnd', 'passwordBeforeEnd', 'recordedBeforeEnd',
+      ].sort(),
     );
+    expect(['lobby', 'password', 'recording'].map((flag) => flagUse(record!, flag as 'lobby'))).toEqual(['lesson', 'lesson', 'lesson']);
+  });
+
+  it('what the end-of-lesson sequence turns on counts as "only at the end", not as on during the lesson', () => {
+    let record = trackLesson(null, inLesson({ participants: 4, lobbyEnabled: true }), 1000, newId)!;
+    record = trackLesson(record, inLesson({ participants: 4, lobbyEnabled: false }), 2000, newId)!; // the teacher turned it off
+    record = endingStarted(record, 3000);
+    expect(endingStarted(record, 4000).endingAt).toBe(3000);
+    record = trackLesson(record, inLesson({ participants: 4, lobbyEnabled: true, passwordSet: true }), 3100, newId)!;
+    record = trackLesson(record, inLesson({ participants: 0, lobbyEnabled: true, passwordSet: true, recording: false }), 3500, newId)!;
+    const finished = finishLesson(record, 4000, { closed: false });
+    expect(finished.endingAt).toBeUndefined();
+    expect(flagUse(finished, 'lobby')).toBe('lesson'); // on earlier in the lesson
+    expect(flagUse(finished, 'password')).toBe('end-only');
+    expect(flagUse(finished, 'recording')).toBe('no');
+    expect(finished).toMatchObject({ passwordOn: true, passwordBeforeEnd: false });
+    // A record kept before these fields existed: "on" as it said then.
+    const old: LessonRecord = { ...finished, lobbyBeforeEnd: undefined, passwordBeforeEnd: undefined };
+    delete old.lobbyBeforeEnd;
+    delete old.passwordBeforeEnd;
+    expect(flagUse(old, 'password')).toBe('lesson');
+    expect(durationMinutes(finished)).toBe(0);
+    expect(durationMinutes({ ...finished, start: 0, end: 45 * 60_000 + 20_000 })).toBe(45);
+    expect(durationMinutes({ ...finished, end: null })).toBeNull();
   });
 
   it('a different room in the same tab is a new lesson', () => {
@@ -45,13 +72,39 @@ describe('lesson log', () => {
     expect(pruneLog([at(5)], now, 3)).toEqual([]);
   });
 
-  it('exports CSV that a spreadsheet cannot run', () => {
-    const record: LessonRecord = {
-      ...finishLesson(trackLesson(null, inLesson({ participants: 2, roomName: '=HYPERLINK("x")' }), Date.UTC(2026, 10, 25, 8), newId)!, Date.UTC(2026, 10, 25, 9), { closed: false }),
-      leaveReason: '@fire drill, back at 10',
-    };
-    const csv = toCsv([record]);
-    expect(csv.split('\r\n')[0]).toBe('start,end,host,room,outcome,remaining,peak,lobbyOn,passwordOn,recorded,leaveReason');
-    expect(csv).toContain('2026-11-25T08:00:00.000Z,2026-11-25T09:00:00.000Z,meet.example.org,"\'=HYPERLINK(""x"")",left-with-people,2,2,false,false,false,"\'@fire drill, back at 10"');
+  const WORDS_DE: CsvWords = {
+    header: {
+      start: 'Beginn', end: 'Ende', minutes: 'Dauer (Min.)', host: 'Server', room: 'Raum', outcome: 'Wie endete er', remaining: 'Noch im Raum',
+      peak: 'Teilnehmende (max.)', lobby: 'Lobby', password: 'Passwort', recording: 'Aufnahme', leaveReason: 'Grund fürs Verlassen',
+    },
+    outcome: (record) => (record.outcome === 'left-with-people' ? `Sie gingen, ${record.remaining} noch im Raum` : 'Raum leer'),
+    use: { lesson: 'ja', 'end-only': 'nur zum Schluss', no: 'nein' },
+  };
+
+  it('exports CSV for a German spreadsheet: BOM, ";", local time, translated headers and values, no formulas', () => {
+    const start = Date.UTC(2026, 10, 25, 8);
+    let running = trackLesson(null, inLesson({ participants: 2, roomName: '=HYPERLINK("x")' }), start, newId)!;
+    running = endingStarted(running, start + 44 * 60_000);
+    running = trackLesson(running, inLesson({ participants: 2, roomName: '=HYPERLINK("x")', lobbyEnabled: true }), start + 44 * 60_000, newId)!;
+    const record: LessonRecord = { ...finishLesson(running, start + 45 * 60_000, { closed: false }), leaveReason: '@fire drill; back at 10' };
+    const csv = toCsv([record], WORDS_DE, { language: 'de', timeZone: 'Europe/Berlin' });
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Beginn;Ende;Dauer (Min.);Server;Raum;Wie endete er;Noch im Raum;Teilnehmende (max.);Lobby;Passwort;Aufnahme;Grund fürs Verlassen');
+    expect(lines[1]).toBe(
+      '2026-11-25 09:00;2026-11-25 09:45;45;meet.example.org;"\'=HYPERLINK(""x"")";Sie gingen, 2 noch im Raum;2;2;nur zum Schluss;nein;nein;"\'@fire drill; back at 10"',
+    );
+    expect(lines[2]).toBe('');
+    expect(csv).not.toContain('T08:00');
+  });
+
+  it('uses "," where the language writes decimal points, ";" where it writes decimal commas', () => {
+    expect(csvSeparator('en')).toBe(',');
+    expect(csvSeparator('de')).toBe(';');
+    expect(csvSeparator('nl')).toBe(';');
+    expect(localTime(Date.UTC(2026, 6, 1, 22, 5), 'Europe/Amsterdam')).toBe('2026-07-02 00:05');
+    const record = finishLesson(trackLesson(null, inLesson({ participants: 1, roomName: 'Bio, 9c' }), 0, newId)!, 60_000, { closed: true });
+    const csv = toCsv([record], { ...WORDS_DE, header: { ...WORDS_DE.header, start: 'Start' } }, { language: 'en', timeZone: 'UTC' });
+    expect(csv.split('\r\n')[1]).toContain(',"Bio, 9c",');
   });
 });

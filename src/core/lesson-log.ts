@@ -1,5 +1,6 @@
 // The local lesson log (issue 5): per lesson, where, when, how it ended and whether lobby, password and a
-// recording were on. Counts and times only: no participant names or ids. Pure.
+// recording were on during the lesson or only at its end (the companion's end-of-lesson sequence locks
+// the room: that is not "on during the lesson"). Counts and times only: no participant names or ids. Pure.
 import { peopleInLesson, type RoomSnapshot } from './room.ts';
 
 export type LessonOutcome =
@@ -21,9 +22,19 @@ export interface LessonRecord {
   remaining: number | null;
   /** Most people present at once. */
   peak: number;
+  /** On at any time of the lesson, its end included. */
   lobbyOn: boolean;
   passwordOn: boolean;
   recorded: boolean;
+  /**
+   * On before the companion's end-of-lesson sequence began (which turns lobby and password on). Absent in
+   * records kept before these existed: then the *On fields say it.
+   */
+  lobbyBeforeEnd?: boolean;
+  passwordBeforeEnd?: boolean;
+  recordedBeforeEnd?: boolean;
+  /** While the lesson runs: when the end-of-lesson sequence began (what turns on after it is "only at the end"). */
+  endingAt?: number;
   /** People present at the last update while the teacher was in (0 = empty). */
   lastCount: number;
   /** Why the teacher left the class alone, typed in the leave dialog when the school asks for it. */
@@ -53,18 +64,50 @@ export function trackLesson(record: LessonRecord | null, room: RoomSnapshot, now
           lobbyOn: false,
           passwordOn: false,
           recorded: false,
+          lobbyBeforeEnd: false,
+          passwordBeforeEnd: false,
+          recordedBeforeEnd: false,
           lastCount: 0,
         };
+  const lobby = room.lobbyEnabled === true;
+  const password = room.passwordSet === true;
+  const recording = room.recording === true || room.livestream === true;
+  const beforeEnd = current.endingAt === undefined;
   return {
     ...current,
     peak: Math.max(current.peak, people),
-    // "was it on" means: on at the end, or at any time? At the end matters for who could walk back in;
-    // we record "ever on" for the lesson, which is what a teacher's report asks.
-    lobbyOn: current.lobbyOn || room.lobbyEnabled === true,
-    passwordOn: current.passwordOn || room.passwordSet === true,
-    recorded: current.recorded || room.recording === true || room.livestream === true,
+    lobbyOn: current.lobbyOn || lobby,
+    passwordOn: current.passwordOn || password,
+    recorded: current.recorded || recording,
+    lobbyBeforeEnd: Boolean(current.lobbyBeforeEnd) || (beforeEnd && lobby),
+    passwordBeforeEnd: Boolean(current.passwordBeforeEnd) || (beforeEnd && password),
+    recordedBeforeEnd: Boolean(current.recordedBeforeEnd) || (beforeEnd && recording),
     lastCount: people,
   };
+}
+
+/** The companion's end-of-lesson sequence begins (popup or leave dialog): what turns on from now is "at the end". */
+export function endingStarted(record: LessonRecord, now: number): LessonRecord {
+  return record.endingAt === undefined ? { ...record, endingAt: now } : record;
+}
+
+export type FlagUse = 'lesson' | 'end-only' | 'no';
+export type LessonFlag = 'lobby' | 'password' | 'recording';
+export const LESSON_FLAGS: readonly LessonFlag[] = ['lobby', 'password', 'recording'];
+
+/** Was the lobby (password, recording) on during the lesson, only at its end, or not at all? */
+export function flagUse(record: LessonRecord, flag: LessonFlag): FlagUse {
+  const [ever, beforeEnd] =
+    flag === 'lobby' ? [record.lobbyOn, record.lobbyBeforeEnd]
+    : flag === 'password' ? [record.passwordOn, record.passwordBeforeEnd]
+    : [record.recorded, record.recordedBeforeEnd];
+  if (!ever) return 'no';
+  return (beforeEnd ?? ever) ? 'lesson' : 'end-only';
+}
+
+/** Whole minutes from start to end (null while running). */
+export function durationMinutes(record: LessonRecord): number | null {
+  return record.end === null ? null : Math.max(0, Math.round((record.end - record.start) / 60_000));
 }
 
 /** Closes the running record: how did it end? `closed` is true when the tab itself went away. */
@@ -76,7 +119,9 @@ export function finishLesson(record: LessonRecord, now: number, how: { closed: b
       : how.closed
         ? 'closed-with-people'
         : 'left-with-people';
-  return { ...record, end: now, outcome, remaining: outcome === 'left-with-people' || outcome === 'closed-with-people' ? record.lastCount : 0 };
+  const kept = { ...record };
+  delete kept.endingAt; // only the running lesson needs it
+  return { ...kept, end: now, outcome, remaining: outcome === 'left-with-people' || outcome === 'closed-with-people' ? record.lastCount : 0 };
 }
 
 /** Keeps finished records younger than the retention period, newest first, at most MAX_RECORDS. */
@@ -88,20 +133,65 @@ export function pruneLog(records: LessonRecord[], now: number, retentionDays = D
     .slice(0, MAX_RECORDS);
 }
 
-const CSV_COLUMNS = ['start', 'end', 'host', 'room', 'outcome', 'remaining', 'peak', 'lobbyOn', 'passwordOn', 'recorded', 'leaveReason'] as const;
+export const CSV_COLUMNS = ['start', 'end', 'minutes', 'host', 'room', 'outcome', 'remaining', 'peak', 'lobby', 'password', 'recording', 'leaveReason'] as const;
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
-/** RFC 4180 CSV; times as ISO 8601; cells that a spreadsheet would run as formulas are neutralised. */
-export function toCsv(records: LessonRecord[]): string {
+/** The words of the teacher's language for a spreadsheet (the options page passes them from _locales). */
+export interface CsvWords {
+  header: Record<CsvColumn, string>;
+  outcome: (record: LessonRecord) => string;
+  use: Record<FlagUse, string>;
+}
+
+/** Spreadsheets of languages that write 1,5 (de, nl) split CSV at ";", the others at ",". */
+export function csvSeparator(language: string): ';' | ',' {
+  try {
+    return new Intl.NumberFormat(language).format(1.5).includes(',') ? ';' : ',';
+  } catch {
+    return ',';
+  }
+}
+
+/** "2026-11-25 09:00" in the given (else the computer's) time zone: every spreadsheet reads it as a date and time. */
+export function localTime(time: number, timeZone?: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(time))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * CSV for a spreadsheet in the teacher's language: a byte-order mark (Excel then reads UTF-8), translated
+ * headers and values, local time, ";" where the language writes decimal commas, CRLF lines (RFC 4180).
+ * Cells a spreadsheet would run as formulas are neutralised. Counts and times only, as stored.
+ */
+export function toCsv(records: LessonRecord[], words: CsvWords, options: { language: string; timeZone?: string }): string {
+  const separator = csvSeparator(options.language);
   const cell = (value: unknown): string => {
     let text = value === null || value === undefined ? '' : String(value);
     if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    return text.includes(separator) || /["\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
-  const rows = records.map((record) =>
-    CSV_COLUMNS.map((column) => {
-      const value = record[column];
-      return cell((column === 'start' || column === 'end') && typeof value === 'number' ? new Date(value).toISOString() : value);
-    }).join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+  const value = (record: LessonRecord, column: CsvColumn): unknown => {
+    switch (column) {
+      case 'start':
+        return localTime(record.start, options.timeZone);
+      case 'end':
+        return record.end === null ? '' : localTime(record.end, options.timeZone);
+      case 'minutes':
+        return durationMinutes(record);
+      case 'outcome':
+        return record.outcome ? words.outcome(record) : '';
+      case 'lobby':
+      case 'password':
+      case 'recording':
+        return words.use[flagUse(record, column)];
+      default:
+        return record[column];
+    }
+  };
+  const rows = records.map((record) => CSV_COLUMNS.map((column) => cell(value(record, column))).join(separator));
+  return `\uFEFF${[CSV_COLUMNS.map((column) => cell(words.header[column])).join(separator), ...rows].join('\r\n')}\r\n`;
 }

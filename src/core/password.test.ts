@@ -1,7 +1,8 @@
 import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIGITS, fitsPasswordRule, generatePassword, LOWER, SYMBOLS, UPPER, type RandomSource } from './password.ts';
+import { DIGITS, fitsPasswordRule, generatePassword, LOWER, MIN_WORDS, SYMBOLS, UPPER, type RandomSource } from './password.ts';
+import { roomPassword, WORDS, wordsFor } from './password-words.ts';
 
 const secure: RandomSource = (array) => webcrypto.getRandomValues(array);
 
@@ -49,6 +50,53 @@ describe('room password generator', () => {
   });
 
   it('draws only on the cryptographic source it is given', () => {
-    expect(readFileSync('src/core/password.ts', 'utf8')).not.toMatch(new RegExp(['Math', 'random'].join('\\.')));
+    for (const file of ['src/core/password.ts', 'src/core/password-words.ts']) expect(readFileSync(file, 'utf8')).not.toMatch(new RegExp(['Math', 'random'].join('\\.')));
+  });
+
+  it('style "digits": only 0–9, as long as asked (10–64)', () => {
+    for (let i = 0; i < 200; i++) expect(generatePassword(secure, { style: 'digits', length: 12 })).toMatch(/^\d{12}$/);
+    expect(generatePassword(secure, { style: 'digits', length: 3 })).toMatch(/^\d{10}$/);
+    expect(generatePassword(secure, { style: 'digits', length: 500 })).toHaveLength(64);
+  });
+
+  it('style "words": at least 4 words from the list, joined by "-", at least as long as asked', () => {
+    for (const language of ['en', 'de', 'nl'] as const) {
+      for (let i = 0; i < 200; i++) {
+        const password = generatePassword(secure, { style: 'words', length: 12, words: WORDS[language] });
+        const parts = password.split('-');
+        expect(parts.length).toBeGreaterThanOrEqual(MIN_WORDS);
+        for (const part of parts) expect(WORDS[language]).toContain(part);
+      }
+      const long = generatePassword(secure, { style: 'words', length: 40, words: WORDS[language] });
+      expect(long.length).toBeGreaterThanOrEqual(40);
+    }
+    // Without a list, the mixed style.
+    expect(generatePassword(secure, { style: 'words', length: 12 })).toHaveLength(12);
+  });
+
+  it('words: small lists of plain, distinct, short words', () => {
+    for (const language of ['en', 'de', 'nl'] as const) {
+      const list = WORDS[language];
+      expect(list.length, language).toBeGreaterThanOrEqual(100);
+      expect(new Set(list).size, language).toBe(list.length);
+      for (const word of list) expect(word, language).toMatch(/^[a-z]{2,8}$/);
+    }
+    expect(wordsFor('fr')).toBe(WORDS.en);
+    expect(wordsFor('de')).toBe(WORDS.de);
+  });
+
+  it('words are drawn evenly (every word of the list comes up)', () => {
+    const seen = new Map<string, number>();
+    for (let i = 0; i < 4000; i++) for (const word of generatePassword(secure, { style: 'words', length: 10, words: WORDS.nl }).split('-')) seen.set(word, (seen.get(word) ?? 0) + 1);
+    expect(seen.size).toBe(WORDS.nl.length);
+    const expected = (4000 * MIN_WORDS) / WORDS.nl.length;
+    for (const n of seen.values()) expect(n).toBeGreaterThan(expected * 0.5);
+  });
+
+  it('the room password follows the server rule first, then the chosen style and the language shown', () => {
+    expect(roomPassword(secure, { passwordStyle: 'words', passwordLength: 12 }, 6, 'de')).toMatch(/^\d{6}$/);
+    expect(roomPassword(secure, { passwordStyle: 'digits', passwordLength: 14 }, null, 'de')).toMatch(/^\d{14}$/);
+    for (const word of roomPassword(secure, { passwordStyle: 'words', passwordLength: 12 }, 0, 'de').split('-')) expect(WORDS.de).toContain(word);
+    expect(roomPassword(secure, { passwordStyle: 'mixed', passwordLength: 16 }, null, 'nl')).toHaveLength(16);
   });
 });

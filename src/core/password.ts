@@ -1,5 +1,7 @@
 // Room passwords for the class: random from crypto.getRandomValues (the caller passes it in, so this
-// stays pure and testable), unambiguous characters, every character class present.
+// stays pure and testable), unbiased. Three styles (setting passwordStyle): "mixed" (unambiguous
+// characters, every class present), "digits" (easy to say and type on any keyboard) and "words" (short
+// words from a list the caller passes: password-words.ts, kept out of the page script's bundle).
 
 /** No 0/O/o, 1/l/I, 5/S, 2/Z, 8/B: easy to read out and type from a projector. */
 export const UPPER = 'ACDEFGHJKMNPQRTUVWXY';
@@ -7,6 +9,11 @@ export const LOWER = 'abcdefghijkmnpqrstuvwxyz';
 export const DIGITS = '345679';
 export const SYMBOLS = '-+=?!#';
 export const MIN_LENGTH = 10;
+export const MAX_LENGTH = 64;
+/** "words": at least this many (about 28 bits with lists of about 120 words), joined by "-". */
+export const MIN_WORDS = 4;
+
+export type PasswordStyle = 'mixed' | 'digits' | 'words';
 
 /** Fills the array with random numbers: `(a) => crypto.getRandomValues(a)` in the extension. */
 export type RandomSource = (array: Uint32Array<ArrayBuffer>) => unknown;
@@ -26,17 +33,38 @@ function pick(alphabet: string, random: RandomSource): string {
   return alphabet[randomIndex(alphabet.length, random)]!;
 }
 
+function digits(count: number, random: RandomSource): string {
+  let text = '';
+  for (let i = 0; i < count; i++) text += String(randomIndex(10, random));
+  return text;
+}
+
+/** At least MIN_WORDS words from the list, joined by "-", until the password is `length` characters long. */
+function words(list: readonly string[], length: number, random: RandomSource): string {
+  const chosen: string[] = [];
+  while (chosen.length < MIN_WORDS || chosen.join('-').length < length) chosen.push(list[randomIndex(list.length, random)]!);
+  return chosen.join('-');
+}
+
+export interface PasswordOptions {
+  /** Characters (MIN_LENGTH–MAX_LENGTH); for "words" the least length. */
+  length?: number;
+  style?: PasswordStyle;
+  /** The word list for "words" (without one, "mixed" is made). */
+  words?: readonly string[];
+  /** The server allows only digits (config.roomPasswordNumberOfDigits = N, "up to N digits"): exactly N digits 0–9. */
+  digitsOnly?: number;
+}
+
 /**
- * A password of `length` characters with at least one upper, lower, digit and symbol; or, where the server
- * allows only digits (config.roomPasswordNumberOfDigits = N, "up to N digits"), exactly N digits 0–9.
+ * A password of `length` characters: "mixed" has at least one upper, lower, digit and symbol; "digits"
+ * only 0–9; "words" easy words joined by "-". A server's digits-only rule comes before any style.
  */
-export function generatePassword(random: RandomSource, options: { length?: number; digitsOnly?: number } = {}): string {
-  if (options.digitsOnly) {
-    let digits = '';
-    for (let i = 0; i < options.digitsOnly; i++) digits += String(randomIndex(10, random));
-    return digits;
-  }
-  const length = Math.max(MIN_LENGTH, options.length ?? MIN_LENGTH);
+export function generatePassword(random: RandomSource, options: PasswordOptions = {}): string {
+  if (options.digitsOnly) return digits(options.digitsOnly, random);
+  const length = Math.min(MAX_LENGTH, Math.max(MIN_LENGTH, options.length ?? MIN_LENGTH));
+  if (options.style === 'digits') return digits(length, random);
+  if (options.style === 'words' && options.words?.length) return words(options.words, length, random);
   const all = UPPER + LOWER + DIGITS + SYMBOLS;
   const chars = [pick(UPPER, random), pick(LOWER, random), pick(DIGITS, random), pick(SYMBOLS, random)];
   while (chars.length < length) chars.push(pick(all, random));

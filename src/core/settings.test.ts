@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Problem, type SettingKey, defaultSettings, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
+import { type Problem, type SettingKey, allowedText, allowedValues, defaultSettings, valuePreview, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
 
 describe('settings model', () => {
   it('every setting has a default that passes its own check', () => {
@@ -18,15 +18,17 @@ describe('settings model', () => {
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: 'extra', problem: 'unknown-key' },
-        { path: 'enforced.passwordLength', problem: 'out-of-range' },
-        { path: 'enforced.leaveGuard', problem: 'out-of-range' },
-        { path: 'enforced.hosts', problem: 'invalid-host' },
-        { path: 'defaults.helpUrl', problem: 'invalid-url' },
-        { path: 'defaults.rulesText', problem: 'unknown-key' },
+        { path: 'enforced.passwordLength', problem: 'out-of-range', key: 'passwordLength', value: '8' },
+        { path: 'enforced.leaveGuard', problem: 'out-of-range', key: 'leaveGuard', value: '"shout"' },
+        expect.objectContaining({ path: 'enforced.hosts', problem: 'invalid-host', key: 'hosts' }),
+        { path: 'defaults.helpUrl', problem: 'invalid-url', key: 'helpUrl', value: '"javascript:alert(1)"' },
+        expect.objectContaining({ path: 'defaults.rulesText', problem: 'unknown-key', key: 'rulesText' }),
         { path: 'defaults.colour', problem: 'unknown-key' },
       ]),
     );
     expect(problems).toHaveLength(7);
+    // One bad value never takes its neighbours with it.
+    expect(parsePolicy({ enforced: { autoLobby: true, lessonLogDays: 0, leaveGuard: 'strong' } }).enforced).toEqual({ autoLobby: true, leaveGuard: 'strong' });
   });
 
   // Record<SettingKey, …>: a new setting without its examples does not compile.
@@ -35,6 +37,7 @@ describe('settings model', () => {
     autoLobby: { good: true, bad: 'true', problem: 'wrong-type' },
     autoPassword: { good: false, bad: 1, problem: 'wrong-type' },
     passwordLength: { good: 16, bad: 9, problem: 'out-of-range' },
+    passwordStyle: { good: 'words', bad: 'easy', problem: 'out-of-range' },
     leaveGuard: { good: 'strong', bad: 'loud', problem: 'out-of-range' },
     endLessonMode: { good: 'remove-everyone', bad: true, problem: 'wrong-type' },
     autoStartMuted: { good: true, bad: null, problem: 'wrong-type' },
@@ -53,8 +56,20 @@ describe('settings model', () => {
     expect(taken.problems).toEqual([]);
     expect(mergeSettings(taken, {}).values[key]).toEqual(key === 'hosts' ? ['https://jitsi.schule.example/*'] : good);
     const refused = parsePolicy({ enforced: { [key]: bad } });
-    expect(refused.problems).toEqual([{ path: `enforced.${key}`, problem }]);
+    expect(refused.problems).toEqual([{ path: `enforced.${key}`, problem, key, value: valuePreview(bad) }]);
+    expect(allowedText(key)).not.toBe('');
     expect(mergeSettings(refused, {}).values[key]).toEqual(SETTINGS[key].default);
+  });
+
+  it('says what is allowed, and shows a bad value short', () => {
+    expect(allowedValues('passwordLength')).toEqual({ kind: 'integer', min: 10, max: 64 });
+    expect(allowedText('passwordLength')).toBe('a whole number from 10 to 64');
+    expect(allowedText('passwordStyle')).toBe('one of "mixed", "digits", "words"');
+    expect(allowedValues('autoLobby')).toEqual({ kind: 'boolean' });
+    expect(allowedValues('helpUrl')).toEqual({ kind: 'https-url' });
+    expect(allowedValues('rulesText')).toEqual({ kind: 'per-language' });
+    expect(allowedValues('hosts')).toEqual({ kind: 'hosts' });
+    expect(valuePreview('x'.repeat(100))).toHaveLength(60);
   });
 
   it('turns host names into https match patterns', () => {
@@ -123,6 +138,9 @@ describe('managed_schema.json', () => {
     expect(readFileSync('assets/managed_schema.json', 'utf8')).toBe(generated);
     const schema = JSON.parse(generated);
     expect(Object.keys(schema.properties.enforced.properties)).toEqual(SETTING_KEYS);
+    // Types only: a range or a list of choices would let Chromium drop a whole group for one bad value.
+    expect(generated).not.toMatch(/"(minimum|maximum|enum)"/);
+    expect(schema.properties.defaults.properties.passwordLength).toMatchObject({ type: 'integer' });
   });
 });
 

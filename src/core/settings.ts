@@ -13,6 +13,8 @@ export interface Settings {
   autoLobby: boolean;
   autoPassword: boolean;
   passwordLength: number;
+  /** "mixed" letters, digits and symbols; "digits" only; "words": short easy words to read out. */
+  passwordStyle: 'mixed' | 'digits' | 'words';
   leaveGuard: 'warn' | 'strong';
   endLessonMode: 'auto' | 'remove-everyone';
   autoStartMuted: boolean;
@@ -117,7 +119,18 @@ export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
   },
   autoLobby: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Turn the lobby on when the teacher becomes moderator' },
   autoPassword: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Set a random room password when the teacher becomes moderator' },
-  passwordLength: { default: 12, check: integer(10, 64), schema: { type: 'integer', minimum: 10, maximum: 64 }, title: 'Length of generated room passwords (10–64)' },
+  passwordLength: {
+    default: 12,
+    check: integer(10, 64),
+    schema: { type: 'integer', minimum: 10, maximum: 64 },
+    title: 'Length of generated room passwords in characters (10–64; "words": at least this long, at least 4 words)',
+  },
+  passwordStyle: {
+    default: 'mixed',
+    check: choice(['mixed', 'digits', 'words'] as const),
+    schema: { type: 'string', enum: ['mixed', 'digits', 'words'] },
+    title: 'Style of generated room passwords: "mixed" (letters, digits, symbols), "digits" (digits only) or "words" (easy words in the teacher\'s language)',
+  },
   leaveGuard: {
     default: 'warn',
     check: choice(['warn', 'strong'] as const),
@@ -157,6 +170,59 @@ export interface PolicyProblem {
   /** Where in the policy: "enforced.autoLobby", "defaults.hosts", "colour". */
   path: string;
   problem: Problem;
+  /** The setting the bad value was meant for (absent for unknown keys): says what is allowed. */
+  key?: SettingKey;
+  /** The bad value as JSON, cut short: the admin finds it in the file. */
+  value?: string;
+}
+
+/** What a setting accepts, for the message next to a refused value ("allowed: 10–64"). */
+export type Allowed =
+  | { kind: 'boolean' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'choice'; options: string[] }
+  | { kind: 'hosts' }
+  | { kind: 'https-url' }
+  | { kind: 'per-language' };
+
+export function allowedValues(key: SettingKey): Allowed {
+  const schema = SETTINGS[key].schema as { type?: string; enum?: string[]; minimum?: number; maximum?: number };
+  if (schema.type === 'boolean') return { kind: 'boolean' };
+  if (schema.type === 'integer') return { kind: 'integer', min: schema.minimum ?? 0, max: schema.maximum ?? Number.MAX_SAFE_INTEGER };
+  if (Array.isArray(schema.enum)) return { kind: 'choice', options: [...schema.enum] };
+  if (schema.type === 'array') return { kind: 'hosts' };
+  if (schema.type === 'object') return { kind: 'per-language' };
+  return { kind: 'https-url' };
+}
+
+/** "true or false", "10–64", "warn, strong": what a setting accepts, in plain words (English; the admin kit). */
+export function allowedText(key: SettingKey): string {
+  const allowed = allowedValues(key);
+  switch (allowed.kind) {
+    case 'boolean':
+      return 'true or false';
+    case 'integer':
+      return `a whole number from ${allowed.min} to ${allowed.max}`;
+    case 'choice':
+      return `one of ${allowed.options.map((option) => JSON.stringify(option)).join(', ')}`;
+    case 'hosts':
+      return 'a list of host names such as "jitsi.schule.example" (https only)';
+    case 'https-url':
+      return 'an https:// address, or ""';
+    case 'per-language':
+      return `texts per language, keys ${LANGUAGES.join(', ')}, each at most ${MAX_TEXT} characters`;
+  }
+}
+
+/** A value as JSON, at most 60 characters, for the problem list. */
+export function valuePreview(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 export interface ParsedPolicy {
@@ -187,15 +253,15 @@ function parseSection(section: unknown, name: string, problems: PolicyProblem[])
     }
     const checked = SETTINGS[key as SettingKey].check(value);
     if (checked.ok) result[key] = checked.value;
-    else report(problems, { path, problem: checked.problem });
+    else report(problems, { path, problem: checked.problem, key: key as SettingKey, value: valuePreview(value) });
   }
   return result as Partial<Settings>;
 }
 
 /**
  * Reads managed storage as the school wrote it: `{ "enforced": {…}, "defaults": {…} }`. Never throws;
- * whatever is not understood is left out and listed, so the admin can fix the file. Chrome filters by
- * managed_schema.json; Firefox does not, so this is the real guard.
+ * whatever is not understood is left out and listed, so the admin can fix the file. Chrome checks only
+ * the JSON types of managed_schema.json (see browserSchema) and Firefox nothing: this is the real guard.
  */
 export function parsePolicy(managed: unknown): ParsedPolicy {
   const problems: PolicyProblem[] = [];
@@ -259,12 +325,33 @@ export function ruleLines(text: string): string[] {
     .slice(0, 30);
 }
 
-/** managed_schema.json for Chrome and Edge: `enforced` and `defaults`, each with every setting. */
+/**
+ * A setting's schema as the browser gets it: types only, no minimum, maximum or enum. Chromium checks a
+ * school's policy against managed_schema.json and drops the whole `enforced` (or `defaults`) group for one
+ * value out of range (tried with Chromium 156: {"n": 9} against "maximum": 5 took the group's other values
+ * with it), which silently unlocked every setting. Ranges and choices are checked here, value by value
+ * (parsePolicy), and a refused one is listed on the options page with what is allowed. A value of the
+ * wrong JSON type still makes Chromium drop its group (its schemas have one type per value, nothing like
+ * "any"): `npm run admin-kit -- --check FILE` and chrome://policy show those.
+ */
+export function browserSchema(schema: SchemaFragment): SchemaFragment {
+  const loose: SchemaFragment = {};
+  for (const [name, value] of Object.entries(schema)) {
+    if (name === 'minimum' || name === 'maximum' || name === 'enum') continue;
+    loose[name] =
+      name === 'items' ? browserSchema(value as SchemaFragment)
+      : name === 'properties' ? Object.fromEntries(Object.entries(value as Record<string, SchemaFragment>).map(([key, sub]) => [key, browserSchema(sub)]))
+      : value;
+  }
+  return loose;
+}
+
+/** managed_schema.json for Chrome and Edge: `enforced` and `defaults`, each with every setting (types only). */
 export function managedSchema(): SchemaFragment {
   const section = (description: string): SchemaFragment => ({
     type: 'object',
     title: description,
-    properties: Object.fromEntries(SETTING_KEYS.map((key) => [key, { ...SETTINGS[key].schema, title: SETTINGS[key].title }])),
+    properties: Object.fromEntries(SETTING_KEYS.map((key) => [key, { ...browserSchema(SETTINGS[key].schema), title: SETTINGS[key].title }])),
   });
   return {
     type: 'object',

@@ -1,10 +1,44 @@
-// Every setting with where its value comes from; the school's enforced ones greyed out, its policy
-// problems listed so the admin can fix the file, and "reset my choices".
-import { useEffect, useState } from 'preact/hooks';
-import { LANGUAGES, SETTING_KEYS, SETTINGS, type Language, type PerLanguage, type Problem, type SettingKey, type SettingSource, type Settings } from '../core/settings.ts';
+// Every setting with where its value comes from, in three sections (the lesson, records, school & admin).
+// A setting the school enforces shows a lock, "your school decides this" and the school's help link; a
+// value the companion refused (the school's, or the teacher's own) says what is allowed.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import {
+  allowedValues,
+  LANGUAGES,
+  SETTINGS,
+  type Language,
+  type PerLanguage,
+  type PolicyProblem,
+  type Problem,
+  type SettingKey,
+  type SettingSource,
+  type Settings,
+} from '../core/settings.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
+import { chooseSetting, type SettingsView } from '../shared/settings-store.ts';
 import { HostAccess } from './HostAccess.tsx';
-import { chooseSetting, readSettings, resetTeacherChoices, watchSettings, type SettingsView } from '../shared/settings-store.ts';
+
+export type SectionId = 'lesson' | 'records' | 'school';
+
+/** Which section each setting is shown in (a new setting without one does not compile). */
+export const SECTION_OF = {
+  uiLanguage: 'lesson',
+  autoLobby: 'lesson',
+  autoPassword: 'lesson',
+  passwordStyle: 'lesson',
+  passwordLength: 'lesson',
+  autoStartMuted: 'lesson',
+  recordingReminder: 'lesson',
+  leaveGuard: 'lesson',
+  endLessonMode: 'lesson',
+  lessonLog: 'records',
+  lessonLogDays: 'records',
+  hosts: 'school',
+  helpUrl: 'school',
+  noticeText: 'school',
+  rulesText: 'school',
+} as const satisfies Record<SettingKey, SectionId>;
 
 const SOURCE_TEXT = {
   'built-in': 'sourceBuiltIn',
@@ -13,7 +47,7 @@ const SOURCE_TEXT = {
   enforced: 'sourceEnforced',
 } as const satisfies Record<SettingSource, MessageKey>;
 
-const PROBLEM_TEXT = {
+export const PROBLEM_TEXT = {
   'unknown-key': 'problemUnknownKey',
   'wrong-type': 'problemWrongType',
   'out-of-range': 'problemOutOfRange',
@@ -28,6 +62,7 @@ const LABEL = {
   autoLobby: 'settingAutoLobby',
   autoPassword: 'settingAutoPassword',
   passwordLength: 'settingPasswordLength',
+  passwordStyle: 'settingPasswordStyle',
   leaveGuard: 'settingLeaveGuard',
   endLessonMode: 'settingEndLessonMode',
   autoStartMuted: 'settingAutoStartMuted',
@@ -45,10 +80,37 @@ const CHOICE_TEXT: Record<string, MessageKey> = {
   strong: 'choiceStrong',
   auto: 'choiceAuto',
   'remove-everyone': 'choiceRemoveEveryone',
+  mixed: 'choiceMixed',
+  digits: 'choiceDigits',
+  words: 'choiceWords',
   de: 'languageDe',
   nl: 'languageNl',
   en: 'languageEn',
 };
+
+/** "allowed: 10 to 64", in the language shown. */
+export function allowedMessage(key: SettingKey): string {
+  const allowed = allowedValues(key);
+  switch (allowed.kind) {
+    case 'boolean':
+      return t('allowedBoolean');
+    case 'integer':
+      return t('allowedRange', [String(allowed.min), String(allowed.max)]);
+    case 'choice':
+      return t('allowedChoices', allowed.options.map((option) => `"${option}"`).join(', '));
+    case 'hosts':
+      return t('allowedHosts');
+    case 'https-url':
+      return t('allowedUrl');
+    case 'per-language':
+      return t('allowedPerLanguage', LANGUAGES.join(', '));
+  }
+}
+
+/** One refused value: the problem, and what is allowed where the setting is known. */
+export function refusedMessage(problem: Problem, key: SettingKey | undefined): string {
+  return key && problem !== 'unknown-key' ? `${t(PROBLEM_TEXT[problem])}; ${allowedMessage(key)}` : t(PROBLEM_TEXT[problem]);
+}
 
 type Draft = string | boolean;
 
@@ -65,35 +127,69 @@ function fromDraft(key: SettingKey, draft: Draft): unknown {
   return draft;
 }
 
-function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; onSaved: (error: Problem | null) => void }) {
+function LockIcon() {
+  // A padlock, drawn in the text colour; the words next to it say the same for screen readers.
+  return (
+    <svg class="lock-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7h1zm2 0h4V5a2 2 0 0 0-4 0v2z" fill="currentColor" />
+    </svg>
+  );
+}
+
+/** "Your school decides this." with the school's help link where it gave one. */
+function Locked({ id, helpUrl }: { id: string; helpUrl: string }) {
+  return (
+    <p class="locked" id={id}>
+      <LockIcon /> <span>{t('lockedBySchool')}</span>
+      {helpUrl && (
+        <>
+          {' '}
+          <a href={helpUrl} target="_blank" rel="noopener noreferrer" data-testid="locked-help">
+            {t('lockedHelpLink')}
+          </a>
+        </>
+      )}
+    </p>
+  );
+}
+
+function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; onSaved: (text: string) => void }) {
   const definition = SETTINGS[name];
   const enforced = view.source[name] === 'enforced';
+  const [refused, setRefused] = useState('');
   const id = `setting-${name}`;
   const save = async (value: unknown): Promise<void> => {
     const checked = definition.check(value);
-    if (!checked.ok) return onSaved(checked.problem);
+    if (!checked.ok) {
+      const text = t('settingRejected', refusedMessage(checked.problem, name));
+      setRefused(text);
+      return onSaved(text);
+    }
+    setRefused('');
     await chooseSetting(name, checked.value as Settings[typeof name]);
-    onSaved(null);
+    onSaved(t('settingSaved'));
   };
   const value = view.values[name];
-  const common = { id, disabled: enforced, 'aria-describedby': `${id}-source` };
-  let control;
-  if (definition.schema.type === 'boolean') {
+  const describedBy = [`${id}-source`, refused ? `${id}-refused` : ''].filter(Boolean).join(' ');
+  const common = { id, disabled: enforced, 'aria-describedby': describedBy };
+  const allowed = allowedValues(name);
+  let control: ComponentChildren;
+  if (allowed.kind === 'boolean') {
     control = <input type="checkbox" {...common} checked={value as boolean} onChange={(event) => void save(event.currentTarget.checked)} />;
-  } else if (Array.isArray(definition.schema.enum)) {
+  } else if (allowed.kind === 'choice') {
     control = (
       <select {...common} value={String(value)} onChange={(event) => void save(event.currentTarget.value)}>
-        {(definition.schema.enum as string[]).map((option) => (
+        {allowed.options.map((option) => (
           <option key={option} value={option}>
             {t(CHOICE_TEXT[option] ?? 'choiceAuto')}
           </option>
         ))}
       </select>
     );
-  } else if (name === 'rulesText' || name === 'noticeText') {
+  } else if (allowed.kind === 'per-language') {
     const texts = value as PerLanguage;
     control = (
-      <div class="per-language">
+      <div class="per-language" role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
         {LANGUAGES.map((language: Language) => (
           <label key={language}>
             <span>{t(CHOICE_TEXT[language]!)}</span>
@@ -108,74 +204,92 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
         ))}
       </div>
     );
-  } else if (name === 'hosts') {
+  } else if (allowed.kind === 'hosts') {
     control = (
       <>
         <textarea {...common} rows={3} value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />
         <HostAccess hosts={value as string[]} />
       </>
     );
-  } else if (definition.schema.type === 'integer') {
-    control = <input {...common} type="number" value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />;
+  } else if (allowed.kind === 'integer') {
+    control = (
+      <input
+        {...common}
+        type="number"
+        inputMode="numeric"
+        min={allowed.min}
+        max={allowed.max}
+        value={toDraft(name, value) as string}
+        onChange={(event) => void save(fromDraft(name, event.currentTarget.value))}
+      />
+    );
   } else {
     control = <input {...common} type="text" value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />;
   }
+  const wide = allowed.kind === 'per-language' || allowed.kind === 'hosts' || allowed.kind === 'https-url';
   return (
-    <div class={`setting ${enforced ? 'enforced' : ''}`} data-testid={id} data-source={view.source[name]}>
-      <label for={id}>{t(LABEL[name])}</label>
+    <div class={`setting${enforced ? ' enforced' : ''}${wide ? ' wide' : ''}`} data-testid={id} data-source={view.source[name]}>
+      {allowed.kind === 'per-language' ? (
+        <span class="label" id={`${id}-label`}>
+          {t(LABEL[name])}
+        </span>
+      ) : (
+        <label for={id} id={`${id}-label`}>
+          {t(LABEL[name])}
+        </label>
+      )}
       {control}
-      <span class="source small" id={`${id}-source`}>
-        {t(SOURCE_TEXT[view.source[name]])}
-      </span>
+      {enforced ? (
+        <Locked id={`${id}-source`} helpUrl={view.values.helpUrl} />
+      ) : (
+        <span class="source" id={`${id}-source`}>
+          {t(SOURCE_TEXT[view.source[name]])}
+          {allowed.kind === 'integer' && ` · ${allowedMessage(name)}`}
+        </span>
+      )}
+      {refused && (
+        <p class="refused" id={`${id}-refused`} data-testid={`${id}-refused`}>
+          {refused}
+        </p>
+      )}
     </div>
   );
 }
 
-export function SettingsForm() {
-  const [view, setView] = useState<SettingsView | null>(null);
-  const [status, setStatus] = useState('');
-  useEffect(() => {
-    void readSettings().then(setView);
-    return watchSettings(setView);
-  }, []);
-  if (!view) return <p>{t('loading')}</p>;
-
-  const onSaved = (problem: Problem | null): void => {
-    setStatus(problem ? t('settingRejected', t(PROBLEM_TEXT[problem])) : t('settingSaved'));
-    void readSettings().then(setView);
-  };
-  const reset = async (): Promise<void> => {
-    await resetTeacherChoices();
-    setView(await readSettings());
-    setStatus(t('settingsResetDone'));
-  };
-
+/** The settings of one section. */
+export function SettingsFields({ section, view, onSaved }: { section: SectionId; view: SettingsView; onSaved: (text: string) => void }) {
+  const keys = (Object.keys(SECTION_OF) as SettingKey[]).filter((key) => SECTION_OF[key] === section);
   return (
-    <section aria-labelledby="settings-heading" data-testid="settings">
-      <h2 id="settings-heading">{t('settingsHeading')}</h2>
-      {view.policy.problems.length > 0 && (
-        <div class="problems" role="alert" data-testid="policy-problems">
-          <p>{t('policyProblemsIntro')}</p>
-          <ul>
-            {view.policy.problems.map((problem) => (
-              <li key={`${problem.path}:${problem.problem}`} data-path={problem.path}>
-                <code>{problem.path || '/'}</code>: {t(PROBLEM_TEXT[problem.problem])}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <form onSubmit={(event) => event.preventDefault()}>
-        {SETTING_KEYS.map((key) => (
-          <Field key={key} name={key} view={view} onSaved={onSaved} />
+    <form onSubmit={(event) => event.preventDefault()}>
+      {keys.map((key) => (
+        <Field key={key} name={key} view={view} onSaved={onSaved} />
+      ))}
+    </form>
+  );
+}
+
+/** Every value of the school's policy the companion ignores: where it is, what it was, what is allowed. */
+export function PolicyProblems({ problems }: { problems: PolicyProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <section class="problems" aria-labelledby="problems-heading" data-testid="policy-problems">
+      <h2 id="problems-heading">{t('policyProblemsHeading')}</h2>
+      <p>{t('policyProblemsIntro')}</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={`${problem.path}:${problem.problem}`} data-path={problem.path}>
+            <code>{problem.path || '/'}</code>
+            {problem.value !== undefined && (
+              <>
+                {' = '}
+                <code>{problem.value}</code>
+              </>
+            )}
+            : {refusedMessage(problem.problem, problem.key)}
+          </li>
         ))}
-      </form>
-      <button type="button" data-testid="settings-reset" onClick={() => void reset()}>
-        {t('settingsReset')}
-      </button>
-      <p role="status" aria-live="polite" data-testid="settings-status">
-        {status}
-      </p>
+      </ul>
+      <p class="small">{t('policyProblemsAdmin')}</p>
     </section>
   );
 }

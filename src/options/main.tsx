@@ -1,10 +1,13 @@
+// The options page: the lesson, records (lesson log, what is stored), the school and its admin. The
+// popup links here; `#lesson-log` brings the lesson log into view and gives it focus.
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage, t } from '../shared/i18n.ts';
+import { readSettings, resetTeacherChoices, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { applyPageLanguage } from '../shared/ui-language.ts';
 import { LessonLog } from './LessonLog.tsx';
-import { SettingsForm } from './SettingsForm.tsx';
+import { PolicyProblems, SettingsFields } from './SettingsForm.tsx';
 
 /** Installed by the school's policy (force-install): say so, so the teacher knows who to ask. */
 function InstalledBySchool() {
@@ -22,18 +25,97 @@ function InstalledBySchool() {
   ) : null;
 }
 
+/** The section the address names (`#lesson-log`, `#lesson`, …), scrolled to and focused once it is drawn. */
+function focusHashTarget(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!id) return;
+  const target = document.getElementById(id);
+  const heading = target?.querySelector<HTMLElement>('h2') ?? target;
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+  target!.scrollIntoView({ block: 'start' });
+}
+
 function Options() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    void readSettings().then(setView);
+    return watchSettings(setView);
+  }, []);
+  useEffect(() => {
+    focusHashTarget();
+    window.addEventListener('hashchange', focusHashTarget);
+    return () => window.removeEventListener('hashchange', focusHashTarget);
+  }, []);
+  // Once the settings are drawn the sections above the log have their height: into view again.
+  const ready = view !== null;
+  useEffect(() => {
+    // Only if the teacher has not moved on meanwhile (focus still on the heading the address named).
+    if (ready && document.activeElement?.tagName === 'H2') document.activeElement.scrollIntoView({ block: 'start' });
+  }, [ready]);
+
+  const onSaved = (text: string): void => {
+    setStatus(text);
+    void readSettings().then(setView);
+  };
+  const reset = async (): Promise<void> => {
+    await resetTeacherChoices();
+    setView(await readSettings());
+    setStatus(t('settingsResetDone'));
+  };
+
   return (
     <>
-      <h1>{t('extName')}</h1>
-      <p>{t('extDescription')}</p>
-      <InstalledBySchool />
-      <section aria-labelledby="storage-heading">
-        <h2 id="storage-heading">{t('optionsStorageHeading')}</h2>
-        <p>{t('optionsStorageText')}</p>
-      </section>
-      <SettingsForm />
-      <LessonLog />
+      <header>
+        <h1>{t('extName')}</h1>
+        <p>{t('extDescription')}</p>
+        <nav aria-label={t('optionsContents')}>
+          <ul class="contents">
+            <li>
+              <a href="#lesson">{t('optionsSectionLesson')}</a>
+            </li>
+            <li>
+              <a href="#records">{t('optionsSectionRecords')}</a>
+            </li>
+            <li>
+              <a href="#lesson-log">{t('logHeading')}</a>
+            </li>
+            <li>
+              <a href="#school">{t('optionsSectionSchool')}</a>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <div data-testid="settings">
+        {view && <PolicyProblems problems={view.policy.problems} />}
+        <section id="lesson" aria-labelledby="lesson-heading">
+          <h2 id="lesson-heading">{t('optionsSectionLesson')}</h2>
+          {view ? <SettingsFields section="lesson" view={view} onSaved={onSaved} /> : <p>{t('loading')}</p>}
+        </section>
+        <section id="records" aria-labelledby="records-heading">
+          <h2 id="records-heading">{t('optionsSectionRecords')}</h2>
+          {view && <SettingsFields section="records" view={view} onSaved={onSaved} />}
+          <h3>{t('optionsStorageHeading')}</h3>
+          <p>{t('optionsStorageText')}</p>
+        </section>
+        <LessonLog days={view?.values.lessonLogDays ?? null} />
+        <section id="school" aria-labelledby="school-heading">
+          <h2 id="school-heading">{t('optionsSectionSchool')}</h2>
+          <p>{t('optionsSectionSchoolIntro')}</p>
+          <InstalledBySchool />
+          {view && <SettingsFields section="school" view={view} onSaved={onSaved} />}
+        </section>
+        <div class="actions">
+          <button type="button" data-testid="settings-reset" disabled={!view} onClick={() => void reset()}>
+            {t('settingsReset')}
+          </button>
+        </div>
+        <p role="status" aria-live="polite" data-testid="settings-status">
+          {status}
+        </p>
+      </div>
       <p class="version" data-testid="version">
         {t('optionsVersion', browser.runtime.getManifest().version)}
       </p>

@@ -1,8 +1,9 @@
 // The popup's one way to act on the lesson: through the background to the tab's page script.
 import browser from 'webextension-polyfill';
 import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts';
-import { generatePassword } from '../core/password.ts';
-import type { MessageKey } from '../shared/i18n.ts';
+import type { PasswordStyle } from '../core/password.ts';
+import { roomPassword } from '../core/password-words.ts';
+import { t, type MessageKey } from '../shared/i18n.ts';
 import { isActionResult, type RoomActionMessage } from '../shared/messages.ts';
 
 export async function runRoomAction(tabId: number, action: RoomAction): Promise<ActionResult> {
@@ -15,9 +16,9 @@ export async function runRoomAction(tabId: number, action: RoomAction): Promise<
   }
 }
 
-/** A fresh room password from the browser's cryptographic random source (setting passwordLength). Never stored. */
-export function newRoomPassword(digitsOnly: number | null, length: number): string {
-  return generatePassword((array) => crypto.getRandomValues(array), digitsOnly ? { digitsOnly } : { length });
+/** A fresh room password from the browser's cryptographic random source (settings passwordLength, passwordStyle). Never stored. */
+export function newRoomPassword(digitsOnly: number | null, length: number, style: PasswordStyle = 'mixed'): string {
+  return roomPassword((array) => crypto.getRandomValues(array), { passwordLength: length, passwordStyle: style }, digitsOnly, t('languageCode'));
 }
 
 /** The sentence for the teacher when an action did not happen. */

@@ -22,7 +22,13 @@ export const isLessonRecord: Guard<LessonRecord> = object<LessonRecord>({
   passwordOn: isBoolean,
   recorded: isBoolean,
   lastCount: count(10_000),
-}, { leaveReason: boundedString(MAX_LEAVE_REASON_LENGTH) });
+}, {
+  leaveReason: boundedString(MAX_LEAVE_REASON_LENGTH),
+  lobbyBeforeEnd: isBoolean,
+  passwordBeforeEnd: isBoolean,
+  recordedBeforeEnd: isBoolean,
+  endingAt: timestamp,
+});
 
 export async function readLessonLog(): Promise<LessonRecord[]> {
   const stored: unknown = (await browser.storage.local.get(LOG_KEY))[LOG_KEY];

@@ -50,6 +50,8 @@ describe('page and content messages', () => {
     expect(isContentToBackground({ type: 'room-update', snapshot })).toBe(true);
     expect(isContentToBackground({ type: 'document-start' })).toBe(true);
     expect(isContentToBackground({ type: 'document-start', tabId: 3 })).toBe(false);
+    expect(isContentToBackground({ type: 'lesson-ending' })).toBe(true);
+    expect(isContentToBackground({ type: 'lesson-ending', at: 1 })).toBe(false);
     expect(isContentToBackground({ type: 'room-update', snapshot: { ...snapshot, v: 0 } })).toBe(false);
     expect(isContentToBackground('room-update')).toBe(false);
   });

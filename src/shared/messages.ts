@@ -114,7 +114,15 @@ export interface LessonEndedMessage {
   result: ActionResult;
 }
 
-export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveReasonMessage | LessonEndedMessage;
+/**
+ * The teacher chose "Remove everyone and leave" in the leave dialog: the end-of-lesson sequence begins
+ * (what it turns on, lobby and password, the lesson log shows as "only at the end").
+ */
+export interface LessonEndingMessage {
+  type: 'lesson-ending';
+}
+
+export type ContentToBackground = RoomUpdateMessage | DocumentStartMessage | LeaveReasonMessage | LessonEndingMessage | LessonEndedMessage;
 
 /**
  * background → content, through storage.local (key LEAVE_GUARD_PREFS_KEY): what the leave guard needs to
@@ -169,13 +177,15 @@ export const ROOM_UPDATES_PORT = 'room-updates';
 const isRoomUpdate = object<RoomUpdateMessage>({ type: oneOf(['room-update'] as const), snapshot: isRoomSnapshot });
 const isDocumentStart = object<DocumentStartMessage>({ type: oneOf(['document-start'] as const) });
 
+const isLessonEnding = object<LessonEndingMessage>({ type: oneOf(['lesson-ending'] as const) });
+
 const isLeaveReason = object<LeaveReasonMessage>({
   type: oneOf(['leave-reason'] as const),
   reason: (value): value is string => typeof value === 'string' && value.trim().length > 0 && value.length <= 500,
 });
 
 export const isContentToBackground: Guard<ContentToBackground> = (value): value is ContentToBackground =>
-  isRoomUpdate(value) || isDocumentStart(value) || isLeaveReason(value) || isLessonEnded(value);
+  isRoomUpdate(value) || isDocumentStart(value) || isLeaveReason(value) || isLessonEnding(value) || isLessonEnded(value);
 
 // ── popup ⇄ background (runtime port named ROOM_PORT) ─────────────────────────
 export const ROOM_PORT = 'room-watch';

@@ -1,6 +1,8 @@
-// The local lesson log: how each lesson ended, counts and times only; export and delete in the options page.
+// The local lesson log: how each lesson ended, counts and times only; what was on during the lesson and
+// what only at its end; export (JSON; CSV in the teacher's language) and delete in the options page.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 import { expect, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
@@ -33,25 +35,65 @@ test('lessons are logged with how they ended, without names, and can be exported
   await second.close({ runBeforeUnload: false });
 
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  // The popup's link to the log: the page opens at the log, its heading focused.
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html#lesson-log`);
+  await expect(options.locator('#log-heading')).toBeFocused();
+  await expect(options.locator('#log-heading')).toBeInViewport();
   const rows = options.getByTestId('log-table').locator('tbody tr');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toHaveAttribute('data-outcome', 'closed-with-people');
   await expect(rows.nth(0)).toContainText('Tab closed with 2 still inside');
   await expect(rows.nth(1)).toHaveAttribute('data-outcome', 'empty');
   await expect(rows.nth(1)).toContainText('Mathe7b');
+  // The lobby was on during the lesson; the password only because the end of the lesson locked the room.
+  await expect(rows.nth(1).locator('[data-flag="lobby"]')).toHaveAttribute('data-use', 'lesson');
+  await expect(rows.nth(1).locator('[data-flag="password"]')).toHaveAttribute('data-use', 'end-only');
+  await expect(rows.nth(1).locator('[data-flag="password"]')).toHaveText('only at the end');
+  await expect(rows.nth(1).locator('[data-flag="recording"]')).toHaveText('no');
+  await expect(rows.nth(0).locator('[data-flag="password"]')).toHaveText('no');
+  await expect(rows.nth(1)).toContainText(/\d+ min/);
 
   // What is stored: counts, times, flags; no participant names.
   const stored = JSON.stringify(await serviceWorker.evaluate(() => chrome.storage.local.get(null)));
   for (const occupant of studentNames as string[]) expect(stored).not.toContain(String(occupant).split(' (')[0]);
   const log = JSON.parse(stored).lessonLog;
-  expect(log[1]).toMatchObject({ room: 'Mathe7b', outcome: 'empty', lobbyOn: true, peak: 3, remaining: 0 });
+  expect(log[1]).toMatchObject({ room: 'Mathe7b', outcome: 'empty', lobbyOn: true, lobbyBeforeEnd: true, passwordOn: true, passwordBeforeEnd: false, peak: 3, remaining: 0 });
 
-  const csvDownload = options.waitForEvent('download');
-  await options.getByTestId('log-export-csv').click();
-  const csv = readFileSync((await (await csvDownload).path())!, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('start,end,host,room,outcome,remaining,peak,lobbyOn,passwordOn,recorded,leaveReason');
-  expect(csv).toContain(',Bio9c,closed-with-people,2,2,');
+  const exportCsv = async (): Promise<string> => {
+    const csvDownload = options.waitForEvent('download');
+    await options.getByTestId('log-export-csv').click();
+    return readFileSync((await (await csvDownload).path())!, 'utf8');
+  };
+  // For a spreadsheet in the teacher's language: English here, local time (this page in Berlin's time
+  // zone; the machine runs on UTC), a BOM for Excel.
+  await (await context.newCDPSession(options)).send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Berlin' });
+  const berlin = (time: number) =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short' }).format(new Date(time));
+  const csv = await exportCsv();
+  expect(csv.startsWith('\uFEFF')).toBe(true);
+  const [header, newest] = csv.slice(1).split('\r\n');
+  expect(header).toBe(
+    'Start,End,Duration (minutes),Server,Room,How it ended,Still in the room when you left,Participants (max.),Lobby,Password,Recording,Your reason for leaving',
+  );
+  expect(newest).toBe(`${berlin(log[0].start)},${berlin(log[0].end)},0,${log[0].host},Bio9c,Tab closed with 2 still inside,2,2,no,no,no,`);
+  expect(csv).toContain(',Mathe7b,"Room empty, you left last",0,3,yes,only at the end,no,');
+
+  // In German: the table still fits the page, the CSV has ";" and German headers.
+  await options.locator('#setting-uiLanguage').selectOption('de');
+  await expect(options.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(rows).toHaveCount(2);
+  for (const width of [1280, 800]) {
+    await options.setViewportSize({ width, height: 900 });
+    const wrap = options.getByTestId('log-table-wrap');
+    expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth), `table at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await expect(options.getByTestId('log-table').locator('thead th')).toHaveText(['Wann', 'Raum', 'Wie er endete', 'Teilnehmende (max.)', 'Lobby', 'Passwort', 'Aufzeichnung']);
+  const german = await exportCsv();
+  expect(german.slice(1).split('\r\n')[0]).toBe(
+    'Beginn;Ende;Dauer (Minuten);Server;Raum;Wie er endete;Beim Verlassen noch im Raum;Teilnehmende (max.);Lobby;Passwort;Aufzeichnung;Ihr Grund fürs Verlassen',
+  );
+  expect(german).toContain(';Mathe7b;Raum leer, Sie sind als Letzte gegangen;0;3;ja;nur zum Schluss;nein;');
+  expect(await axeViolations(options)).toEqual([]);
 
   options.once('dialog', (dialog) => void dialog.accept());
   await options.getByTestId('log-delete').click();
