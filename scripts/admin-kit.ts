@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hostPattern, parsePolicy, type Problem, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from '../src/core/settings.ts';
+import { allowedText, hostPattern, parsePolicy, type Problem, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from '../src/core/settings.ts';
 import { CHROME_MIN_VERSION, isGeckoId, MANAGED_GECKO_ID } from './manifest-variants.ts';
 
 /** What the school's policy holds: the two sections the extension reads (src/core/settings.ts). */
@@ -900,7 +900,67 @@ const USAGE = `Usage: npm run admin-kit -- --host <jitsi host> [--chrome-id <id>
   --config <file.json>          your own configuration, { "enforced": {…}, "defaults": {…} },
                                 instead of an example (it is checked as the extension checks it)
   --out <dir>                   where to write the files (default: ${DEFAULT_OUT_DIR})
+  --check <file>                check a policy file instead (a Chromium/Chrome/Edge policy .json, a
+                                Firefox policies.json, the Google Admin upload, or
+                                { "enforced": {…}, "defaults": {…} }): prints
+                                every value the extension would ignore, and what is allowed
   --help                        this text`;
+
+/** The companion's configurations in a policy file, by where they sit in it. */
+function configurationsIn(file: unknown): Array<{ where: string; configuration: unknown }> {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (!isObject(file)) return [{ where: '', configuration: file }];
+  const found: Array<{ where: string; configuration: unknown }> = [];
+  const chromium = isObject(file['3rdparty']) && isObject(file['3rdparty'].extensions) ? file['3rdparty'].extensions : null;
+  const policies = isObject(file.policies) ? file.policies : null;
+  const firefox = policies && isObject(policies['3rdparty']) && isObject(policies['3rdparty'].Extensions) ? policies['3rdparty'].Extensions : null;
+  if (chromium) for (const [id, configuration] of Object.entries(chromium)) found.push({ where: `3rdparty.extensions.${id}.`, configuration });
+  if (firefox) for (const [id, configuration] of Object.entries(firefox)) found.push({ where: `policies.3rdparty.Extensions.${id}.`, configuration });
+  // The Google Admin console's upload wraps each group: { "enforced": { "Value": {…} } }.
+  const unwrapped = Object.fromEntries(
+    Object.entries(file).map(([key, value]) => [key, isObject(value) && Object.keys(value).length === 1 && 'Value' in value ? value.Value : value]),
+  );
+  if (!chromium && !firefox) found.push({ where: '', configuration: unwrapped });
+  return found;
+}
+
+/**
+ * `--check FILE`: every value of a policy file that the extension would ignore, with what is allowed.
+ * Chromium (Chrome, Edge) checks only the JSON types of managed_schema.json: a value of the wrong type
+ * makes it drop the whole group (enforced or defaults), an unknown setting it drops silently; the options
+ * page lists the rest. So a file is fine only when this finds nothing.
+ */
+export function checkPolicyText(text: string, name = 'the file'): { ok: boolean; lines: string[] } {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, lines: [`${name}: not JSON (${(error as Error).message}). Windows .reg, ADMX and macOS profiles: check the settings in chrome://policy or about:policies.`] };
+  }
+  const lines: string[] = [];
+  let ok = true;
+  for (const { where, configuration } of configurationsIn(file)) {
+    const { enforced, defaults, problems } = parsePolicy(configuration);
+    if (problems.length === 0) {
+      lines.push(`${name}: ${where || ''}OK (${Object.keys(enforced).length} enforced, ${Object.keys(defaults).length} defaults)`);
+      continue;
+    }
+    ok = false;
+    for (const problem of problems) {
+      const value = problem.value === undefined ? '' : ` = ${problem.value}`;
+      const allowed = problem.key && problem.problem !== 'unknown-key' ? `; allowed: ${allowedText(problem.key)}` : '';
+      const group = problem.path.split('.')[0];
+      const effect =
+        problem.problem === 'wrong-type' || problem.problem === 'not-an-object'
+          ? ` (Chrome and Edge drop the whole "${group}" group for this: every setting in it falls back to the built-in defaults)`
+          : problem.problem === 'unknown-key'
+            ? ' (Chrome and Edge drop it without a word)'
+            : ' (ignored, the built-in default applies; the options page lists it)';
+      lines.push(`${name}: ${where}${problem.path || '(the configuration)'}${value}: ${PROBLEM_TEXT[problem.problem]}${allowed}${effect}`);
+    }
+  }
+  return { ok, lines };
+}
 
 export interface CliIo {
   out(line: string): void;
@@ -938,6 +998,7 @@ export function runCli(argv: string[], io: CliIo = nodeIo): number {
         example: { type: 'string' },
         config: { type: 'string' },
         out: { type: 'string' },
+        check: { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -951,6 +1012,20 @@ export function runCli(argv: string[], io: CliIo = nodeIo): number {
     return 0;
   }
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined);
+  const checkFile = text('check');
+  if (checkFile !== undefined) {
+    let content: string;
+    try {
+      content = io.readFile(checkFile);
+    } catch (error) {
+      io.err(`admin-kit: --check ${checkFile}: cannot read it (${(error as Error).message})`);
+      return 2;
+    }
+    const { ok, lines } = checkPolicyText(content, checkFile);
+    for (const line of lines) (ok ? io.out : io.err)(line);
+    if (!ok) io.err('Fix these values, then check again; after deploying, chrome://policy (Chrome, Edge) or about:policies (Firefox) shows what the browser read.');
+    return ok ? 0 : 1;
+  }
   const host = (text('host') ?? '').toLowerCase();
   const chromeId = text('chrome-id') ?? EXTENSION_ID_PLACEHOLDER;
   const edgeId = text('edge-id');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { managedSchema, parsePolicy, SETTING_KEYS, type SettingKey } from '../../src/core/settings.ts';
 import {
   admxPolicyName,
+  checkPolicyText,
   type CliIo,
   type Configuration,
   EDGE_ADDONS_UPDATE_URL,
@@ -588,6 +589,35 @@ describe('admin kit: command line', () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(written.size).toBe(0);
+  });
+
+  it('--check lists every value the extension would ignore, with what is allowed and what the browser does', () => {
+    inputFiles.set(
+      'chromium.json',
+      JSON.stringify({
+        ExtensionSettings: {},
+        '3rdparty': { extensions: { [CHROME_ID]: { enforced: { autoLobby: true, passwordLength: 8, autoPassword: 'yes' }, defaults: { autoLoby: true } } } },
+      }),
+    );
+    inputFiles.set('policies.json', JSON.stringify({ policies: { '3rdparty': { Extensions: { 'jmc@example.org': { defaults: { leaveGuard: 'Strong' } } } } } }));
+    const chromium = run('--check', 'chromium.json');
+    expect(chromium.code).toBe(1);
+    expect(chromium.written.size).toBe(0);
+    const lines = chromium.err.split('\n');
+    expect(lines).toContain(`chromium.json: 3rdparty.extensions.${CHROME_ID}.enforced.passwordLength = 8: value not allowed (see settings.md); allowed: a whole number from 10 to 64 (ignored, the built-in default applies; the options page lists it)`);
+    expect(chromium.err).toMatch(/enforced\.autoPassword = "yes": wrong kind of value.*allowed: true or false \(Chrome and Edge drop the whole "enforced" group/);
+    expect(chromium.err).toMatch(/defaults\.autoLoby: not a setting.*drop it without a word/);
+    expect(chromium.err).toContain('chrome://policy');
+    const firefox = run('--check', 'policies.json');
+    expect(firefox.code).toBe(1);
+    expect(firefox.err).toContain('policies.3rdparty.Extensions.jmc@example.org.defaults.leaveGuard = "Strong": value not allowed (see settings.md); allowed: one of "warn", "strong"');
+    const fine = run('--check', 'ours.json');
+    expect(fine).toMatchObject({ code: 0, err: '' });
+    expect(fine.out).toBe('ours.json: OK (2 enforced, 1 defaults)');
+    expect(run('--check', 'broken.json')).toMatchObject({ code: 1, err: expect.stringMatching(/broken.json: not JSON/) });
+    expect(run('--check', 'missing.json')).toMatchObject({ code: 2, err: expect.stringMatching(/cannot read it/) });
+    // The shipped examples pass.
+    for (const [path, content] of shippedKit()) if (path.endsWith('.json')) expect(checkPolicyText(content, path), path).toMatchObject({ ok: true });
   });
 
   it('writes the whole kit to --out, for the ids given', () => {
