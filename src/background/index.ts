@@ -50,8 +50,8 @@ const RECORDING_COLOUR = '#b0191f';
 
 async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promise<void> {
   const recording = isRecording(snapshot);
-  const text = badgeText(snapshot, t('badgeRecording'));
   const status = roomStatus(snapshot);
+  const text = badgeText(snapshot, t('badgeRecording'), status === 'danger' || status === 'attention');
   const people = peopleInLesson(snapshot);
   const title =
     status !== 'none' && snapshot?.roomName

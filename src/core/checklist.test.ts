@@ -241,6 +241,8 @@ describe('the popup arrangement: what needs the teacher first, what is in order 
   it('a lesson in order folds entirely; not being moderator is always first', () => {
     expect(arrange(lesson, { blur: true, rules: true }).now).toEqual([]);
     expect(ids(arrange({ ...lesson, isModerator: false, knocking: 2 }).now)[0]).toBe('moderator');
+    // Everyone moderator (shown loud) comes with the broken rules, before a lobby that is off.
+    expect(ids(arrange({ ...lesson, everyoneModerator: true, lobbyEnabled: false }).now).slice(0, 2)).toEqual(['everyone-moderator', 'lobby']);
   });
 
   it('the end steps show only while the teacher is ending the lesson', () => {

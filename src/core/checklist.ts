@@ -271,7 +271,10 @@ export function arrangeChecklist(parts: ChecklistPart[], options: ArrangeOptions
   const items = parts.flatMap((part) => (part.id === 'end' ? [] : part.items));
   const checks = items.filter((item) => item.id !== 'participants');
   // A kept item that is now in order ranks with the steps to do: the teacher's ticks stay in place.
-  const rank = (item: ChecklistItem): number => STATUS_RANK[item.status === 'ok' ? 'todo' : item.status] * 100 + URGENCY.indexOf(item.id);
+  // Everyone being moderator is shown loud (any student can end the lesson): it ranks with broken rules.
+  const tier = (item: ChecklistItem): ItemStatus =>
+    item.status === 'ok' ? 'todo' : item.id === 'everyone-moderator' && item.status === 'warn' ? 'fail' : item.status;
+  const rank = (item: ChecklistItem): number => STATUS_RANK[tier(item)] * 100 + URGENCY.indexOf(item.id);
   const urgent = (item: ChecklistItem): boolean => item.status !== 'ok' || options.keep.includes(item.id);
   return {
     now: checks.filter(urgent).sort((a, b) => rank(a) - rank(b)),

@@ -7,11 +7,18 @@ const inLesson = (participants: number | null): RoomSnapshot => ({ ...emptySnaps
 describe('badge', () => {
   it('shows the count only in a lesson with a known count', () => {
     expect(badgeText(inLesson(12))).toBe('12');
-    expect(badgeText(inLesson(0))).toBe('0');
+    expect(badgeText(inLesson(1))).toBe('1');
     expect(badgeText(inLesson(null))).toBe('');
     expect(badgeText({ ...inLesson(3), phase: 'prejoin' })).toBe('');
     expect(badgeText(null)).toBe('');
     expect(badgeText(inLesson(4321))).toBe('999+');
+  });
+
+  it('the teacher alone: no red "0"; "!" while a safety rule is not met', () => {
+    expect(badgeText(inLesson(0))).toBe('');
+    expect(badgeText(inLesson(0), 'REC', true)).toBe('!');
+    expect(badgeText({ ...inLesson(0), recording: true }, 'REC', true)).toBe('REC');
+    expect(badgeText({ ...inLesson(0), breakoutParticipants: 2 }, 'REC', true)).toBe('2');
   });
 
   it('counts the whole class, breakout rooms included', () => {

@@ -77,12 +77,14 @@ export function isRecording(snapshot: RoomSnapshot | null): boolean {
 
 /**
  * Toolbar badge: the number of people in the lesson, only while the teacher is in it; while a recording
- * runs, REC instead (its own sign, not the amber of a knocking student).
+ * runs, REC instead (its own sign, not the amber of a knocking student). The teacher alone gets no "0"
+ * (on red it reads as an error): nothing, or "!" while a safety rule is not met (`attention`).
  */
-export function badgeText(snapshot: RoomSnapshot | null, recordingSign = 'REC'): string {
+export function badgeText(snapshot: RoomSnapshot | null, recordingSign = 'REC', attention = false): string {
   const people = peopleInLesson(snapshot);
   if (people === null) return '';
   if (isRecording(snapshot)) return recordingSign;
+  if (people === 0) return attention ? '!' : '';
   return people > 999 ? '999+' : String(people);
 }
 

@@ -1,18 +1,19 @@
-// The lesson checklist in three parts, with the teacher's ticks and the one-click fixes.
-import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+// The lesson checklist as the teacher needs it two minutes before the lesson (issue 25): what needs
+// them now first, each row saying its state and, where it is not right, the one-click action; what is
+// in order folded into one line; the end of the lesson. Focus is never lost after an action.
+import { useEffect, useState } from 'preact/hooks';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
-import type {
-  CheckId,
-  ChecklistFix,
-  ChecklistItem,
-  ChecklistPart,
-  FixBlocker,
-  ItemId,
-  ItemStatus,
-  ManualId,
-  ManualTicks,
-  PartId,
+import {
+  arrangeChecklist,
+  type CheckId,
+  type ChecklistFix,
+  type ChecklistItem,
+  type ChecklistPart,
+  type FixBlocker,
+  type ItemId,
+  type ItemStatus,
+  type ManualId,
+  type ManualTicks,
 } from '../core/checklist.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { ruleLines, SETTINGS, textInLanguage, type Settings } from '../core/settings.ts';
@@ -23,18 +24,6 @@ import { FAILURE_TEXT, newRoomPassword, runRoomAction } from './room-actions.ts'
 import { ShowPassword } from './ShowPassword.tsx';
 
 type FixKind = ChecklistFix['kind'];
-
-const PART_HEADING = { before: 'partBefore', during: 'partDuring', end: 'partEnd' } as const satisfies Record<PartId, MessageKey>;
-
-export const STATUS_LABEL = {
-  ok: 'statusOk',
-  warn: 'statusWarn',
-  fail: 'statusFail',
-  unknown: 'statusUnknown',
-  na: 'statusNotApplicable',
-  todo: 'statusTodo',
-  info: 'statusNotApplicable',
-} as const satisfies Record<ItemStatus, MessageKey>;
 
 export const STATUS_ICON: Record<ItemStatus, string> = { ok: '✓', warn: '!', fail: '✗', unknown: '?', na: '–', todo: '', info: '' };
 
@@ -47,10 +36,7 @@ const MANUAL_LABEL = {
   'recording-announced': 'labelRecordingAnnounced',
 } as const satisfies Record<ManualId, MessageKey>;
 
-const FIX_LABEL = { 'enable-lobby': 'fixEnableLobby', 'set-password': 'fixSetPassword', 'set-start-muted': 'fixStartMuted' } as const satisfies Record<
-  FixKind,
-  MessageKey
->;
+const FIX_LABEL = { 'enable-lobby': 'fixTurnOn', 'set-password': 'fixSetOne', 'set-start-muted': 'fixMuteArrivals' } as const satisfies Record<FixKind, MessageKey>;
 const FIX_DONE = {
   'enable-lobby': 'actionDoneEnableLobby',
   'set-password': 'actionDoneSetPassword',
@@ -58,54 +44,55 @@ const FIX_DONE = {
 } as const satisfies Record<FixKind, MessageKey>;
 const BLOCKED = { 'not-moderator': 'fixBlockedNotModerator', unsupported: 'fixBlockedUnsupported' } as const satisfies Record<FixBlocker, MessageKey>;
 
-/** One sentence per reason an action failed (src/core/actions.ts ActionFailure). */
-
-/** Which item shows the outcome of a fix (it stays in the list when the fix worked). */
+/** Which item shows the outcome of a fix (it stays in sight when the fix worked). */
 const FIX_HOME: Record<FixKind, ItemId[]> = {
   'enable-lobby': ['lobby', 'lobby-unsupported'],
   'set-password': ['password'],
   'set-start-muted': ['start-muted'],
 };
 
-function itemLabel(item: ChecklistItem, room: RoomSnapshot): string {
+const people = (count: number | undefined): string =>
+  count === undefined ? t('statusUnknown') : tCount(count, { zero: 'stateNobody', one: 'stateOnePerson', other: 'statePeople' });
+
+/** A row as "Topic: state" (the state is in the accessible name); manual steps are their own label. */
+export function rowText(item: ChecklistItem, room: RoomSnapshot): { topic: string; state: string | null } {
   const { id, status } = item;
+  // Before joining nothing can be read yet ("todo"); a fact the page does not give is "unknown".
+  const pick = (ok: MessageKey, notOk: MessageKey): string =>
+    t(status === 'todo' ? 'stateAfterJoin' : status === 'unknown' ? 'statusUnknown' : status === 'ok' ? ok : notOk);
   switch (id) {
     case 'moderator':
-      return t('checkModerator');
+      return { topic: t('rowRole'), state: pick('stateModerator', 'stateNotModerator') };
     case 'everyone-moderator':
-      return t(status === 'warn' ? 'labelEveryoneModerator' : 'checkEveryoneModerator');
+      return { topic: t('rowModeratorRights'), state: pick('stateLimited', 'stateEveryone') };
     case 'lobby':
-      return t('checkLobby');
+      return { topic: t('rowLobby'), state: pick('stateOn', 'stateOff') };
     case 'lobby-unsupported':
-      return t('labelLobbyUnsupported');
+      return { topic: t('rowLobby'), state: t('stateNotOnServer') };
     case 'password':
-      return t('checkPassword');
+      return { topic: t('rowPassword'), state: pick('stateSet', 'stateNone') };
     case 'lockout':
-      return t('checkLockout');
+      return { topic: t('rowDropOut'), state: pick('stateCanRejoin', 'stateLockedOut') };
     case 'start-muted':
-      return t('labelStartMuted');
+      return { topic: t('rowNewArrivals'), state: pick('stateStartMuted', 'stateStartOpen') };
+    case 'knocking':
+      return { topic: t('rowKnocking'), state: status === 'unknown' ? t('statusUnknown') : people(item.count) };
+    case 'recording':
+      return { topic: t(room.recording !== true && room.livestream === true ? 'rowLivestream' : 'rowRecording'), state: pick('stateOff', 'stateRunning') };
+    case 'remove-everyone':
+      return { topic: t('rowStillInLesson'), state: people(item.count) };
+    case 'leave-last':
+      return { topic: t('labelLeaveLast'), state: null };
+    case 'participants':
+      return { topic: item.count === undefined ? t('statusUnknown') : tCount(item.count, { zero: 'participantsNone', one: 'participantsOne', other: 'participantsOther' }), state: null };
     case 'blur':
     case 'rules':
     case 'recording-announced':
-      return t(MANUAL_LABEL[id]);
-    case 'knocking':
-      return status === 'warn' && item.count !== undefined
-        ? tCount(item.count, { zero: 'checkKnocking', one: 'labelKnockingOne', other: 'labelKnockingOther' })
-        : t('checkKnocking');
-    case 'recording':
-      if (status !== 'warn') return t('checkRecording');
-      return t(room.recording === true ? 'labelRecordingOn' : 'labelLivestreamOn');
-    case 'participants':
-      return item.count === undefined ? t('participantsNone') : tCount(item.count, { zero: 'participantsNone', one: 'participantsOne', other: 'participantsOther' });
-    case 'remove-everyone':
-      if (item.count === undefined) return t('labelRemoveUnknown');
-      return tCount(item.count, { zero: 'labelRemoveEveryone', one: 'labelRemoveOne', other: 'labelRemoveOther' });
-    case 'leave-last':
-      return t('labelLeaveLast');
+      return { topic: t(MANUAL_LABEL[id]), state: null };
   }
 }
 
-/** What to do about an item that is not met; manual steps say how. */
+/** Why an item matters (or how to do a step): behind a "why?" / "how?" toggle, only while not met. */
 function itemHint(item: ChecklistItem): MessageKey | null {
   const { id, status } = item;
   if (status === 'ok') return null;
@@ -135,6 +122,11 @@ interface FixState {
   outcomes: Partial<Record<FixKind, ActionResult>>;
   /** The room password just set, shown once to share with the class. Never stored, never logged. */
   password: string | null;
+}
+
+/** Moves the focus to an element by id once it is rendered (after a fix, a hide, a cancel). */
+export function focusById(id: string): void {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
 function FixResult({ outcome, password, onHide }: { outcome: FixOutcome; password: string | null; onHide: () => void }) {
@@ -167,7 +159,31 @@ function Rules({ schoolRules }: { schoolRules: string[] | null }) {
   );
 }
 
-function Item({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: {
+/** "why?": a small toggle that shows the row's hint below it. */
+function Why({ id, topic, hint, how }: { id: string; topic: string; hint: MessageKey; how: boolean }) {
+  const [open, setOpen] = useState(false);
+  const word = t(how ? 'howToggle' : 'whyToggle');
+  return (
+    <>
+      <button
+        type="button"
+        class="why"
+        aria-expanded={open}
+        aria-controls={`hint-${id}`}
+        aria-label={`${word} ${topic}`}
+        data-testid={`why-${id}`}
+        onClick={() => setOpen(!open)}
+      >
+        {word}
+      </button>
+      <p class="hint" id={`hint-${id}`} data-testid={`hint-${id}`} hidden={!open}>
+        {t(hint)}
+      </p>
+    </>
+  );
+}
+
+interface RowProps {
   tabId: number;
   offerPassword: boolean;
   item: ChecklistItem;
@@ -178,16 +194,26 @@ function Item({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, o
   fixes: FixState;
   onFix: (kind: FixKind) => void;
   onHide: () => void;
-}) {
+}
+
+function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: RowProps) {
   const { id, status, fix } = item;
   const hint = itemHint(item);
   const testId = isCheckId(id) ? `check-${id}` : `item-${id}`;
-  const label = itemLabel(item, room);
+  const { topic, state } = rowText(item, room);
   const loud = id === 'everyone-moderator' && status === 'warn';
   const homeKind = (Object.keys(FIX_HOME) as FixKind[]).find((kind) => FIX_HOME[kind].includes(id));
   const homeResult = homeKind && fixes.outcomes[homeKind];
   const homeOf: FixOutcome | null = homeKind && homeResult ? { kind: homeKind, result: homeResult } : null;
+  const labelId = `label-${id}`;
   const blockedId = `blocked-${id}`;
+  const label = (
+    <>
+      {state === null ? topic : `${topic}: `}
+      {state !== null && <strong class="state">{state}</strong>}
+    </>
+  );
+  const running = fixes.running !== null;
 
   return (
     <li class={`item ${status}${loud ? ' loud' : ''}`} data-testid={testId} data-status={status}>
@@ -206,40 +232,20 @@ function Item({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, o
       )}
       <div class="body">
         {item.manual ? (
-          <label for={`tick-${id}`} class="label">
+          <label for={`tick-${id}`} class="label" id={labelId}>
             {label}
           </label>
         ) : (
-          <span class="label" data-testid={id === 'participants' && item.count !== undefined ? 'participant-count' : undefined} data-count={id === 'participants' ? item.count : undefined}>
+          <span class="label" id={labelId} tabIndex={-1}>
             {label}
           </span>
         )}
-        {id === 'participants' && item.breakoutCount !== undefined && (
-          <span class="small muted" data-testid="breakout-count" data-count={item.breakoutCount}>
-            {' · '}
-            {tCount(item.breakoutCount, { zero: 'breakoutOther', one: 'breakoutOne', other: 'breakoutOther' })}
-          </span>
-        )}
-        {hint && <p class="hint">{t(hint)}</p>}
+        {hint && <Why id={id} topic={topic} hint={hint} how={item.manual} />}
         {id === 'rules' && <Rules schoolRules={schoolRules} />}
-        {fix && (
-          <div class="fix">
-            <button
-              type="button"
-              class="primary"
-              data-testid={`fix-${fix.kind}`}
-              disabled={fix.blocked !== null || fixes.running !== null}
-              aria-describedby={fix.blocked ? blockedId : undefined}
-              onClick={() => onFix(fix.kind)}
-            >
-              {fixes.running === fix.kind ? t('fixRunning') : t(FIX_LABEL[fix.kind])}
-            </button>
-            {fix.blocked && (
-              <p class="small blocked" id={blockedId} data-testid={`blocked-${fix.kind}`}>
-                {t(BLOCKED[fix.blocked])}
-              </p>
-            )}
-          </div>
+        {fix?.blocked && (
+          <p class="small blocked" id={blockedId} data-testid={`blocked-${fix.kind}`}>
+            {t(BLOCKED[fix.blocked])}
+          </p>
         )}
         {homeKind && (
           <div role="status" aria-live="polite">
@@ -249,8 +255,38 @@ function Item({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, o
         {/* The password can be shown again whenever it is needed (read from Jitsi, never stored). */}
         {offerPassword && id === 'password' && status === 'ok' && room.isModerator === true && fixes.password === null && <ShowPassword tabId={tabId} />}
       </div>
-      {status !== 'info' && !item.manual && <span class={status === 'ok' ? 'status visually-hidden' : 'status'}>{t(STATUS_LABEL[status])}</span>}
+      {fix && (
+        // While any fix runs the button stays focusable (aria-disabled): a disabled button drops the focus.
+        <button
+          type="button"
+          class="primary fix"
+          data-testid={`fix-${fix.kind}`}
+          disabled={fix.blocked !== null}
+          aria-disabled={running ? 'true' : undefined}
+          aria-describedby={fix.blocked ? `${labelId} ${blockedId}` : labelId}
+          onClick={() => !running && onFix(fix.kind)}
+        >
+          {fixes.running === fix.kind ? t('fixRunning') : t(FIX_LABEL[fix.kind])}
+        </button>
+      )}
     </li>
+  );
+}
+
+/** Who is here: "12 participants in the room · 2 more in breakout rooms" (in the popup's header). */
+export function People({ item, room }: { item: ChecklistItem; room: RoomSnapshot }) {
+  return (
+    <span data-testid="item-participants" data-status={item.status}>
+      <span data-testid={item.count !== undefined ? 'participant-count' : undefined} data-count={item.count}>
+        {rowText(item, room).topic}
+      </span>
+      {item.breakoutCount !== undefined && (
+        <span data-testid="breakout-count" data-count={item.breakoutCount}>
+          {' · '}
+          {tCount(item.breakoutCount, { zero: 'breakoutOther', one: 'breakoutOne', other: 'breakoutOther' })}
+        </span>
+      )}
+    </span>
   );
 }
 
@@ -267,8 +303,24 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPa
   const schoolText = settings && textInLanguage(settings.rulesText, t('languageCode'));
   const schoolRules = schoolText ? ruleLines(schoolText) : null;
   const [fixes, setFixes] = useState<FixState>({ running: null, outcomes: {}, password: null });
+  /** What the teacher changed in this popup stays in sight until it closes. */
+  const [keep, setKeep] = useState<ItemId[]>([]);
+  const [ending, setEnding] = useState(false);
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  const view = arrangeChecklist(parts, { ending: ending || room.phase === 'leaving', keep });
+  const hasEnd = parts.some((part) => part.id === 'end');
+
+  useEffect(() => {
+    if (focusAfter === null) return;
+    focusById(focusAfter);
+    setFocusAfter(null);
+  }, [focusAfter]);
+
+  const keepInSight = (id: ItemId): void => setKeep((kept) => (kept.includes(id) ? kept : [...kept, id]));
 
   const runFix = async (kind: FixKind): Promise<void> => {
+    const home = FIX_HOME[kind].find((id) => view.now.some((item) => item.id === id)) ?? FIX_HOME[kind][0]!;
+    keepInSight(home);
     // The password lives only in this closure and, once Jitsi took it, in component state.
     const password = kind === 'set-password' ? newRoomPassword(room.passwordDigits, settings?.passwordLength ?? SETTINGS.passwordLength.default) : null;
     const action: RoomAction =
@@ -286,75 +338,60 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPa
       // A new password replaces the one shown; other fixes leave it.
       password: kind === 'set-password' ? (result.ok ? password : null) : state.password,
     }));
+    // Done: the focus goes to the row's new state (its button is gone). Failed: it stays on the button.
+    if (result.ok) setFocusAfter(`label-${home}`);
   };
 
-  const hide = (): void =>
+  const hide = (): void => {
     setFixes((state) => ({ ...state, password: null, outcomes: { ...state.outcomes, 'set-password': undefined } }));
+    setFocusAfter('label-password');
+  };
+
+  const tick = (id: ManualId, ticked: boolean): void => {
+    keepInSight(id);
+    onTick(id, ticked);
+  };
+
+  const row = (item: ChecklistItem) => (
+    <Row
+      key={item.id}
+      tabId={tabId}
+      offerPassword={offerPassword}
+      item={item}
+      room={room}
+      ticks={ticks}
+      onTick={tick}
+      fixes={fixes}
+      onFix={(kind) => void runFix(kind)}
+      onHide={hide}
+      schoolRules={schoolRules}
+    />
+  );
 
   return (
     <div class="checks" data-testid="checks" role="group" aria-label={t('checksHeading')}>
-      {parts.map((part) => (
-        <Part key={part.id} part={part} keepOpen={fixes.password !== null}>
-          <ul class="items" id={`items-${part.id}`}>
-            {part.items.map((item) => (
-              <Item
-                key={item.id}
-                tabId={tabId}
-                offerPassword={offerPassword}
-                item={item}
-                room={room}
-                ticks={ticks}
-                onTick={onTick}
-                fixes={fixes}
-                onFix={(kind) => void runFix(kind)}
-                onHide={hide}
-                schoolRules={schoolRules}
-              />
-            ))}
-          </ul>
-          {part.id === 'end' && <EndLesson tabId={tabId} room={room} mode={settings?.endLessonMode ?? null} />}
-        </Part>
-      ))}
-    </div>
-  );
-}
-
-/**
- * One part under its heading. A part where everything is done folds to one line (the teacher can open
- * it again), so a secured lesson fits the popup without scrolling; it unfolds by itself when an item
- * stops being done.
- */
-function Part({ part, keepOpen, children }: { part: ChecklistPart; keepOpen: boolean; children: ComponentChildren }) {
-  // Not while a new password is shown: the teacher still needs it.
-  const allDone = part.id === 'before' && !keepOpen && part.items.every((item) => item.status === 'ok');
-  const [shownWhenDone, setShownWhenDone] = useState(false);
-  const folded = allDone && !shownWhenDone;
-  return (
-    <section class={`part ${part.id}`} aria-labelledby={`part-${part.id}`} data-testid={`part-${part.id}`} data-folded={folded ? 'true' : 'false'}>
-      <div class="part-head">
-        <h2 id={`part-${part.id}`}>{t(PART_HEADING[part.id])}</h2>
-        {allDone && (
-          <button
-            type="button"
-            class="quiet small toggle"
-            aria-expanded={!folded}
-            aria-controls={`items-${part.id}`}
-            data-testid={`toggle-${part.id}`}
-            onClick={() => setShownWhenDone(!shownWhenDone)}
-          >
-            {folded ? t('partShow') : t('partHide')}
-          </button>
-        )}
-      </div>
-      {folded && (
-        <p class="part-done" data-testid={`done-${part.id}`}>
-          <span class="icon ok" aria-hidden="true">
-            ✓
-          </span>
-          {tCount(part.items.length, { zero: 'partAllDone', one: 'partAllDone', other: 'partAllDoneCount' })}
-        </p>
+      {view.now.length > 0 && (
+        <ul class="items" data-testid="now-items">
+          {view.now.map(row)}
+        </ul>
       )}
-      <div hidden={folded}>{children}</div>
-    </section>
+      {view.done.length > 0 && (
+        <details class="done" data-testid="done-items">
+          <summary data-testid="done-summary">
+            <span class="icon ok" aria-hidden="true">
+              ✓
+            </span>
+            {t('doneCount', String(view.done.length))}
+          </summary>
+          <ul class="items">{view.done.map(row)}</ul>
+        </details>
+      )}
+      {hasEnd && (
+        <section class="part end" data-testid="part-end" aria-label={t('partEnd')}>
+          {view.end.length > 0 && <ul class="items">{view.end.map(row)}</ul>}
+          <EndLesson tabId={tabId} room={room} mode={settings?.endLessonMode ?? null} onEnding={setEnding} />
+        </section>
+      )}
+    </div>
   );
 }

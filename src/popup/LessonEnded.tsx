@@ -1,5 +1,6 @@
 // "Lesson ended": what the end of the lesson did, shown on this tab's popup until the teacher dismisses
 // it — also after Jitsi has left the room and shows its welcome page.
+import { useEffect, useRef } from 'preact/hooks';
 import type { LessonEnding } from '../core/lesson-ending.ts';
 import { t } from '../shared/i18n.ts';
 import { describeEnding, endingKey, forgetEnding, readEnding } from '../shared/lesson-ending-store.ts';
@@ -7,9 +8,25 @@ import { useTabRecord } from './useTabRecord.ts';
 
 export function LessonEnded({ tabId }: { tabId: number | null }) {
   const ending = useTabRecord<LessonEnding>(tabId, endingKey, readEnding);
+  const section = useRef<HTMLElement>(null);
+  const shown = Boolean(ending && tabId !== null);
+  // The lesson view it replaces may have had the focus (e.g. "End the lesson and leave"): take it.
+  useEffect(() => {
+    if (shown && (document.activeElement === null || document.activeElement === document.body)) section.current?.focus();
+  }, [shown]);
   if (!ending || tabId === null) return null;
+  const dismiss = (): void => {
+    void forgetEnding(tabId).then(() => requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus()));
+  };
   return (
-    <section class={`ended ${ending.remaining > 0 ? 'warn' : 'ok'}`} data-testid="lesson-ended" role="status" aria-labelledby="ended-heading">
+    <section
+      class={`ended ${ending.remaining > 0 ? 'warn' : 'ok'}`}
+      data-testid="lesson-ended"
+      role="status"
+      aria-labelledby="ended-heading"
+      tabIndex={-1}
+      ref={section}
+    >
       <h2 id="ended-heading">
         {t('endedTitle')}
         {ending.room && <span class="muted"> · {ending.room}</span>}
@@ -17,7 +34,7 @@ export function LessonEnded({ tabId }: { tabId: number | null }) {
       {describeEnding(ending).map((line) => (
         <p key={line}>{line}</p>
       ))}
-      <button type="button" class="quiet" data-testid="lesson-ended-dismiss" onClick={() => void forgetEnding(tabId)}>
+      <button type="button" class="quiet" data-testid="lesson-ended-dismiss" onClick={dismiss}>
         {t('endedDismiss')}
       </button>
     </section>

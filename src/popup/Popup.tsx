@@ -2,12 +2,14 @@ import { buildChecklist, checklistHeadline, MANUAL_IDS, type Headline, type Manu
 import type { RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { AutoActions, offersPassword, useAutoActions } from './AutoActions.tsx';
-import { Checklist } from './Checklist.tsx';
+import { Checklist, People } from './Checklist.tsx';
 import { LessonEnded } from './LessonEnded.tsx';
 import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
 import { useRoom } from './useRoom.ts';
 import { useSettings } from './useSettings.ts';
+import { useEffect, useRef } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { textInLanguage, type Settings } from '../core/settings.ts';
 
 const PHASE_TEXT = {
@@ -19,10 +21,11 @@ const PHASE_TEXT = {
   left: 'phaseLeft',
 } as const satisfies Record<RoomSnapshot['phase'], MessageKey>;
 
-const HEADLINE: Record<Headline, { title: MessageKey; hint: MessageKey; icon: string }> = {
-  danger: { title: 'headlineDanger', hint: 'headlineDangerHint', icon: '✗' },
-  attention: { title: 'headlineAttention', hint: 'headlineAttentionHint', icon: '!' },
-  todo: { title: 'headlineTodo', hint: 'headlineTodoHint', icon: '✓' },
+/** What needs the teacher is listed right below, so only "all set" and the preview add a line. */
+const HEADLINE: Record<Headline, { title: MessageKey; hint: MessageKey | null; icon: string }> = {
+  danger: { title: 'headlineDanger', hint: null, icon: '✗' },
+  attention: { title: 'headlineAttention', hint: null, icon: '!' },
+  todo: { title: 'headlineTodo', hint: null, icon: '✓' },
   ok: { title: 'headlineOk', hint: 'headlineOkHint', icon: '✓' },
   preview: { title: 'headlinePreview', hint: 'headlinePreviewHint', icon: 'i' },
 };
@@ -42,7 +45,7 @@ function HeadlineBanner({ kind }: { kind: Headline }) {
       </span>
       <div>
         <p class="headline-title">{t(title)}</p>
-        <p class="headline-hint">{t(hint)}</p>
+        {hint && <p class="headline-hint">{t(hint)}</p>}
       </div>
     </div>
   );
@@ -71,27 +74,71 @@ function AfterLesson({ ticks }: { ticks: Partial<Record<ManualId, boolean>> }) {
   );
 }
 
-/** The school's notice (e.g. what the service may be used for) and its help page, set by policy. */
-function SchoolInfo({ settings }: { settings: Settings }) {
+/** A notice up to this long (two lines in the popup) is shown open; a longer one starts folded. */
+const NOTICE_SHOWN_UP_TO = 140;
+
+/**
+ * The school's notice (e.g. what the service may be used for), set by policy: short, and folded when
+ * long, so it never pushes the lesson out of the popup.
+ */
+function SchoolNotice({ settings }: { settings: Settings }) {
   const notice = textInLanguage(settings.noticeText, t('languageCode'));
-  if (!notice && !settings.helpUrl) return null;
+  if (!notice) return null;
   return (
-    <section class="school-info" data-testid="school-info" aria-labelledby="school-info-heading">
-      <h2 id="school-info-heading">{t('schoolInfoHeading')}</h2>
-      {notice && (
-        <p class="notice" data-testid="school-notice">
-          {notice}
-        </p>
-      )}
-      {settings.helpUrl && (
-        <p>
-          <a href={settings.helpUrl} target="_blank" rel="noopener noreferrer" data-testid="school-help">
-            {t('schoolHelpLink')}
-          </a>
-        </p>
-      )}
-    </section>
+    <details class="school-info" data-testid="school-info" open={notice.length <= NOTICE_SHOWN_UP_TO}>
+      <summary>{t('schoolInfoHeading')}</summary>
+      <p class="notice" data-testid="school-notice">
+        {notice}
+      </p>
+    </details>
   );
+}
+
+/** Opens an extension page in a tab (the popup closes by itself when the tab takes the focus). */
+function openTab(url: string) {
+  return (event: Event): void => {
+    event.preventDefault();
+    void browser.tabs.create({ url });
+  };
+}
+
+/** Settings, the lesson log (a section of the options page, #lesson-log) and the school's help. */
+function Links({ settings }: { settings: Settings | null }) {
+  const options = browser.runtime.getURL('src/options/index.html');
+  return (
+    <nav class="links" aria-label={t('popupLinks')} data-testid="popup-links">
+      <a href={options} data-testid="open-settings" onClick={openTab(options)}>
+        {t('linkSettings')}
+      </a>
+      <a href={`${options}#lesson-log`} data-testid="open-lesson-log" onClick={openTab(`${options}#lesson-log`)}>
+        {t('linkLessonLog')}
+      </a>
+      {settings?.helpUrl && (
+        <a href={settings.helpUrl} target="_blank" rel="noopener noreferrer" data-testid="school-help" aria-label={t('schoolHelpLink')}>
+          {t('linkHelp')}
+        </a>
+      )}
+    </nav>
+  );
+}
+
+/**
+ * The focus is never lost: when the element that had it disappears because the view changed (the
+ * lesson ended, the teacher left), it goes to the lasting "Lesson ended" card or the popup's heading.
+ */
+function useFocusKept(): void {
+  const used = useRef(false);
+  useEffect(() => {
+    const note = (): void => {
+      used.current = true;
+    };
+    document.addEventListener('focusin', note);
+    return () => document.removeEventListener('focusin', note);
+  }, []);
+  useEffect(() => {
+    if (!used.current || (document.activeElement !== null && document.activeElement !== document.body)) return;
+    (document.querySelector<HTMLElement>('[data-testid="lesson-ended"]') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+  });
 }
 
 function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnapshot; settings: Settings | null }) {
@@ -99,12 +146,19 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
   const auto = useAutoActions(tabId);
   const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true });
   const showsChecklist = parts.length > 0 && tabId !== null;
+  const people = parts.flatMap((part) => part.items).find((item) => item.id === 'participants');
   return (
     <section data-testid="room" data-phase={room.phase}>
       <header class="top">
-        <h1 data-testid="room-name">{room.roomName ?? t('leftHeading')}</h1>
-        <p class="phase" data-testid="phase">
-          {t(PHASE_TEXT[room.phase])}
+        <h1 data-testid="room-name" tabIndex={-1}>{room.roomName ?? t('leftHeading')}</h1>
+        <p class="phase">
+          <span data-testid="phase">{t(PHASE_TEXT[room.phase])}</span>
+          {people && tabId !== null && (
+            <>
+              {' · '}
+              <People item={people} room={room} />
+            </>
+          )}
         </p>
       </header>
       {tabId !== null && <EnableSite tabId={tabId} />}
@@ -121,15 +175,21 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
 export function Popup({ tabId }: { tabId: number | null }) {
   const room = useRoom(tabId);
   const settings = useSettings();
+  useFocusKept();
   if (room === undefined) return <p class="muted">{t('loading')}</p>;
-  const info = settings && <SchoolInfo settings={settings} />;
+  const info = (
+    <>
+      {settings && <SchoolNotice settings={settings} />}
+      <Links settings={settings} />
+    </>
+  );
   const ended = <LessonEnded tabId={tabId} />;
   if (room === null || room.phase === 'welcome' || (room.roomName === null && room.phase !== 'left')) {
     return (
       <>
         {ended}
         <section data-testid="no-room" class="no-room">
-          <h1>{t('extName')}</h1>
+          <h1 tabIndex={-1}>{t('extName')}</h1>
           <p class="muted">{t('noRoomInTab')}</p>
           {tabId !== null && <CheckPage tabId={tabId} />}
         </section>

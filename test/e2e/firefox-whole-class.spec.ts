@@ -122,7 +122,7 @@ test('Firefox ESR: room switches are not leaving, local recording counts, end fo
     const removed = occupantsAtHangup(third);
     await openFirefoxExtensionPage(extension, `src/popup/index.html?tab=${thirdTab}`, '[data-testid="end-lesson"]');
     await extension.click('[data-testid="end-lesson"]');
-    await extension.waitForSelector('[data-testid="end-for-all"]:checked');
+    await extension.waitForSelector('[data-testid="end-confirm"][data-mechanism="end-for-all"]');
     await extension.click('[data-testid="end-and-leave"]');
     expect(await removed).toBe(0);
     await pollFor(async () => {

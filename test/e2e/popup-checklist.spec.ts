@@ -1,6 +1,7 @@
 // The popup's lesson checklist in real Chromium against the simulated lesson: every automatic item
-// follows the room, the one-click fixes change the conference and their items turn green, failures
-// show their reason, manual ticks last for the lesson, German and Dutch, and an axe-core scan.
+// follows the room and says its state ("Lobby: off"), what needs the teacher comes first and what is in
+// order folds, the one-click fixes change the conference and their rows turn green with the focus on
+// them, failures show their reason, manual ticks last for the lesson, German and Dutch, and axe-core.
 // Screenshots of each state go to test-results/popup-*.png.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,18 @@ async function startLesson(env: Env, room: string, params: Record<string, string
 
 const item = (popup: Page, id: string) => popup.getByTestId(id);
 const expectStatus = (popup: Page, id: string, status: string) => expect(item(popup, id), id).toHaveAttribute('data-status', status);
+/** The row's own text, "Topic: state": what a screen reader reads for it, too. */
+const rowLabel = (popup: Page, id: string) => item(popup, id).locator('.label');
+/** Opens a row's "why?" and returns the hint it shows. */
+async function why(popup: Page, id: string) {
+  const toggle = popup.getByTestId(`why-${id}`);
+  await expect(popup.getByTestId(`hint-${id}`)).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  return popup.getByTestId(`hint-${id}`);
+}
+/** The rows that need the teacher, top to bottom. */
+const nowRows = (popup: Page) => popup.getByTestId('now-items').locator(':scope > li').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-testid')));
 
 async function shot(popup: Page, name: string): Promise<void> {
   await popup.screenshot({ path: `test-results/popup-${name}.png` });
@@ -59,7 +72,20 @@ test.describe('checklist follows the room', () => {
     const { page, popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 3 });
     const sim = <T,>(fn: () => T) => page.evaluate(fn);
 
-    await expect(popup.getByTestId('part-before').getByRole('heading')).toHaveText('Before students arrive');
+    // What needs the teacher first, worst first; what is in order folded into one line.
+    expect(await nowRows(popup)).toEqual(['check-lobby', 'check-password', 'item-start-muted', 'item-blur', 'item-rules']);
+    await expect(popup.getByTestId('done-summary')).toContainText('5 in order');
+    await expect(item(popup, 'check-moderator')).toBeHidden();
+    await expect(rowLabel(popup, 'check-lobby')).toHaveText('Lobby: off');
+    await expect(popup.getByTestId('fix-enable-lobby')).toHaveText('Turn on');
+    await expect(rowLabel(popup, 'check-password')).toHaveText('Room password: none');
+    await expect(rowLabel(popup, 'item-start-muted')).toHaveText('New arrivals: microphone or camera on');
+    await popup.getByTestId('done-summary').click();
+    await expect(rowLabel(popup, 'check-moderator')).toHaveText('Your role: moderator');
+    await expect(rowLabel(popup, 'check-everyone-moderator')).toHaveText('Moderator rights: limited');
+    await expect(rowLabel(popup, 'check-knocking')).toHaveText('Waiting in the lobby: nobody');
+    await expect(rowLabel(popup, 'check-recording')).toHaveText('Recording: off');
+    await popup.getByTestId('done-summary').click();
     await expectStatus(popup, 'check-moderator', 'ok');
     await expectStatus(popup, 'check-everyone-moderator', 'ok');
     await expectStatus(popup, 'check-lobby', 'fail');
@@ -72,8 +98,9 @@ test.describe('checklist follows the room', () => {
     await expectStatus(popup, 'check-recording', 'ok');
     await expect(item(popup, 'item-recording-announced')).toHaveCount(0);
     await expect(popup.getByTestId('participant-count')).toHaveText('3 participants in the room');
-    await expectStatus(popup, 'item-remove-everyone', 'todo');
-    await expect(item(popup, 'item-remove-everyone')).toContainText('3 people are still in the room');
+    // The end steps do not apply yet: "Still in the lesson" shows only once the teacher ends it.
+    await expect(item(popup, 'item-remove-everyone')).toHaveCount(0);
+    await expect(item(popup, 'item-leave-last')).toHaveCount(0);
     await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'danger');
     await expect(popup.getByTestId('end-lesson')).toBeEnabled();
     expect((await fitsPopup(popup)).width).toBe(POPUP_SIZE.width);
@@ -83,13 +110,15 @@ test.describe('checklist follows the room', () => {
     await page.evaluate(() => window.APP.store.getState()['features/base/conference'].conference.enableLobby());
     await expectStatus(popup, 'check-lobby', 'ok');
     await expectStatus(popup, 'check-lockout', 'warn');
-    await expect(item(popup, 'check-lockout')).toContainText('set one above');
+    await expect(rowLabel(popup, 'check-lockout')).toHaveText('If you drop out: the lobby keeps you out too');
+    await expect(await why(popup, 'lockout')).toContainText('set one above');
 
     // Someone knocks: counted, with the hint to admit them in Jitsi; admitted, the item is green again.
     const knocker = await sim(() => window.__jitsiSim.knock('Paul'));
     await expectStatus(popup, 'check-knocking', 'warn');
-    await expect(item(popup, 'check-knocking')).toContainText('1 person is waiting in the lobby');
-    await expect(item(popup, 'check-knocking')).toContainText('Admit them in Jitsi');
+    await expect(rowLabel(popup, 'check-knocking')).toHaveText('Waiting in the lobby: 1 person');
+    expect((await nowRows(popup))[0]).toBe('check-knocking');
+    await expect(await why(popup, 'knocking')).toContainText('Admit them in Jitsi');
     await page.evaluate((id) => window.__jitsiSim.admit(id), knocker);
     await expectStatus(popup, 'check-knocking', 'ok');
     await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '4');
@@ -97,7 +126,7 @@ test.describe('checklist follows the room', () => {
     // A recording: warning, and the manual step to announce it and ask for consent.
     await sim(() => window.__jitsiSim.startRecording('file'));
     await expectStatus(popup, 'check-recording', 'warn');
-    await expect(item(popup, 'check-recording')).toContainText('A recording is running');
+    await expect(rowLabel(popup, 'check-recording')).toHaveText('Recording: running');
     await expectStatus(popup, 'item-recording-announced', 'todo');
     await popup.getByTestId('tick-recording-announced').check();
     await expectStatus(popup, 'item-recording-announced', 'ok');
@@ -105,7 +134,7 @@ test.describe('checklist follows the room', () => {
     await expectStatus(popup, 'check-recording', 'ok');
     await expect(item(popup, 'item-recording-announced')).toHaveCount(0);
     await sim(() => window.__jitsiSim.startRecording('stream'));
-    await expect(item(popup, 'check-recording')).toContainText('A livestream is running');
+    await expect(rowLabel(popup, 'check-recording')).toHaveText('Livestream: running');
     await sim(() => window.__jitsiSim.stopRecording());
     await expectStatus(popup, 'check-recording', 'ok');
 
@@ -114,19 +143,26 @@ test.describe('checklist follows the room', () => {
     await page.evaluate((moved) => window.__jitsiSim.openBreakoutRoom('Gruppe A', moved), ids.slice(0, 2));
     await expect(popup.getByTestId('breakout-count')).toHaveAttribute('data-count', '2');
     await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '2');
-    await expect(item(popup, 'item-remove-everyone')).toContainText('4 people are still in the room');
+    // Ending the lesson counts them too; Cancel gives the focus back to "End the lesson…".
+    await popup.getByTestId('end-lesson').click();
+    await expect(popup.getByTestId('end-confirm')).toBeFocused();
+    await expect(popup.getByTestId('end-confirm-text')).toHaveText('End the meeting for all 4 people in the room and let Jitsi close it?');
+    await popup.getByTestId('end-cancel').click();
+    await expect(popup.getByTestId('end-lesson')).toBeFocused();
     await sim(() => window.__jitsiSim.closeBreakoutRooms());
     await expect(popup.getByTestId('breakout-count')).toHaveCount(0);
 
-    // Everyone gone: the end item is done.
+    // Everyone gone: nobody is counted (and still no end steps before the teacher ends the lesson).
     await sim(() => window.__jitsiSim.remoteIds().forEach((id) => window.__jitsiSim.leave(id)));
-    await expectStatus(popup, 'item-remove-everyone', 'ok');
     await expect(popup.getByTestId('participant-count')).toHaveText('No one else is in the room');
+    await expect(item(popup, 'item-remove-everyone')).toHaveCount(0);
 
     // The teacher loses the moderator role: red, with why and what to do.
     await sim(() => window.__jitsiSim.setLocalRole('participant'));
     await expectStatus(popup, 'check-moderator', 'fail');
-    await expect(item(popup, 'check-moderator')).toContainText('Only a moderator can');
+    expect((await nowRows(popup))[0]).toBe('check-moderator');
+    await expect(rowLabel(popup, 'check-moderator')).toHaveText('Your role: not moderator');
+    await expect(await why(popup, 'moderator')).toContainText('Only a moderator can');
     await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'danger');
   });
 
@@ -134,8 +170,9 @@ test.describe('checklist follows the room', () => {
     const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Offen', { students: 2, everyoneModerator: 1 });
     await expectStatus(popup, 'check-everyone-moderator', 'warn');
     await expect(item(popup, 'check-everyone-moderator')).toHaveClass(/loud/);
-    await expect(item(popup, 'check-everyone-moderator')).toContainText('Everyone in this room is moderator');
-    await expect(item(popup, 'check-everyone-moderator')).toContainText('Any student can remove others');
+    await expect(rowLabel(popup, 'check-everyone-moderator')).toHaveText('Moderator rights: everyone has them');
+    expect((await nowRows(popup))[0]).toBe('check-everyone-moderator');
+    await expect(await why(popup, 'everyone-moderator')).toContainText('Any student can remove others');
     await shot(popup, 'everyone-moderator');
   });
 });
@@ -149,15 +186,22 @@ test.describe('one-click fixes', () => {
       return { lobby: state['features/lobby'].lobbyEnabled, locked, password, startAudioMutedPolicy, startVideoMutedPolicy };
     });
 
-    await popup.getByTestId('fix-enable-lobby').click();
+    // Keyboard, as a screen-reader user works: the focus lands on the row's new state, never on <body>.
+    await popup.getByTestId('fix-enable-lobby').focus();
+    await popup.keyboard.press('Enter');
     await expectStatus(popup, 'check-lobby', 'ok');
     await expect(popup.getByTestId('result-enable-lobby')).toHaveAttribute('data-result', 'ok');
     await expect(popup.getByTestId('result-enable-lobby')).toHaveText('The lobby is on: students now wait until you admit them.');
     await expect(popup.getByTestId('fix-enable-lobby')).toHaveCount(0);
+    await expect(rowLabel(popup, 'check-lobby')).toHaveText('Lobby: on');
+    await expect(rowLabel(popup, 'check-lobby')).toBeFocused();
+    // It stays in sight (not folded away) while the popup is open.
+    expect(await nowRows(popup)).toContain('check-lobby');
     expect((await conference()).lobby).toBe(true);
 
     await popup.getByTestId('fix-set-password').click();
     await expectStatus(popup, 'check-password', 'ok');
+    await expect(rowLabel(popup, 'check-password')).toBeFocused();
     await expectStatus(popup, 'check-lockout', 'ok');
     const shown = await popup.getByTestId('new-password').textContent();
     expect(shown).toMatch(/^\S{12}$/);
@@ -181,18 +225,24 @@ test.describe('one-click fixes', () => {
 
     await popup.getByTestId('fix-set-start-muted').click();
     await expectStatus(popup, 'item-start-muted', 'ok');
+    await expect(rowLabel(popup, 'item-start-muted')).toHaveText('New arrivals: muted, camera off');
+    await expect(rowLabel(popup, 'item-start-muted')).toBeFocused();
     expect(await conference()).toMatchObject({ startAudioMutedPolicy: true, startVideoMutedPolicy: true });
     await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'todo');
     await shot(popup, 'lesson-password');
 
     // The teacher's own steps: ticked in the popup, kept for this lesson when the popup reopens.
     await popup.getByTestId('tick-blur').check();
+    // A ticked step stays where it is, with the focus on its box.
+    await expect(popup.getByTestId('tick-blur')).toBeFocused();
+    expect(await nowRows(popup)).toContain('item-blur');
     await popup.getByTestId('rules-show').click();
     await expect(popup.getByTestId('rules-text')).toContainText('No photos, screenshots');
     await popup.getByTestId('tick-rules').check();
     await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'ok');
     await popup.getByTestId('hide-password').click();
     await expect(popup.getByTestId('new-password')).toHaveCount(0);
+    await expect(rowLabel(popup, 'check-password')).toBeFocused();
 
     const tabId = Number(new URL(popup.url()).searchParams.get('tab'));
     await popup.close();
@@ -202,21 +252,26 @@ test.describe('one-click fixes', () => {
     await expectStatus(again, 'item-blur', 'ok');
     await expectStatus(again, 'item-rules', 'ok');
     await expect(again.getByTestId('new-password')).toHaveCount(0);
-    // Everything before the lesson is done: that part folds, and the popup fits without scrolling.
-    await expect(again.getByTestId('part-before')).toHaveAttribute('data-folded', 'true');
+    // Everything is in order: it all folds into one line, and the popup fits without scrolling.
+    await expect(again.getByTestId('now-items')).toHaveCount(0);
+    await expect(again.getByTestId('done-summary')).toContainText('10 in order');
+    await expect(again.getByTestId('check-lobby')).toBeHidden();
     expect(await fitsPopup(again)).toEqual({ width: POPUP_SIZE.width, height: POPUP_SIZE.height });
     await shot(again, 'lesson-green');
-    await again.getByTestId('toggle-before').click();
+    await again.getByTestId('done-summary').click();
     await expect(again.getByTestId('check-lobby')).toBeVisible();
     // The password the teacher set here can be shown again (read from Jitsi, still not stored).
     await again.getByTestId('check-password').getByTestId('show-password').click();
     await expect(again.getByTestId('check-password').getByTestId('new-password')).toHaveText(shown!);
+    await expect(again.getByTestId('check-password').getByTestId('copy-password')).toBeFocused();
+    await again.getByTestId('check-password').getByTestId('hide-password').click();
+    await expect(again.getByTestId('check-password').getByTestId('show-password')).toBeFocused();
   });
 
   test('not moderator: the fixes are disabled and say why', async ({ context, serviceWorker, extensionId, simulator }) => {
     const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 5, role: 'participant' });
     await expectStatus(popup, 'check-moderator', 'fail');
-    await expect(item(popup, 'check-moderator')).toContainText('signed in with your school account');
+    await expect(await why(popup, 'moderator')).toContainText('signed in with your school account');
     for (const kind of ['enable-lobby', 'set-password', 'set-start-muted']) {
       await expect(popup.getByTestId(`fix-${kind}`)).toBeDisabled();
       await expect(popup.getByTestId(`blocked-${kind}`)).toHaveText('Only a moderator can do this.');
@@ -230,6 +285,7 @@ test.describe('one-click fixes', () => {
     const { page, popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Bio9c', { students: 2, lobby: 0, passwordDigits: 6 });
     await expect(item(popup, 'check-lobby')).toHaveCount(0);
     await expectStatus(popup, 'item-lobby-unsupported', 'info');
+    await expect(rowLabel(popup, 'item-lobby-unsupported')).toHaveText('Lobby: not on this server');
     await expect(popup.getByTestId('fix-enable-lobby')).toBeDisabled();
     await expect(popup.getByTestId('blocked-enable-lobby')).toHaveText('This server does not offer a lobby.');
     // The digits-only rule of this server is respected.
@@ -270,6 +326,8 @@ test.describe('one-click fixes', () => {
       await popup.getByTestId('fix-enable-lobby').click();
       const result = popup.getByTestId('result-enable-lobby');
       await expect(result).toHaveAttribute('data-failure', failure);
+      // Failed: the button is still there, and so is the focus.
+      await expect(popup.getByTestId('fix-enable-lobby')).toBeFocused();
       await expect(result).toContainText(sentence);
       if (failure === 'rejected') {
         await expect(result).toContainText('Jitsi said: <b>not allowed</b>');
@@ -287,7 +345,9 @@ test.describe('states of the popup', () => {
     await expect(popup.getByTestId('room')).toHaveAttribute('data-phase', 'prejoin');
     await expect(popup.getByTestId('headline')).toHaveAttribute('data-headline', 'preview');
     await expectStatus(popup, 'check-lobby', 'todo');
-    await expect(popup.getByTestId('part-during')).toHaveCount(0);
+    await expect(rowLabel(popup, 'check-lobby')).toHaveText('Lobby: checked once you join');
+    await expect(popup.getByTestId('part-end')).toHaveCount(0);
+    await expect(popup.getByTestId('participant-count')).toHaveCount(0);
     await expect(popup.locator('[data-testid^="fix-"]')).toHaveCount(0);
     // Blurring can be done on Jitsi's prejoin screen already.
     await popup.getByTestId('tick-blur').check();
@@ -330,6 +390,8 @@ test('accessibility: axe-core finds no WCAG A/AA violations in any state', async
   await problems.page.evaluate(() => window.__jitsiSim.startRecording('file'));
   await expectStatus(problems.popup, 'check-recording', 'warn');
   await problems.popup.getByTestId('rules-show').click();
+  await problems.popup.getByTestId('why-recording').click();
+  await problems.popup.getByTestId('done-summary').click();
   await problems.popup.getByTestId('fix-set-password').click();
   await expect(problems.popup.getByTestId('new-password')).toBeVisible();
   expect(await axeViolations(problems.popup)).toEqual([]);
@@ -377,8 +439,9 @@ async function launchInLanguage(lang: string) {
 }
 
 const LANGUAGES = [
-  { lang: 'de', before: 'Bevor die Schüler kommen', lobby: 'Lobby einschalten', count: '3 Personen im Raum', danger: 'Eine Sicherheitsregel ist nicht erfüllt' },
-  { lang: 'nl', before: 'Voordat de leerlingen binnenkomen', lobby: 'Lobby aanzetten', count: '3 deelnemers in de ruimte', danger: 'Een veiligheidsregel wordt niet nageleefd' },
+  { lang: 'de', row: 'Lobby: aus', rowOn: 'Lobby: an', lobby: 'Einschalten', count: '3 Personen im Raum', danger: 'Eine Sicherheitsregel ist nicht erfüllt' },
+  // Jitsi's own Dutch word for the lobby is "wachtruimte".
+  { lang: 'nl', row: 'Wachtruimte: uit', rowOn: 'Wachtruimte: aan', lobby: 'Inschakelen', count: '3 deelnemers in de ruimte', danger: 'Een veiligheidsregel wordt niet nageleefd' },
 ];
 
 for (const expected of LANGUAGES) {
@@ -388,11 +451,12 @@ for (const expected of LANGUAGES) {
       const { popup } = await startLesson({ ...browser, simulator }, 'Klasse7b-Mathe', { students: 3 });
       await expect(popup.locator('html')).toHaveAttribute('lang', expected.lang);
       await expect(popup.getByTestId('headline')).toContainText(expected.danger);
-      await expect(popup.getByTestId('part-before').getByRole('heading')).toHaveText(expected.before);
+      await expect(rowLabel(popup, 'check-lobby')).toHaveText(expected.row);
       await expect(popup.getByTestId('fix-enable-lobby')).toHaveText(expected.lobby);
       await expect(popup.getByTestId('participant-count')).toHaveText(expected.count);
       await popup.getByTestId('fix-enable-lobby').click();
       await expectStatus(popup, 'check-lobby', 'ok');
+      await expect(rowLabel(popup, 'check-lobby')).toHaveText(expected.rowOn);
       expect(await fitsPopup(popup).then((size) => size.width)).toBe(POPUP_SIZE.width);
       await shot(popup, `lesson-${expected.lang}`);
     } finally {

@@ -133,7 +133,7 @@ async function endFromPopup(popup: Page): Promise<string[]> {
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await popup.getByTestId('end-lesson').click();
-  await expect(popup.getByTestId('end-for-all')).toBeChecked();
+  await expect(popup.getByTestId('end-confirm')).toHaveAttribute('data-mechanism', 'end-for-all');
   await popup.getByTestId('end-and-leave').click();
   await expect(popup.getByTestId('no-room')).toBeVisible({ timeout: 30_000 });
   return popup.evaluate(() => (window as any).endTexts as string[]);
@@ -170,7 +170,7 @@ test('a local recording (to the teacher\'s disk) is shown and reminded like a se
   await expect.poll(() => storedRecording(serviceWorker, tabId)).toBe(false);
   await lesson.evaluate(() => window.__jitsiSim.setLocalRecording(true));
   await expect.poll(() => storedRecording(serviceWorker, tabId)).toBe(true);
-  await expect(popup.getByTestId('check-recording')).toContainText('A recording is running');
+  await expect(popup.getByTestId('check-recording').locator('.label')).toHaveText('Recording: running');
   await expect(popup.getByTestId('item-recording-announced')).toHaveCount(1);
   // Its own badge (REC on red) and, once, a notice with a sentence to read out (issue 25).
   await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('REC');
