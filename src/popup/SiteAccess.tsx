@@ -1,7 +1,7 @@
 // "Is this a Jitsi server?" and "enable here": for schools' own Jitsi servers under any domain.
 // Checking injects our real bridge into this one tab (allowed by the teacher's click, activeTab);
 // enabling asks the browser for the site's host permission and registers the scripts for good.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostOfPattern, sitePatternFor } from '../core/sites.ts';
 import { t } from '../shared/i18n.ts';
@@ -31,12 +31,22 @@ export function useSitePattern(tabId: number | null): string | null | undefined 
   return pattern;
 }
 
+/** After a step replaced the button that had the focus, the focus goes to the step's own text. */
+function useFocusAfterStep(step: string) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) box.current?.focus();
+  }, [step]);
+  return box;
+}
+
 type CheckState = { step: 'idle' } | { step: 'checking' } | { step: 'not-jitsi' } | { step: 'failed'; detail: string };
 
 /** Shown when the tab has no known room: offers to look for Jitsi on the page. */
 export function CheckPage({ tabId }: { tabId: number }) {
   const pattern = useSitePattern(tabId);
   const [state, setState] = useState<CheckState>({ step: 'idle' });
+  const box = useFocusAfterStep(state.step);
   if (!pattern) return null;
 
   const check = async (): Promise<void> => {
@@ -52,7 +62,7 @@ export function CheckPage({ tabId }: { tabId: number }) {
   };
 
   return (
-    <div class="site-check" data-testid="site-check" data-step={state.step}>
+    <div class="site-check" data-testid="site-check" data-step={state.step} tabIndex={-1} ref={box}>
       {state.step === 'idle' && (
         <button type="button" data-testid="check-page" onClick={() => void check()}>
           {t('checkPageButton')}
@@ -81,6 +91,7 @@ type EnableState =
 export function EnableSite({ tabId }: { tabId: number }) {
   const pattern = useSitePattern(tabId);
   const [state, setState] = useState<EnableState>({ step: 'unknown' });
+  const box = useFocusAfterStep(state.step);
   useEffect(() => {
     if (!pattern) return;
     const ask: SiteStatusMessage = { type: 'site-status', pattern };
@@ -105,7 +116,7 @@ export function EnableSite({ tabId }: { tabId: number }) {
 
   const host = hostOfPattern(pattern);
   return (
-    <div class="site-enable" data-testid="site-enable" data-step={state.step}>
+    <div class="site-enable" data-testid="site-enable" data-step={state.step} tabIndex={-1} ref={box}>
       {state.step === 'offer' && (
         <>
           <p>{t('enableSiteOffer', host)}</p>

@@ -369,6 +369,21 @@ test.describe('states of the popup', () => {
     expect(extensionErrors).toEqual([]);
   });
 
+  test('links to the settings and to the lesson log (a section of the options page, #lesson-log)', async ({ context, serviceWorker, extensionId, simulator }) => {
+    const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 2 });
+    const options = `chrome-extension://${extensionId}/src/options/index.html`;
+    await expect(popup.getByTestId('open-settings')).toHaveText('Settings');
+    const settingsTab = context.waitForEvent('page');
+    await popup.getByTestId('open-settings').click();
+    const settings = await settingsTab;
+    await expect(settings).toHaveURL(options);
+    const logTab = context.waitForEvent('page');
+    await popup.getByTestId('open-lesson-log').click();
+    const log = await logTab;
+    await expect(log).toHaveURL(`${options}#lesson-log`);
+    await expect(log.getByTestId('lesson-log')).toBeVisible();
+  });
+
   test('not a known Jitsi tab: the page check is offered', async ({ context, extensionId, serviceWorker, simulator }) => {
     const page = await context.newPage();
     // A site the extension does not run on by itself (the simulator under its second name).

@@ -29,11 +29,14 @@ test('check this page, enable the site, and it stays enabled across a restart', 
     await popup.getByTestId('check-page').click();
     // The check found the room: the popup shows it and offers to enable the site for good.
     await expect(popup.getByTestId('room-name')).toHaveText('Physik9');
+    // The button that had the focus is gone with the view: the focus is on the room's heading.
+    await expect(popup.getByTestId('room-name')).toBeFocused();
     await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '3');
     await expect(popup.getByTestId('site-enable')).toHaveAttribute('data-step', 'offer');
     await expect(popup.getByTestId('enable-site')).toHaveText(`Enable on ${SECOND_SIMULATOR_HOST}`);
     await popup.getByTestId('enable-site').click();
     await expect(popup.getByTestId('site-enable')).toHaveAttribute('data-step', 'just-enabled');
+    await expect(popup.getByTestId('site-enable')).toBeFocused();
 
     const registered = await browser.serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     expect(registered.map((script) => [script.id, script.matches, script.world ?? 'ISOLATED', script.persistAcrossSessions])).toEqual([
@@ -55,6 +58,7 @@ test('check this page, enable the site, and it stays enabled across a restart', 
     const otherPopup = await openPopup(browser.context, browser.extensionId, otherTab);
     await otherPopup.getByTestId('check-page').click();
     await expect(otherPopup.getByTestId('site-check')).toHaveAttribute('data-step', 'not-jitsi');
+    await expect(otherPopup.getByTestId('site-check')).toBeFocused();
     await expect(otherPopup.getByTestId('site-check')).toContainText(`${SECOND_SIMULATOR_HOST} does not show a Jitsi room here.`);
     await browser.close();
 
