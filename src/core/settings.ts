@@ -356,7 +356,7 @@ export function managedSchema(): SchemaFragment {
   return {
     type: 'object',
     properties: {
-      enforced: section('Settings the school enforces: teachers see them greyed out, "set by your school"'),
+      enforced: section('Settings the school enforces: teachers see them locked, "Your school decides this."'),
       defaults: section('Settings the school suggests: teachers may change them'),
     },
   };

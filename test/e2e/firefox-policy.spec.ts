@@ -22,9 +22,12 @@ const POLICY = {
             autoLobby: true,
             leaveGuard: 'strong',
             helpUrl: 'javascript:alert(1)',
-            // Chrome's managed_schema.json would drop these two before the extension saw them; Firefox does not.
+            passwordStyle: 'words',
+            // Chrome would drop the whole group for the first and the second silently; Firefox passes both on.
             passwordLength: 'twelve',
             autoLobbby: true,
+            // Out of range: ignored alone, the others hold.
+            lessonLogDays: 400,
           },
           defaults: { lessonLogDays: 14, autoPassword: true },
         },
@@ -57,7 +60,7 @@ test.describe('school policy in Firefox ESR (policies.json)', () => {
     restorePolicyFile?.();
   });
 
-  test('enforced values are greyed out, the school default is used, invalid values are listed', async () => {
+  test('enforced values are locked, the school default is used, each invalid value is listed with what is allowed', async () => {
     const options = await browser.newPage();
     try {
       await openFirefoxExtensionPage(options, 'src/options/index.html', '[data-testid="settings"]');
@@ -70,7 +73,7 @@ test.describe('school policy in Firefox ESR (policies.json)', () => {
 
       // Firefox has the policy from startup, so the first read has it (and Firefox sends no managed onChanged
       // that could bring it later, platform-notes §5.4): no polling as in the Chromium test.
-      expect(await setting('autoLobby')).toEqual({ source: 'enforced', text: expect.stringContaining('set by your school') });
+      expect(await setting('autoLobby')).toEqual({ source: 'enforced', text: expect.stringContaining('Your school decides this.') });
       expect(await control('autoLobby')).toMatchObject({ checked: true, disabled: true });
       expect(await setting('leaveGuard')).toMatchObject({ source: 'enforced' });
       expect(await control('leaveGuard')).toMatchObject({ value: 'strong', disabled: true });
@@ -86,10 +89,13 @@ test.describe('school policy in Firefox ESR (policies.json)', () => {
         Object.fromEntries(items.map((item) => [item.getAttribute('data-path'), item.textContent])),
       );
       expect(problems).toEqual({
-        'enforced.helpUrl': expect.stringContaining('not an https address, ignored'),
-        'enforced.passwordLength': expect.stringContaining('wrong kind of value, ignored'),
-        'enforced.autoLobbby': expect.stringContaining('unknown setting, ignored'),
+        'enforced.helpUrl': 'enforced.helpUrl = "javascript:alert(1)": not an https address, ignored; allowed: an address starting with https://, or nothing',
+        'enforced.passwordLength': 'enforced.passwordLength = "twelve": wrong kind of value, ignored; allowed: 10 to 64',
+        'enforced.autoLobbby': 'enforced.autoLobbby: unknown setting, ignored',
+        'enforced.lessonLogDays': 'enforced.lessonLogDays = 400: value not allowed, ignored; allowed: 1 to 365',
       });
+      expect(await setting('passwordStyle')).toMatchObject({ source: 'enforced' });
+      expect(await control('passwordStyle')).toMatchObject({ value: 'words', disabled: true });
     } finally {
       await options.close();
     }
@@ -106,12 +112,15 @@ test.describe('school policy in Firefox ESR (policies.json)', () => {
             const state = window.APP.store.getState();
             const lobby = state['features/lobby'].lobbyEnabled as boolean;
             const locked = (state['features/base/conference'].locked ?? null) as string | null;
-            return lobby && locked ? { lobby, locked, passwordLength: (state['features/base/conference'].password as string).length } : null;
+            return lobby && locked ? { lobby, locked, password: state['features/base/conference'].password as string } : null;
           }),
         'the lobby and the password to be set',
       );
-      // autoPassword is a school default here; the password has the built-in length (the wrong-typed one is ignored).
-      expect(applied).toEqual({ lobby: true, locked: 'LOCKED_LOCALLY', passwordLength: 12 });
+      // autoPassword is a school default here; the password in the school's style "words" (English words
+      // here), at least the built-in 12 characters (the wrong-typed length is ignored).
+      expect(applied).toMatchObject({ lobby: true, locked: 'LOCKED_LOCALLY' });
+      expect(applied.password).toMatch(/^[a-z]+(-[a-z]+){3,}$/);
+      expect(applied.password.length).toBeGreaterThanOrEqual(12);
     } finally {
       await lesson.close();
     }

@@ -18,8 +18,8 @@ test('Firefox ESR: choosing German in the options page turns the options page an
     // The page reloads itself in the chosen language. One evaluate per probe: an element handle taken
     // from the old document and used in the new one fails under BiDi ("cross-origin object").
     await pollFor(async () => ((await options.evaluate(() => document.documentElement.lang).catch(() => null)) === 'de' ? true : null), 'the options page in German');
-    await options.waitForSelector('#settings-heading');
-    expect(await options.$eval('#settings-heading', (heading) => heading.textContent)).toBe(german.settingsHeading);
+    await options.waitForSelector('#lesson-heading');
+    expect(await options.$eval('#lesson-heading', (heading) => heading.textContent)).toBe(german.optionsSectionLesson);
 
     const lesson = await browser.newPage();
     await lesson.goto(simulator.roomUrl('Deutsch8a', { students: 2 }, '#config.prejoinConfig.enabled=false'));

@@ -27,7 +27,7 @@ test('a teacher who chooses Dutch gets Dutch options, popup, badge and leave gua
   await options.locator('#setting-uiLanguage').selectOption('nl');
   // The page reloads itself in the chosen language.
   await expect(options.locator('html')).toHaveAttribute('lang', 'nl');
-  await expect(options.locator('#settings-heading')).toHaveText(dutch.settingsHeading!);
+  await expect(options.locator('#lesson-heading')).toHaveText(dutch.optionsSectionLesson!);
 
   const lesson = await context.newPage();
   await lesson.goto(simulator.roomUrl('Aardrijkskunde', { students: 2 }, '#config.prejoinConfig.enabled=false'));
