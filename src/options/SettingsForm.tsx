@@ -153,6 +153,11 @@ function Locked({ id, helpUrl }: { id: string; helpUrl: string }) {
   );
 }
 
+/** The help link the school gave (enforced or as its default); not one the teacher typed in. */
+function schoolHelpUrl(view: SettingsView): string {
+  return view.source.helpUrl === 'enforced' || view.source.helpUrl === 'school-default' ? view.values.helpUrl : '';
+}
+
 function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; onSaved: (text: string) => void }) {
   const definition = SETTINGS[name];
   const enforced = view.source[name] === 'enforced';
@@ -240,7 +245,7 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
       )}
       {control}
       {enforced ? (
-        <Locked id={`${id}-source`} helpUrl={view.values.helpUrl} />
+        <Locked id={`${id}-source`} helpUrl={schoolHelpUrl(view)} />
       ) : (
         <span class="source" id={`${id}-source`}>
           {t(SOURCE_TEXT[view.source[name]])}
