@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe.ts';
-import { expect, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
@@ -99,4 +99,25 @@ test('lessons are logged with how they ended, without names, and can be exported
   await options.getByTestId('log-delete').click();
   await expect(options.getByTestId('log-empty')).toBeVisible();
   expect(await serviceWorker.evaluate(() => chrome.storage.local.get('lessonLog'))).toEqual({});
+});
+
+test('ended from the popup: what the end of the lesson turned on counts as "only at the end"', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const lesson = await context.newPage();
+  await joined(lesson, simulator.roomUrl('Kunst5', { students: 2, endConference: 0 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  // A password set during the lesson (by Jitsi's own dialog, say); the lobby stays off until the end.
+  await lesson.evaluate(() => window.APP.store.getState()['features/base/conference'].conference.lock('during-1234'));
+  await expect.poll(async () => (await storedRoomOf(serviceWorker, tabId))?.passwordSet).toBe(true);
+  const popup = await openPopup(context, extensionId, tabId);
+  await popup.getByTestId('end-lesson').click();
+  await popup.getByTestId('end-and-leave').click();
+  await lesson.waitForURL((url) => url.pathname === '/', { timeout: 20_000 });
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  const row = options.getByTestId('log-table').locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('[data-flag="lobby"]')).toHaveAttribute('data-use', 'end-only');
+  await expect(row.locator('[data-flag="password"]')).toHaveAttribute('data-use', 'lesson');
+  await expect(row.locator('[data-flag="recording"]')).toHaveAttribute('data-use', 'no');
 });
