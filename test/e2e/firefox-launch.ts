@@ -18,12 +18,15 @@ export function firefoxExtensionUrl(path: string): string {
 export async function launchFirefox(
   extensionDir: string,
   extraPrefs: Record<string, unknown> = {},
+  /** acceptInsecureCerts: the simulated school servers' throw-away certificates (https-only pages). */
+  { acceptInsecureCerts = false }: { acceptInsecureCerts?: boolean } = {},
 ): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    acceptInsecureCerts,
     userDataDir: profile,
     // Lets the test open moz-extension:// pages (/work/shared/platform-notes.md §5.1).
     args: ['--remote-allow-system-access'],

@@ -4,7 +4,7 @@
 // (test/sim/server.mjs), whose fake lib-jitsi-meet + FakeServer it uses. Local only.
 //   import { startSimulator } from './test/jitsi-sdk/server.mjs'
 //   node test/jitsi-sdk/server.mjs [--port 8090] [--verbose]
-// Paths: /config.js, /interface_config.js, /css/* (static/), /libs/* (dist/), /lang/*, /images/*,
+// Paths: /config.js, /interface_config.js, /external_api.js (jitsi-meet's IFrame API client), /css/* (static/), /libs/* (dist/), /lang/*, /images/*,
 // /sounds/* (the SDK's own files), /__fixtures/lookalike (not Jitsi: test/sim/fixtures).
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -52,6 +52,7 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
     if (!quiet) console.log(`${req.method} ${path}${url.search}`);
     try {
       if (path === '/config.js') return send(res, 200, configScript(url.searchParams, req.headers.host ?? host), '.js');
+      if (path === '/external_api.js') return send(res, 200, await readFile(join(ROOT, 'dist/external_api.js')), '.js');
       if (path === '/interface_config.js') return send(res, 200, await readFile(join(ROOT, 'static/interface_config.js')), '.js');
       if (path === '/__fixtures/lookalike') return send(res, 200, await readFile(join(ROOT, '../sim/fixtures/lookalike.html')), '.html');
       for (const [prefix, dir] of MOUNTS) {

@@ -92,10 +92,11 @@ function newestMtime(paths) {
 export async function build({ minify: min = minify, force = args.has('--force'), quiet = false } = {}) {
   const outApp = join(DIST, 'app.bundle.js');
   const outLib = join(DIST, 'lib-jitsi-meet.js');
+  const outApi = join(DIST, 'external_api.js');
   const inputs = ['package-lock.json', 'src', 'stubs', 'scripts/build.mjs', SIM_LIB, '../sim/src/lib', '../sim/src/shared'].map(p => join(ROOT, p));
   const stampFile = join(DIST, 'build-stamp.json');
   const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
-  if (!force && stamp.minify === min && existsSync(outApp) && existsSync(outLib) && statSync(outApp).mtimeMs > newestMtime(inputs)) {
+  if (!force && stamp.minify === min && existsSync(outApp) && existsSync(outLib) && existsSync(outApi) && statSync(outApp).mtimeMs > newestMtime(inputs)) {
     if (!quiet) console.log('build: up to date (dist/ newer than inputs)');
     return { skipped: true };
   }
@@ -107,6 +108,15 @@ export async function build({ minify: min = minify, force = args.has('--force'),
     define: { 'process.env.NODE_ENV': min ? '"production"' : '"development"', global: 'window' },
   };
   await esbuild.build({ ...common, entryPoints: [join(ROOT, SIM_LIB)], outfile: outLib });
+  // jitsi-meet's own IFrame API client (what a real server serves as /external_api.js), for the school
+  // platform that embeds the lesson (school-platform.mjs).
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'src/external-api-entry.js')],
+    outfile: outApi,
+    resolveExtensions: ['.web.ts', '.web.js', '.ts', '.js', '.json'],
+    plugins: [stubPlugin],
+  });
   const r = await esbuild.build({
     ...common,
     entryPoints: [join(ROOT, 'src/app-entry.js')],
