@@ -216,3 +216,36 @@ test('"Remove everyone and leave" in the frame: the class is removed, Jitsi clos
     await browser.close();
   }
 });
+
+/** A login token as Moodle's Jitsi activity or a JaaS backend makes one (jitsi-meet reads it, the server checks it). */
+function loginToken(name: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const payload = { aud: 'jitsi', iss: 'moodle-school', sub: SECOND_SIMULATOR_HOST, room: '*', nbf: now - 60, exp: now + 3600, context: { user: { name, email: 'weber@school.test', moderator: true } } };
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}.${Buffer.from('signature-of-the-school').toString('base64url')}`;
+}
+
+test('a lesson joined with a login token (JWT), embedded and in a tab: it works, and the token is never stored or shown', async () => {
+  const browser = await launch();
+  try {
+    const token = loginToken('Frau Weber');
+    const { frame, tabId } = await embeddedLesson(browser, 'Englisch8', ['Anna', 'Ben'], { jwt: token });
+    expect(await frame.evaluate(() => (window as any).APP.store.getState()['features/base/jwt'].jwt)).toBe(token);
+
+    const tab = await browser.context.newPage();
+    await tab.goto(`${jitsi.roomUrl('Englisch9', { students: 2, jwt: token }, '#config.prejoinConfig.enabled=false').replace('127.0.0.1', SECOND_SIMULATOR_HOST)}`);
+    await tab.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
+    const tabTab = await tabIdOf(browser.worker, tab);
+    await expect.poll(() => storedRoomOf(browser.worker, tabTab)).toMatchObject({ phase: 'conference', roomName: 'Englisch9', participants: 2 });
+
+    const popup = await openPopup(browser.context, browser.extensionId, tabId);
+    await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '2');
+    const shown = (await popup.locator('body').innerText()) + (await popup.content());
+    const stored = await browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
+    for (const text of [shown, stored]) {
+      for (const secret of [token, token.split('.')[1]!, 'weber@school.test', 'signature-of-the-school']) expect(text).not.toContain(secret);
+    }
+  } finally {
+    await browser.close();
+  }
+});
