@@ -38,23 +38,33 @@ export function AutoActions({ tabId, room, record: anyRecord }: { tabId: number;
   const record = thisLesson(anyRecord, room);
   if (!record) return null;
 
+  // Folded to one line when everything worked (the rows below say the state anyway); open on a failure.
+  const failed = record.done.some((outcome) => !outcome.ok);
+  const passwordSet = record.done.some((outcome) => outcome.ok && outcome.kind === 'set-password');
   return (
     <section class="auto-actions" data-testid="auto-actions" aria-labelledby="auto-heading">
-      <h2 id="auto-heading">{t('autoHeading')}</h2>
-      <ul>
-        {record.done.map((outcome) => (
-          <li key={outcome.kind} class={outcome.ok ? 'ok' : 'fail'} data-testid={`auto-${outcome.kind}`} data-result={outcome.ok ? 'ok' : 'fail'}>
-            <span class={`icon ${outcome.ok ? 'ok' : 'fail'}`} aria-hidden="true">
-              {outcome.ok ? '✓' : '✗'}
-            </span>
-            <div>
-              <p>{t(outcome.ok ? DONE_TEXT[outcome.kind] : FAILED_TEXT[outcome.kind])}</p>
-              {!outcome.ok && outcome.failure && <p class="small">{t(FAILURE_TEXT[outcome.failure])}</p>}
-              {outcome.ok && outcome.kind === 'set-password' && <ShowPassword tabId={tabId} />}
-            </div>
-          </li>
-        ))}
-      </ul>
+      <details open={failed}>
+        <summary>
+          <span class={`icon ${failed ? 'fail' : 'ok'}`} aria-hidden="true">
+            {failed ? '✗' : '✓'}
+          </span>
+          <span id="auto-heading">{t('autoHeading')}</span>
+        </summary>
+        <ul>
+          {record.done.map((outcome) => (
+            <li key={outcome.kind} class={outcome.ok ? 'ok' : 'fail'} data-testid={`auto-${outcome.kind}`} data-result={outcome.ok ? 'ok' : 'fail'}>
+              <span class={`icon ${outcome.ok ? 'ok' : 'fail'}`} aria-hidden="true">
+                {outcome.ok ? '✓' : '✗'}
+              </span>
+              <div>
+                <p>{t(outcome.ok ? DONE_TEXT[outcome.kind] : FAILED_TEXT[outcome.kind])}</p>
+                {!outcome.ok && outcome.failure && <p class="small">{t(FAILURE_TEXT[outcome.failure])}</p>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {passwordSet && <ShowPassword tabId={tabId} />}
     </section>
   );
 }

@@ -373,14 +373,13 @@ test.describe('states of the popup', () => {
     const { popup } = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Klasse7b-Mathe', { students: 2 });
     const options = `chrome-extension://${extensionId}/src/options/index.html`;
     await expect(popup.getByTestId('open-settings')).toHaveText('Settings');
-    const settingsTab = context.waitForEvent('page');
+    // Each opens a tab (pages the browser itself opens meanwhile are not mistaken for it).
+    const urls = () => context.pages().map((page) => page.url());
     await popup.getByTestId('open-settings').click();
-    const settings = await settingsTab;
-    await expect(settings).toHaveURL(options);
-    const logTab = context.waitForEvent('page');
+    await expect.poll(urls).toContain(options);
     await popup.getByTestId('open-lesson-log').click();
-    const log = await logTab;
-    await expect(log).toHaveURL(`${options}#lesson-log`);
+    await expect.poll(urls).toContain(`${options}#lesson-log`);
+    const log = context.pages().find((page) => page.url() === `${options}#lesson-log`)!;
     await expect(log.getByTestId('lesson-log')).toBeVisible();
   });
 

@@ -89,3 +89,27 @@ for (const lang of ['en', 'de', 'nl']) {
     expect(await axeViolations(popup)).toEqual([]);
   });
 }
+
+test('the popup fits when the school\'s settings did the set-up ("Done for you"), in German', async ({ context, serviceWorker, extensionId, simulator }) => {
+  await serviceWorker.evaluate(
+    async (school) => chrome.storage.local.set({ settings: { uiLanguage: 'de', autoLobby: true, autoPassword: true, autoStartMuted: true, ...school } }),
+    SCHOOL,
+  );
+  await expect.poll(() => serviceWorker.evaluate(async () => (await chrome.storage.local.get('effectiveUiLanguage')).effectiveUiLanguage)).toBe('de');
+  const lesson = await context.newPage();
+  await lesson.goto(simulator.roomUrl('Klasse7b-Mathematik', { students: 12, panel: 'closed' }, NO_PREJOIN));
+  await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  const popup = await openPopup(context, extensionId, tabId);
+  await popup.setViewportSize(POPUP);
+  await expect(popup.getByTestId('auto-set-password')).toHaveAttribute('data-result', 'ok');
+  await expect(popup.getByTestId('check-lobby')).toHaveAttribute('data-status', 'ok');
+  await measure(popup, 'de-done-for-you', ['end-lesson', 'show-password']);
+  // Show the password: the focus moves to Copy, and back to the button after Hide.
+  await popup.getByTestId('show-password').click();
+  await expect(popup.getByTestId('copy-password')).toBeFocused();
+  await measure(popup, 'de-done-for-you-password', ['end-lesson', 'new-password']);
+  expect(await axeViolations(popup)).toEqual([]);
+  await popup.getByTestId('hide-password').click();
+  await expect(popup.getByTestId('show-password')).toBeFocused();
+});
