@@ -87,6 +87,13 @@ for (const lang of ['en', 'de', 'nl']) {
     await expect(popup.getByTestId('end-confirm-text')).toBeVisible();
     await measure(popup, `${lang}-end`, ['end-confirm-text', 'end-and-leave', 'end-cancel']);
     expect(await axeViolations(popup)).toEqual([]);
+
+    // Ended: the lasting "Lesson ended" card in this tab's popup, with the focus on it.
+    await popup.getByTestId('end-and-leave').click();
+    await expect(popup.getByTestId('lesson-ended')).toBeVisible({ timeout: 30_000 });
+    await expect(popup.getByTestId('lesson-ended')).toBeFocused();
+    await measure(popup, `${lang}-ended`, ['lesson-ended-dismiss']);
+    expect(await axeViolations(popup)).toEqual([]);
   });
 }
 
