@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvSeparator, durationMinutes, endingStarted, finishLesson, flagUse, localTime, pruneLog, toCsv, trackLesson, type CsvWords, type LessonRecord } from './lesson-log.ts';
+import { csvSeparator, durationMinutes, ENDING_MS, endingStarted, finishLesson, flagUse, localTime, pruneLog, toCsv, trackLesson, type CsvWords, type LessonRecord } from './lesson-log.ts';
 import type { RoomSnapshot } from './room.ts';
 import { emptySnapshot } from './test-snapshots.ts';
 
@@ -45,6 +45,18 @@ describe('lesson log', () => {
     expect(durationMinutes(finished)).toBe(0);
     expect(durationMinutes({ ...finished, start: 0, end: 45 * 60_000 + 20_000 })).toBe(45);
     expect(durationMinutes({ ...finished, end: null })).toBeNull();
+  });
+
+  it('an ending that left the teacher in the room is over after a while: what comes on later counts for the lesson', () => {
+    let record = trackLesson(null, inLesson({ participants: 3 }), 0, newId)!;
+    record = endingStarted(record, 1_000);
+    record = trackLesson(record, inLesson({ participants: 0, lobbyEnabled: true }), 2_000, newId)!;
+    expect(record.endingAt).toBe(1_000);
+    record = trackLesson(record, inLesson({ participants: 2, lobbyEnabled: false }), 1_000 + ENDING_MS, newId)!;
+    expect(record.endingAt).toBeUndefined();
+    record = trackLesson(record, inLesson({ participants: 2, passwordSet: true }), 2_000 + ENDING_MS, newId)!;
+    expect(flagUse(record, 'lobby')).toBe('end-only');
+    expect(flagUse(record, 'password')).toBe('lesson');
   });
 
   it('a different room in the same tab is a new lesson', () => {

@@ -42,6 +42,12 @@ export interface LessonRecord {
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
+/**
+ * The end-of-lesson sequence takes seconds (at most about 40: breakout rooms, end for all, removing and
+ * verifying). A teacher who stays in the room after it ("end without leaving") and goes on teaching turns
+ * things on during a lesson again: after this long the ending is over.
+ */
+export const ENDING_MS = 2 * 60_000;
 export const MAX_RECORDS = 1_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -72,9 +78,12 @@ export function trackLesson(record: LessonRecord | null, room: RoomSnapshot, now
   const lobby = room.lobbyEnabled === true;
   const password = room.passwordSet === true;
   const recording = room.recording === true || room.livestream === true;
-  const beforeEnd = current.endingAt === undefined;
+  const ending = current.endingAt !== undefined && now - current.endingAt < ENDING_MS;
+  const beforeEnd = !ending;
+  const base = { ...current };
+  if (!ending) delete base.endingAt;
   return {
-    ...current,
+    ...base,
     peak: Math.max(current.peak, people),
     lobbyOn: current.lobbyOn || lobby,
     passwordOn: current.passwordOn || password,
