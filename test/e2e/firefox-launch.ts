@@ -18,8 +18,8 @@ export function firefoxExtensionUrl(path: string): string {
 export async function launchFirefox(
   extensionDir: string,
   extraPrefs: Record<string, unknown> = {},
-  /** acceptInsecureCerts: the simulated school servers' throw-away certificates (https-only pages). */
-  { acceptInsecureCerts = false }: { acceptInsecureCerts?: boolean } = {},
+  /** acceptInsecureCerts: the simulated school servers (https under other names) have throw-away certificates. */
+  { acceptInsecureCerts = true }: { acceptInsecureCerts?: boolean } = {},
 ): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
   const browser = await puppeteer.launch({
