@@ -322,7 +322,7 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPa
     const home = FIX_HOME[kind].find((id) => view.now.some((item) => item.id === id)) ?? FIX_HOME[kind][0]!;
     keepInSight(home);
     // The password lives only in this closure and, once Jitsi took it, in component state.
-    const password = kind === 'set-password' ? newRoomPassword(room.passwordDigits, settings?.passwordLength ?? SETTINGS.passwordLength.default) : null;
+    const password = kind === 'set-password' ? newRoomPassword(room.passwordDigits, settings?.passwordLength ?? SETTINGS.passwordLength.default, settings?.passwordStyle) : null;
     const action: RoomAction =
       kind === 'enable-lobby'
         ? { kind }
