@@ -307,7 +307,7 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPa
   const [keep, setKeep] = useState<ItemId[]>([]);
   const [ending, setEnding] = useState(false);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
-  const view = arrangeChecklist(parts, { ending: ending || room.phase === 'leaving', keep });
+  const view = arrangeChecklist(parts, { ending, keep });
   const hasEnd = parts.some((part) => part.id === 'end');
 
   useEffect(() => {
