@@ -16,6 +16,16 @@ test('Firefox ESR: the popup shows the checklist and turns the lobby on', async 
     await openFirefoxExtensionPage(popup, `src/popup/index.html?tab=${tabId}`, '[data-testid="checks"]');
     const lobbyStatus = () => popup.$eval('[data-testid="check-lobby"]', (el) => el.getAttribute('data-status'));
     expect(await lobbyStatus()).toBe('fail');
+    // Firefox's popup is at most 600 px high too: the lesson view fits, "End the lesson…" in sight.
+    await popup.setViewport({ width: 380, height: 600 });
+    const fit = await popup.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      end: document.querySelector('[data-testid="end-lesson"]')!.getBoundingClientRect().bottom,
+      lobby: document.querySelector('[data-testid="check-lobby"] .label')!.textContent,
+    }));
+    expect(fit.height).toBeLessThanOrEqual(600);
+    expect(fit.end).toBeLessThanOrEqual(600);
+    expect(fit.lobby).toBe('Lobby: off');
     await (await popup.waitForSelector('[data-testid="fix-enable-lobby"]'))!.click();
     await pollFor(async () => ((await lobbyStatus()) === 'ok' ? true : null), 'the lobby check to turn green');
     expect(await lesson.evaluate(() => window.APP.store.getState()['features/lobby'].lobbyEnabled)).toBe(true);
