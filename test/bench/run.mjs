@@ -452,7 +452,7 @@ async function openLivePopup(context, url) {
 
 /**
  * Opens the popup page `count` times, each in a new tab closed afterwards, and times navigation start →
- * the checklist complete (\`[data-testid="checks"]\` holding the participant count item): an init script
+ * the lesson view complete (the checklist \`[data-testid="checks"]\` and the participant count in the header): an init script
  * puts a MutationObserver into the page before its own scripts run and reads \`performance.now()\` (0 =
  * navigation start) at the first mutation after which that element is there.
  * @param {BrowserContext} context @param {string} url @param {number} count
@@ -468,7 +468,7 @@ async function popupOpenTimes(context, url, count) {
         const record = { complete: /** @type {number | null} */ (null) };
         /** @type {any} */ (window).__benchOpen = record;
         const observer = new MutationObserver(() => {
-          if (document.querySelector('[data-testid="checks"] [data-testid="participant-count"]')) {
+          if (document.querySelector('[data-testid="checks"]') && document.querySelector('[data-testid="participant-count"]')) {
             record.complete = performance.now();
             observer.disconnect();
           }
@@ -1044,7 +1044,7 @@ lobby size, matched to the load events through the posts the worker received (cl
 + performance.now()\` in each context). ${popupMissed}
 Popup opened: after the window, with the same load running again (the Chromium without the extension closed), the popup
 page is opened ${p.popupOpens} times per run, each in a new tab; timed from navigation start to the checklist complete
-(\`[data-testid="checks"]\` holding the participant count), by a MutationObserver an init script puts in the page.
+(the checklist \`[data-testid="checks"]\` and the participant count), by a MutationObserver an init script puts in the page.
 A real toolbar popup also waits for the browser to create its window, which a page cannot see.
 End of lesson: ${p.endLessons} per run, each in a fresh room of ${p.students} students (no load), with the popup open on it and,
 from the popup page, the message the popup's "End the lesson" sends (\`room-action\`, \`end-lesson\`, not for all,
