@@ -1,7 +1,7 @@
 // The room snapshot: the one small, versioned fact sheet about a Jitsi tab that crosses contexts.
 // Pure: no browser APIs. A fact the page does not expose is null ("unknown"), never a guess.
 
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** Where the teacher's tab stands in the life of a conference. */
 export type RoomPhase =
@@ -13,6 +13,13 @@ export type RoomPhase =
   | 'left';
 
 export const ROOM_PHASES: readonly RoomPhase[] = ['welcome', 'prejoin', 'joining', 'conference', 'leaving', 'left'];
+
+/**
+ * Why Jitsi keeps us out while joining: a secure domain waits for a logged-in host ("Waiting for a
+ * moderator…", log in), the room has a password, or we knock in the lobby.
+ */
+export type WaitingFor = 'host' | 'password' | 'lobby';
+export const WAITING_REASONS: readonly WaitingFor[] = ['host', 'password', 'lobby'];
 
 export interface RoomSnapshot {
   v: typeof SNAPSHOT_VERSION;
@@ -45,6 +52,8 @@ export interface RoomSnapshot {
   startVideoMuted: boolean | null;
   audioModeration: boolean | null;
   videoModeration: boolean | null;
+  /** While joining: what Jitsi waits for (null: nothing, or not joining). */
+  waitingFor: WaitingFor | null;
 }
 
 /** Every key of the snapshot, in one place: validation and comparison walk this list. */
@@ -52,7 +61,7 @@ export const SNAPSHOT_KEYS = [
   'v', 'host', 'phase', 'roomName', 'jitsiVersion', 'isModerator', 'everyoneModerator', 'participants',
   'breakoutParticipants', 'inBreakoutRoom', 'knocking', 'lobbySupported', 'lobbyEnabled', 'passwordSet',
   'passwordDigits', 'recording', 'livestream', 'endForAllSupported', 'startAudioMuted', 'startVideoMuted',
-  'audioModeration', 'videoModeration',
+  'audioModeration', 'videoModeration', 'waitingFor',
 ] as const satisfies readonly (keyof RoomSnapshot)[];
 
 export function sameSnapshot(a: RoomSnapshot | null, b: RoomSnapshot | null): boolean {

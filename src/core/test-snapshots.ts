@@ -26,5 +26,6 @@ export function emptySnapshot(phase: RoomPhase = 'conference', roomName: string 
     startVideoMuted: null,
     audioModeration: null,
     videoModeration: null,
+    waitingFor: null,
   };
 }

@@ -92,6 +92,16 @@ describe('phase and snapshot', () => {
     expect(snapshot).toMatchObject({ phase: 'leaving', roomName: 'Math7b', participants: null, isModerator: null, lobbyEnabled: null });
   });
 
+  it('says what Jitsi waits for while joining: the host (secure domain), a password, the lobby', () => {
+    const waiting = (conference: Record<string, unknown>, lobby: Record<string, unknown> = {}) =>
+      deriveSnapshot(readSlices(currentState({ conference, lobby })), null, page).waitingFor;
+    expect(waiting({ authRequired: {} })).toBe('host');
+    expect(waiting({ passwordRequired: {} })).toBe('password');
+    expect(waiting({ membersOnly: {} }, { knocking: true })).toBe('lobby');
+    expect(waiting({ joining: {} })).toBeNull();
+    expect(deriveSnapshot(readSlices(currentState({ conference: joined })), 'joining', page).waitingFor).toBeNull();
+  });
+
   it('decodes the room name from the URL segment', () => {
     expect(readRoomName({ room: 'Mathe%20Klasse%207b' })).toBe('Mathe Klasse 7b');
     expect(readRoomName({ room: '%E0%A4%A' })).toBe('%E0%A4%A');
@@ -123,7 +133,7 @@ describe('the full snapshot', () => {
       config: { roomPasswordNumberOfDigits: 6 },
     });
     expect(deriveSnapshot(readSlices(state), 'joining', page)).toEqual({
-      v: 1,
+      v: 2,
       host: 'jitsi.schule.example',
       phase: 'conference',
       roomName: 'Math7b',
@@ -145,6 +155,7 @@ describe('the full snapshot', () => {
       startVideoMuted: false,
       audioModeration: true,
       videoModeration: false,
+      waitingFor: null,
     });
   });
 

@@ -298,7 +298,20 @@ export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, p
     startVideoMuted: inConference ? policyField(conferenceSlice, 'startVideoMutedPolicy') : null,
     audioModeration: inConference ? booleanField(avModeration, 'audioModerationEnabled') : null,
     videoModeration: inConference ? booleanField(avModeration, 'videoModerationEnabled') : null,
+    waitingFor: phase === 'joining' ? readWaitingFor(conferenceSlice, slices.lobby) : null,
   };
+}
+
+/**
+ * What keeps us out while joining (§2.1, §7.2): `authRequired` is set when Jicofo refuses a guest on a
+ * secure domain (jitsi-meet then shows "Waiting for a moderator…" with a log-in), `passwordRequired`
+ * for a locked room, the lobby slice's `knocking` while we ask to be let in.
+ */
+function readWaitingFor(conferenceSlice: Loose, lobby: unknown): RoomSnapshot['waitingFor'] {
+  if (conferenceSlice.authRequired) return 'host';
+  if (conferenceSlice.passwordRequired) return 'password';
+  if (isObject(lobby) && lobby.knocking === true) return 'lobby';
+  return null;
 }
 
 /** Calls a zero-argument method that returns an object (e.g. `getBreakoutRooms()`); null on failure. */

@@ -21,6 +21,13 @@ const PHASE_TEXT = {
   left: 'phaseLeft',
 } as const satisfies Record<RoomSnapshot['phase'], MessageKey>;
 
+/** While joining, what Jitsi waits for, and what the teacher does about it. */
+const WAITING_TEXT = {
+  host: { phase: 'phaseWaitingHost', hint: 'waitingHostHint' },
+  password: { phase: 'phaseWaitingPassword', hint: 'waitingPasswordHint' },
+  lobby: { phase: 'phaseWaitingLobby', hint: 'waitingLobbyHint' },
+} as const satisfies Record<NonNullable<RoomSnapshot['waitingFor']>, { phase: MessageKey; hint: MessageKey }>;
+
 /** What needs the teacher is listed right below, so only "all set" and the preview add a line. */
 const HEADLINE: Record<Headline, { title: MessageKey; hint: MessageKey | null; icon: string }> = {
   danger: { title: 'headlineDanger', hint: null, icon: '✗' },
@@ -152,7 +159,9 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
       <header class="top">
         <h1 data-testid="room-name" tabIndex={-1}>{room.roomName ?? t('leftHeading')}</h1>
         <p class="phase">
-          <span data-testid="phase">{t(PHASE_TEXT[room.phase])}</span>
+          <span data-testid="phase" data-waiting-for={room.waitingFor ?? undefined}>
+            {t(room.waitingFor ? WAITING_TEXT[room.waitingFor].phase : PHASE_TEXT[room.phase])}
+          </span>
           {people && tabId !== null && (
             <>
               {' · '}
@@ -160,6 +169,11 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
             </>
           )}
         </p>
+        {room.waitingFor && (
+          <p class="note" data-testid="waiting-hint">
+            {t(WAITING_TEXT[room.waitingFor].hint)}
+          </p>
+        )}
       </header>
       {tabId !== null && <EnableSite tabId={tabId} />}
       {showsChecklist && <HeadlineBanner kind={checklistHeadline(room, parts)} />}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '../core/test-snapshots.ts';
+import { SNAPSHOT_VERSION } from '../core/room.ts';
 import {
   isContentReadyMessage,
   isContentToBackground,
@@ -25,7 +26,7 @@ describe('room snapshot validation', () => {
     ['absurd count', { ...snapshot, knocking: 1e9 }],
     ['oversized host', { ...snapshot, host: 'h'.repeat(300) }],
     ['inherited keys only', Object.create(snapshot)],
-    ['other version', { ...snapshot, v: 2 }],
+    ['other version', { ...snapshot, v: SNAPSHOT_VERSION + 1 }],
     ['unknown phase', { ...snapshot, phase: 'party' }],
     ['negative count', { ...snapshot, participants: -1 }],
     ['fractional count', { ...snapshot, participants: 1.5 }],

@@ -18,7 +18,7 @@ import {
   type RoomAction,
 } from '../core/actions.ts';
 import { isFlatCatalogue, type FlatCatalogue } from '../core/catalogue.ts';
-import { ROOM_PHASES, SNAPSHOT_VERSION, type RoomSnapshot } from '../core/room.ts';
+import { ROOM_PHASES, SNAPSHOT_VERSION, WAITING_REASONS, type RoomSnapshot } from '../core/room.ts';
 import { arrayOf, boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
 
 /** Tag on page→content messages; other postMessage traffic on the page is ignored. */
@@ -55,6 +55,7 @@ export const isRoomSnapshot: Guard<RoomSnapshot> = object<RoomSnapshot>({
   startVideoMuted: maybeBoolean,
   audioModeration: maybeBoolean,
   videoModeration: maybeBoolean,
+  waitingFor: nullOr(oneOf(WAITING_REASONS)),
 });
 
 // ── page → content ────────────────────────────────────────────────────────────

@@ -359,7 +359,7 @@ test.describe('each change of the room reaches storage, the badge and the open p
     test('the default server: lobby and end-for-all supported, no digits rule', async ({ context, serviceWorker, extensionId, simulator }) => {
       const lesson = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Standard', { students: 2 });
       await expectRoom(serviceWorker, lesson, {
-        v: 1,
+        v: 2,
         phase: 'conference',
         roomName: 'Standard',
         isModerator: true,

@@ -103,6 +103,8 @@ export function deploymentConfig(query, host) {
     websocket: `ws://${host}/xmpp-websocket`,
     // Lets join(…, {hidden}) behave as Jibri on a hidden domain; Debian leaves it unset (facts §2.2).
     hiddenDomain: `recorder.${domain}`,
+    // A secure domain lets guests in through an anonymous domain once a logged-in host has opened the room.
+    ...(query.get('secure') === '1' ? { hosts: { domain, muc: `conference.${domain}`, anonymousdomain: `guest.${domain}` } } : {}),
     // The real key used by the security dialog's PasswordForm (checked in jitsi-meet's SecurityDialog).
     ...(Number.isFinite(digits) && digits > 0 ? { roomPasswordNumberOfDigits: digits } : {}),
     ...(lang === 'de' || lang === 'en' ? { defaultLanguage: lang } : {}),

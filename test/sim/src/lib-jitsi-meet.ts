@@ -40,6 +40,7 @@ const server = new FakeServer({
   ownerKickAllowed: sim.ownerKick,
   kickLatencyMs: sim.kickLatencyMs,
   localRole: sim.role,
+  secureDomain: sim.secureDomain,
 });
 // The class is already there when we arrive.
 if (room) for (let i = 0; i < sim.students; i++) server.addOccupant({});

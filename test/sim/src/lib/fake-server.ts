@@ -21,6 +21,11 @@ export interface ServerOptions {
   kickLatencyMs: number;
   /** The role Jicofo gives us when we join. */
   localRole: 'moderator' | 'participant';
+  /**
+   * A secure domain (Prosody authentication + guest domain, as the German seed's state service): only a
+   * logged-in user may open the room; everyone else waits for the host (docs/jitsi.md §7.2).
+   */
+  secureDomain?: boolean;
 }
 
 export interface Occupant {
@@ -100,6 +105,8 @@ export interface KickOutcome {
 }
 
 const MEETING_TERMINATED = 'The meeting has been terminated';
+/** jitsi-meet's waiting clients retry every 5 s (WAIT_FOR_OWNER); shortened here. */
+const WAITING_CLIENT_RETRY_MS = 300;
 
 export class FakeServer extends Emitter {
   readonly options: ServerOptions;
@@ -118,6 +125,10 @@ export class FakeServer extends Emitter {
   roomCounter = 0;
   rejoinAfterKick = false;
   destroyedCount = 0;
+  /** Secure domain: we logged in (authenticateAndUpgradeRole). */
+  localAuthenticated = false;
+  /** Secure domain: students whose clients wait for the host (they retry every few seconds). */
+  readonly waitingForHost = new Map<string, Occupant>();
   private counter = 0;
   private readonly alreadyRejoined = new Set<string>();
   private nameIndex = 0;
@@ -152,9 +163,30 @@ export class FakeServer extends Emitter {
       ...(spec.hidden ? { hidden: spec.hidden } : {}),
       ...(spec.jigasi ? { jigasi: true } : {}),
     };
+    if (this.options.secureDomain && !this.hostPresent()) {
+      this.waitingForHost.set(occupant.id, occupant);
+      return occupant;
+    }
     this.occupants.set(occupant.id, occupant);
     this.emit(SERVER_EVENTS.OCCUPANT_JOINED, occupant);
     return occupant;
+  }
+
+  /** Secure domain: a logged-in host is in the main room, so the room exists and others may join. */
+  hostPresent(): boolean {
+    return this.localAuthenticated && this.local?.roomJid === this.mainRoomJid;
+  }
+
+  /** Secure domain: once the host is in, the waiting clients' next retry gets them in. */
+  private admitWaitingForHost(): void {
+    setTimeout(() => {
+      if (!this.hostPresent()) return;
+      for (const occupant of this.waitingForHost.values()) {
+        this.occupants.set(occupant.id, occupant);
+        this.emit(SERVER_EVENTS.OCCUPANT_JOINED, occupant);
+      }
+      this.waitingForHost.clear();
+    }, WAITING_CLIENT_RETRY_MS);
   }
 
   removeOccupant(id: string, details: { kickedBy?: string | undefined; reason?: string } = {}): boolean {
@@ -214,19 +246,34 @@ export class FakeServer extends Emitter {
   // ---- our own client -----------------------------------------------------------------------
 
   /** Our MUC join. Returns the failure name when the room refuses us. */
-  joinLocal(id: string, name: string, password: string | undefined, roomJid = this.mainRoomJid): 'ok' | 'password-required' {
+  joinLocal(
+    id: string,
+    name: string,
+    password: string | undefined,
+    roomJid = this.mainRoomJid,
+  ): 'ok' | 'password-required' | 'authentication-required' {
+    // Jicofo refuses to create the room for a guest (CONFERENCE_FAILED authenticationRequired).
+    if (this.options.secureDomain && !this.localAuthenticated && !this.hostPresent()) return 'authentication-required';
     if (roomJid === this.mainRoomJid && this.password && password !== this.password && this.occupants.size > 0) {
       return 'password-required';
     }
     // 'none' until Jicofo's grant arrives in a presence, so even 'participant' is a change (an event).
     this.local = { id, name, role: 'none', roomJid };
+    if (this.hostPresent() && this.waitingForHost.size) this.admitWaitingForHost();
     return 'ok';
   }
 
   /** Jicofo's role grant, which reaches us in a presence after the join (facts §2.2). */
   grantLocalRole(): void {
     if (!this.local) return;
-    const role = this.options.everyoneModerator ? 'moderator' : this.options.localRole;
+    // Secure domain: Jicofo makes the logged-in user owner, guests participants.
+    const role = this.options.secureDomain
+      ? this.localAuthenticated
+        ? 'moderator'
+        : 'participant'
+      : this.options.everyoneModerator
+        ? 'moderator'
+        : this.options.localRole;
     if (role !== this.local.role) this.setRole(this.local.id, role);
   }
 
@@ -498,6 +545,7 @@ export class FakeServer extends Emitter {
       startMutedPolicy: this.startMutedPolicy ?? null,
       endConferenceSupported: this.options.endConferenceSupported,
       rejoinAfterKick: this.rejoinAfterKick,
+      ...(this.options.secureDomain ? { secureDomain: { loggedIn: this.localAuthenticated, waitingForHost: this.waitingForHost.size } } : {}),
       destroyedCount: this.destroyedCount,
       kickLog: this.kickLog.map((k) => ({ ...k })),
     };

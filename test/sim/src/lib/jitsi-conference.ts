@@ -289,6 +289,10 @@ export class FakeJitsiConference extends Emitter {
         this.emit(EVENTS.CONFERENCE_FAILED, ERRORS.PASSWORD_REQUIRED);
         return;
       }
+      if (result === 'authentication-required') {
+        this.emit(EVENTS.CONFERENCE_FAILED, ERRORS.AUTHENTICATION_REQUIRED);
+        return;
+      }
       this.attachToServer();
       room.locked = room.roomjid === this.server.mainRoomJid && Boolean(this.server.password);
       room.membersOnlyEnabled = this.server.membersOnly;
@@ -307,6 +311,38 @@ export class FakeJitsiConference extends Emitter {
         if (this.server.breakoutRooms.size > 0 || this.server.options.breakoutRoomsSupported) this.emitBreakoutRooms();
       }, PRESENCE_DELAY_MS);
     }, IQ_DELAY_MS);
+  }
+
+  /**
+   * Secure domain: log in with the teacher's account and get a session from Jicofo (LJM
+   * authenticateAndUpgradeRole.ts): a thenable with `cancel`; `onLoginSuccessful` once the login went
+   * through. jitsi-meet then joins again on its next wait-for-owner retry (checkIfCanJoin). An empty
+   * password fails as a wrong one would (`not-authorized`).
+   */
+  authenticateAndUpgradeRole({ id, password, onLoginSuccessful }: { id: string; password: string; onLoginSuccessful?: () => void }) {
+    let cancelled = false;
+    let rejectProcess: (reason: unknown) => void = noop;
+    const process = new Promise<void>((resolve, reject) => {
+      rejectProcess = reject;
+      setTimeout(() => {
+        if (cancelled) return;
+        if (!id || !password) {
+          reject({ authenticationError: 'not-authorized', message: 'Invalid username or password', credentials: { jid: id } });
+          return;
+        }
+        onLoginSuccessful?.();
+        setTimeout(() => {
+          if (cancelled) return;
+          this.server.localAuthenticated = true;
+          resolve();
+        }, IQ_DELAY_MS);
+      }, IQ_DELAY_MS);
+    }) as Promise<void> & { cancel(): void };
+    process.cancel = () => {
+      cancelled = true;
+      rejectProcess({});
+    };
+    return process;
   }
 
   /** Leaves the MUC. Rejects when already left (as the real lib does on a second call). */

@@ -27,6 +27,8 @@ export interface SimOptions {
   kickLatencyMs: number;
   /** LOCAL_PARTICIPANT_AUDIO_LEVEL_CHANGED noise while the mic is live (facts §5.3). */
   noise: boolean;
+  /** A secure domain: only a logged-in teacher opens the room; students wait for the host (`?secure=1`). */
+  secureDomain: boolean;
 }
 
 function flag(params: URLSearchParams, key: string, fallback: boolean): boolean {
@@ -55,6 +57,7 @@ export function parseSimOptions(search: string): SimOptions {
     lang: params.get('lang') === 'de' ? 'de' : 'en',
     kickLatencyMs: integer(params, 'kickLatency', 50, 0, 60_000),
     noise: flag(params, 'noise', true),
+    secureDomain: flag(params, 'secure', false),
   };
 }
 
