@@ -26,7 +26,7 @@ async function measure(popup: Page, label: string, mustSee: string[]): Promise<n
     widest: Math.max(...[...document.querySelectorAll('main *')].map((element) => element.getBoundingClientRect().right)),
   }));
   console.log(`popup height ${label}: ${size.content} px`);
-  await popup.screenshot({ path: `test-results/popup-fits-${label}.png`, fullPage: true });
+  await popup.screenshot({ path: `test-results/popup-fits-${label}.png`, clip: { x: 0, y: 0, width: POPUP.width, height: Math.min(size.content, POPUP.height) } });
   expect(size.widest, `${label}: nothing wider than the popup`).toBeLessThanOrEqual(POPUP.width);
   expect.soft(size.content, `${label}: content height`).toBeLessThanOrEqual(POPUP.height);
   expect.soft(size.scroll, `${label}: no vertical scrolling`).toBeLessThanOrEqual(POPUP.height);
