@@ -101,6 +101,14 @@ export function badgeText(snapshot: RoomSnapshot | null, recordingSign = 'REC', 
 type UnlistedKeys = Exclude<keyof RoomSnapshot, (typeof SNAPSHOT_KEYS)[number]>;
 export const SNAPSHOT_KEYS_COMPLETE: [UnlistedKeys] extends [never] ? true : never = true;
 
+/**
+ * A lesson whose people the companion cannot read: Jitsi, but a version (or fork) whose state has none of
+ * the shapes the adapter knows (docs/jitsi.md §7). It gets "not supported", never advice from guesses.
+ */
+export function isUnreadable(room: RoomSnapshot): boolean {
+  return room.phase === 'conference' && room.participants === null;
+}
+
 /** Longest room name shown in the browser's own UI (notifications, the toolbar button's tooltip). */
 export const SHOWN_ROOM_NAME_MAX = 60;
 

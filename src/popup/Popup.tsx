@@ -1,5 +1,5 @@
 import { buildChecklist, checklistHeadline, MANUAL_IDS, type Headline, type ManualId } from '../core/checklist.ts';
-import type { RoomSnapshot } from '../core/room.ts';
+import { isUnreadable, type RoomSnapshot } from '../core/room.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { AutoActions, offersPassword, useAutoActions } from './AutoActions.tsx';
 import { Checklist, People } from './Checklist.tsx';
@@ -152,7 +152,8 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
   const [ticks, setTick] = useManualTicks(tabId, room.roomName);
   const auto = useAutoActions(tabId);
   const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true });
-  const showsChecklist = parts.length > 0 && tabId !== null;
+  const unreadable = isUnreadable(room);
+  const showsChecklist = parts.length > 0 && tabId !== null && !unreadable;
   const people = parts.flatMap((part) => part.items).find((item) => item.id === 'participants');
   return (
     <section data-testid="room" data-phase={room.phase}>
@@ -176,6 +177,12 @@ function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnaps
         )}
       </header>
       {tabId !== null && <EnableSite tabId={tabId} />}
+      {unreadable && (
+        <section class="notice" data-testid="unsupported-version" role="status">
+          <h2>{t('unsupportedVersionTitle')}</h2>
+          <p>{t('unsupportedVersionHint')}</p>
+        </section>
+      )}
       {showsChecklist && <HeadlineBanner kind={checklistHeadline(room, parts)} />}
       {showsChecklist && <AutoActions tabId={tabId} room={room} record={auto} />}
       {showsChecklist && (

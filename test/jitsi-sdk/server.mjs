@@ -5,7 +5,8 @@
 //   import { startSimulator } from './test/jitsi-sdk/server.mjs'
 //   node test/jitsi-sdk/server.mjs [--port 8090] [--verbose]
 // Paths: /config.js, /interface_config.js, /external_api.js (jitsi-meet's IFrame API client), /css/* (static/), /libs/* (dist/), /lang/*, /images/*,
-// /sounds/* (the SDK's own files), /__fixtures/lookalike (not Jitsi: test/sim/fixtures).
+// /sounds/* (the SDK's own files), /__fixtures/lookalike (not Jitsi) and /__fixtures/unknown-version (a Jitsi the
+// companion cannot read), both in test/sim/fixtures.
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { existsSync } from 'node:fs';
@@ -30,10 +31,30 @@ function configScript(query, host) {
   return `var config = ${JSON.stringify(config, null, 4).replace(/</g, '\\u003c')};\n`;
 }
 
+/**
+ * The room's knobs for this request. jitsi-meet removes the query and the hash from the address bar once
+ * it has read them (`history.replaceState`), so a reload asks for the bare `/<room>`; a real server still
+ * knows its room and its class. This one remembers the knobs of the last load in this browser profile,
+ * in an HttpOnly cookie scoped to the room's path (so nothing leaks between tests, which each get a
+ * fresh profile), and hands them to the fake lib in a slot, not in the URL.
+ * @param {import('node:http').IncomingMessage} req @param {URL} url
+ * @returns {{query: URLSearchParams, setCookie?: string}}
+ */
+function roomKnobs(req, url) {
+  const name = 'jitsi-sim-knobs';
+  if (url.search) {
+    return { query: url.searchParams, setCookie: `${name}=${encodeURIComponent(url.search.slice(1))}; Path=${url.pathname}; HttpOnly; SameSite=Lax` };
+  }
+  const cookie = (req.headers.cookie ?? '').split(/;\s*/).find((part) => part.startsWith(`${name}=`));
+  return { query: new URLSearchParams(cookie ? decodeURIComponent(cookie.slice(name.length + 1)) : '') };
+}
+
 /** @param {URLSearchParams} query @param {string} host */
 async function indexHtml(query, host) {
   const html = await readFile(join(ROOT, 'static/index.html'), 'utf8');
-  return html.replace('<!--#include virtual="/config.js" -->', configScript(query, host))
+  // Test-only slot read by the fake lib (test/sim/src/lib-jitsi-meet.ts) instead of location.search.
+  const knobs = `Object.defineProperty(window, Symbol.for('jitsi-sim/room-knobs'), { value: ${JSON.stringify(query.toString()).replace(/</g, '\\u003c')} });\n`;
+  return html.replace('<!--#include virtual="/config.js" -->', configScript(query, host) + knobs)
     .replace('<!--#include virtual="/interface_config.js" -->', await readFile(join(ROOT, 'static/interface_config.js'), 'utf8'));
 }
 
@@ -54,7 +75,9 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
       if (path === '/config.js') return send(res, 200, configScript(url.searchParams, req.headers.host ?? host), '.js');
       if (path === '/external_api.js') return send(res, 200, await readFile(join(ROOT, 'dist/external_api.js')), '.js');
       if (path === '/interface_config.js') return send(res, 200, await readFile(join(ROOT, 'static/interface_config.js')), '.js');
-      if (path === '/__fixtures/lookalike') return send(res, 200, await readFile(join(ROOT, '../sim/fixtures/lookalike.html')), '.html');
+      if (path === '/__fixtures/lookalike' || path === '/__fixtures/unknown-version') {
+        return send(res, 200, await readFile(join(ROOT, `../sim/fixtures/${path.slice('/__fixtures/'.length)}.html`)), '.html');
+      }
       for (const [prefix, dir] of MOUNTS) {
         if (path.startsWith(prefix)) {
           const file = normalize(join(dir, path.slice(prefix.length)));
@@ -64,7 +87,12 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
         }
       }
       if (path === '/favicon.ico') return send(res, 204, '', '.txt');
-      if (path === '/' || ROOM_PATH.test(path)) return send(res, 200, await indexHtml(url.searchParams, req.headers.host ?? host), '.html');
+      if (path === '/') return send(res, 200, await indexHtml(url.searchParams, req.headers.host ?? host), '.html');
+      if (ROOM_PATH.test(path)) {
+        const { query, setCookie } = roomKnobs(req, url);
+        if (setCookie) res.setHeader('set-cookie', setCookie);
+        return send(res, 200, await indexHtml(query, req.headers.host ?? host), '.html');
+      }
       return send(res, 404, 'not found', '.txt');
     } catch {
       if (!quiet) console.log('404', path);
