@@ -73,6 +73,53 @@ test('Firefox ESR: an embedded lesson is seen, counted and guarded inside its fr
   }
 });
 
+test('Firefox ESR: a secure domain (log in through Jitsi\'s own dialog) and a lesson joined with a login token that is never kept', async () => {
+  test.setTimeout(120_000);
+  const jitsi = await startSimulator();
+  const { browser, close } = await launchFirefox('dist/firefox-dev');
+  try {
+    const popup = await browser.newPage();
+    await openFirefoxExtensionPage(popup, 'src/popup/index.html');
+    const stored = (roomName: string) =>
+      popup.evaluate(async (name) => {
+        const all: Record<string, any> = await (globalThis as any).browser.storage.session.get(null);
+        return Object.values(all).find((room) => room?.roomName === name) ?? null;
+      }, roomName);
+
+    // Secure domain: Jitsi waits for a moderator, the popup says so; the teacher logs in.
+    const lesson = await browser.newPage();
+    await lesson.goto(jitsi.roomUrl('Geschichte7', { students: 2, secure: 1 }, '#config.prejoinConfig.enabled=false'));
+    await pollFor(async () => ((await stored('Geschichte7'))?.waitingFor === 'host' ? true : null), 'waiting for the host');
+    const button = async (label: string) => {
+      const handle = await pollFor(
+        async () => (await lesson.evaluateHandle((text) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text) ?? null, label)).asElement(),
+        `the "${label}" button`,
+      );
+      return handle as import('puppeteer-core').ElementHandle<HTMLButtonElement>;
+    };
+    await (await button('Log-in')).click();
+    await (await lesson.waitForSelector('#login-dialog-username'))!.type('weber@schule.example');
+    await (await lesson.waitForSelector('#login-dialog-password'))!.type('ein-gutes-passwort');
+    await (await button('Login')).click();
+    await pollFor(async () => {
+      const room = await stored('Geschichte7');
+      return room?.phase === 'conference' && room.isModerator === true && room.participants === 2 && room.waitingFor === null ? true : null;
+    }, 'the teacher as moderator with the class in');
+
+    // A login token in the address: the lesson works; the token is nowhere in the extension's storage.
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ aud: 'jitsi', iss: 'school', sub: '127.0.0.1', room: '*', context: { user: { name: 'Frau Weber', email: 'weber@school.test' } } })}.c2lnbmF0dXJl`;
+    const jwtLesson = await browser.newPage();
+    await jwtLesson.goto(jitsi.roomUrl('Latein8', { students: 1, jwt: token }, '#config.prejoinConfig.enabled=false'));
+    await pollFor(async () => ((await stored('Latein8'))?.phase === 'conference' ? true : null), 'the JWT lesson');
+    const everything = await popup.evaluate(async () => JSON.stringify([await (globalThis as any).browser.storage.session.get(null), await (globalThis as any).browser.storage.local.get(null)]));
+    for (const secret of [token, token.split('.')[1]!, 'weber@school.test', 'weber@schule.example', 'ein-gutes-passwort']) expect(everything).not.toContain(secret);
+  } finally {
+    await close();
+    await jitsi.close();
+  }
+});
+
 function badge(extensionPage: Page, tabId: number): Promise<string> {
   return extensionPage.evaluate((id) => (globalThis as any).browser.action.getBadgeText({ tabId: id }), tabId);
 }
