@@ -36,6 +36,8 @@ export async function launchFirefox(
       'network.captive-portal-service.enabled': false,
       'app.update.disabledForTesting': true,
       'datareporting.policy.dataSubmissionEnabled': false,
+      // jitsi-meet plays its join/leave sounds; headless Firefox would block them (NotAllowedError page errors).
+      'media.autoplay.default': 0,
       ...extraPrefs,
     },
   });

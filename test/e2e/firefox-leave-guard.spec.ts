@@ -12,7 +12,7 @@ test('Firefox ESR: hang-up with 5 students asks first; Stay keeps the lesson, th
     await lesson.evaluate(() => window.__jitsiSim.whenJoined());
     // Our page script made Jitsi keep its clean-up for `unload` (§4.3).
     expect(await lesson.evaluate(() => (window as any).config.disableBeforeUnloadHandlers)).toBe(true);
-    const hangup = '.toolbox-button:has(> .hangup-button)';
+    const hangup = '.toolbox-button:has(.hangup-button)';
 
     await lesson.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
     await new Promise((done) => setTimeout(done, 2_000)); // the background goes to sleep

@@ -14,7 +14,7 @@ test('Firefox ESR: once-only hang-up button after Stay, a class in breakout room
     await lesson.goto(simulator.roomUrl('Werken8', { students: 4, endConference: 0 }, NO_PREJOIN));
     await lesson.evaluate(() => window.__jitsiSim.whenJoined());
     await lesson.waitForFunction(() => window.APP.store.getState()['features/base/participants'].local?.role === 'moderator');
-    const hangup = '.toolbox-button:has(> .hangup-button)';
+    const hangup = '.toolbox-button:has(.hangup-button)';
     const dialogShown = (shown: boolean) => pollFor(async () => (Boolean(await lesson.$('jmc-leave-guard')) === shown ? true : null), `the dialog ${shown ? 'open' : 'closed'}`);
 
     // The class goes into a breakout room: the main room is empty, the guard still asks.
@@ -95,7 +95,7 @@ test('Firefox ESR: room switches are not leaving, local recording counts, end fo
     await new Promise((done) => setTimeout(done, 3_200)); // past the moment a role counts as given at joining
     await lesson.evaluate(() => window.__jitsiSim.grantModerator(window.__jitsiSim.remoteIds()[0]!));
     const emptied = occupantsAtHangup(lesson);
-    await lesson.click('.toolbox-button:has(> .hangup-button)');
+    await lesson.click('.toolbox-button:has(.hangup-button)');
     await pollFor(async () => ((await lesson.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
     await lesson.keyboard.press('Tab'); // Stay → Remove everyone and leave
     await lesson.keyboard.press('Enter');
@@ -108,7 +108,7 @@ test('Firefox ESR: room switches are not leaving, local recording counts, end fo
     await new Promise((done) => setTimeout(done, 1_200)); // she comes after the teacher
     await second.evaluate(() => window.__jitsiSim.join('Frau Kaya', { moderator: true }));
     const leftWith = occupantsAtHangup(second);
-    await second.click('.toolbox-button:has(> .hangup-button)');
+    await second.click('.toolbox-button:has(.hangup-button)');
     await pollFor(async () => ((await second.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
     await second.keyboard.press('Tab'); // Stay → Leave (with a co-teacher, the second button)
     await second.keyboard.press('Enter');
@@ -138,7 +138,7 @@ test('Firefox ESR: room switches are not leaving, local recording counts, end fo
     );
     const fourth = await browser.newPage();
     await joined(fourth, simulator.roomUrl('Technik12', { students: 2, endConference: 0 }, NO_PREJOIN));
-    await fourth.click('.toolbox-button:has(> .hangup-button)');
+    await fourth.click('.toolbox-button:has(.hangup-button)');
     await pollFor(async () => ((await fourth.$('jmc-leave-guard')) ? true : null), 'the leave dialog');
     await fourth.keyboard.press('Tab');
     await fourth.keyboard.press('Tab');

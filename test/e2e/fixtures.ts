@@ -1,9 +1,12 @@
-// Playwright fixtures: the built extension in a fresh Chromium profile, and the simulated lesson.
+// Playwright fixtures: the built extension in a fresh Chromium profile, and the simulated lesson —
+// jitsi-meet's real web UI and redux store (test/jitsi-sdk) with the simulated network side, or, as the
+// named variant `legacySimulator`, the hand-written double (test/sim) for the 2021-era app shape.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, test as base, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { selfSignedCertificate, startSimulator } from '../sim/server.mjs';
+import { selfSignedCertificate, startSimulator as startLegacySimulator } from '../sim/server.mjs';
+import { startSimulator } from '../jitsi-sdk/server.mjs';
 import { hermeticChromiumFlags, loadExtensionFlags } from '../chromium-flags.mjs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { CHROMIUM_PATH } from './browsers.ts';
@@ -42,10 +45,21 @@ export async function launchWithExtension(extensionDir: string, existingProfile?
   return { context, serviceWorker, extensionId, close };
 }
 
-export const test = base.extend<ExtensionFixtures & { extensionDir: string }, { simulator: Simulator }>({
+export const test = base.extend<ExtensionFixtures & { extensionDir: string }, { simulator: Simulator; legacySimulator: Simulator }>({
+  /** jitsi-meet's real web UI (test/jitsi-sdk), network simulated. */
   simulator: [
     async ({}, use) => {
-      const simulator = await startSimulator();
+      // TEMPORARY while the specs move over (issue 15): JMC_JITSI_UI=real opts in.
+      const simulator = process.env.JMC_JITSI_UI === 'real' ? await startSimulator() : await startLegacySimulator();
+      await use(simulator);
+      await simulator.close();
+    },
+    { scope: 'worker' },
+  ],
+  /** The hand-written double (test/sim): only for the 2021-era app shape (`app=2021`), which the SDK cannot be. */
+  legacySimulator: [
+    async ({}, use) => {
+      const simulator = await startLegacySimulator();
       await use(simulator);
       await simulator.close();
     },
@@ -189,10 +203,16 @@ export async function leaveGuardShown(page: Page): Promise<{ lang: string; title
 /**
  * A school's own Jitsi server: the simulator over https (throw-away certificate) under the host name
  * SECOND_SIMULATOR_HOST, which the browsers here resolve to 127.0.0.1. `roomUrl` gives addresses on it.
+ * https because jitsi-meet needs a secure context (without one `navigator.mediaDevices` is undefined and
+ * the real app fails to render); only 127.0.0.1/localhost pass as secure over http.
  */
 export async function startSchoolServer(hostName: string = SECOND_SIMULATOR_HOST) {
   const simulator = await startSimulator({ tls: selfSignedCertificate(hostName) });
+  const origin = new URL(simulator.origin);
+  origin.hostname = hostName;
   return {
+    /** `https://<hostName>:<port>` */
+    origin: origin.origin,
     roomUrl: (...args: Parameters<Simulator['roomUrl']>): string => {
       const url = new URL(simulator.roomUrl(...args));
       url.hostname = hostName;

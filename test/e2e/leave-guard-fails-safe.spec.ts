@@ -11,7 +11,7 @@ import { flattenCatalogue } from '../../src/core/catalogue.ts';
 import { expect, joinedLesson, launchWithExtension, leaveGuardShown, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
-const HANGUP = '.toolbox-button:has(> .hangup-button)';
+const HANGUP = '.toolbox-button:has(.hangup-button)';
 /** The budget: the dialog is on screen within 150 ms of the click (median; here: every time). */
 const DIALOG_BUDGET_MS = 150;
 const catalogue = (lang: string) => flattenCatalogue(JSON.parse(readFileSync(`assets/_locales/${lang}/messages.json`, 'utf8')));

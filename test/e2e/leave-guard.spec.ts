@@ -77,7 +77,7 @@ const dialogHost = (page: Page) => page.locator('jmc-leave-guard');
 test('hang-up button with students present: the dialog asks, Escape keeps the teacher in', async ({ context, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 3, endConference: 0 }, NO_PREJOIN));
-  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await lesson.locator('.toolbox-button:has(.hangup-button)').click();
   await expect(dialogHost(lesson)).toHaveCount(1);
   await lesson.screenshot({ path: 'test-results/leave-guard-lesson.png' });
   await lesson.keyboard.press('Escape');
@@ -91,7 +91,7 @@ test('"Remove everyone and leave" (Tab, Enter: Stay has the focus) empties the r
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 4, endConference: 0 }, NO_PREJOIN));
   const occupantsSeen = await recordOccupantsAtHangup(lesson);
-  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await lesson.locator('.toolbox-button:has(.hangup-button)').click();
   await expect(dialogHost(lesson)).toHaveCount(1);
   await lesson.keyboard.press('Tab'); // Stay (the initial focus) → Remove everyone and leave
   await lesson.keyboard.press('Enter');
@@ -117,7 +117,7 @@ test('"Leave anyway" leaves the class in the room; the menu\'s "Leave meeting" a
   await lesson.keyboard.press('Escape');
   await expect.poll(() => dialogHost(lesson).count()).toBe(0);
   // The moderator's hang-up menu → "Leave meeting".
-  await lesson.locator('.toolbox-button:has(> .hangup-menu-button)').click();
+  await lesson.locator('.toolbox-button:has(.hangup-menu-button)').click();
   await lesson.locator('button[aria-label="Leave meeting"]').click();
   await expect(dialogHost(lesson)).toHaveCount(1);
   await lesson.keyboard.press('Tab');
@@ -129,7 +129,7 @@ test('"Leave anyway" leaves the class in the room; the menu\'s "Leave meeting" a
 test('with nobody else in the room, hanging up is not questioned', async ({ context, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 0, endConference: 0 }, NO_PREJOIN));
-  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await lesson.locator('.toolbox-button:has(.hangup-button)').click();
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
   await expect(dialogHost(lesson)).toHaveCount(0);
 });
@@ -137,7 +137,7 @@ test('with nobody else in the room, hanging up is not questioned', async ({ cont
 test('a student (not moderator) is never held back', async ({ context, simulator }) => {
   const lesson = await context.newPage();
   await joinedLesson(lesson, simulator.roomUrl('Mathe7b', { students: 3, role: 'participant' }, NO_PREJOIN));
-  await lesson.locator('.toolbox-button:has(> .hangup-button)').click();
+  await lesson.locator('.toolbox-button:has(.hangup-button)').click();
   await lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
 });
 

@@ -20,7 +20,7 @@ test('lessons are logged with how they ended, without names, and can be exported
   const firstTab = await tabIdOf(serviceWorker, first);
   await first.evaluate(() => window.APP.store.getState()['features/base/conference'].conference.enableLobby());
   await expect.poll(async () => (await storedRoomOf(serviceWorker, firstTab))?.lobbyEnabled).toBe(true);
-  await first.locator('.toolbox-button:has(> .hangup-button)').click();
+  await first.locator('.toolbox-button:has(.hangup-button)').click();
   await expect(first.locator('jmc-leave-guard')).toHaveCount(1);
   await first.keyboard.press('Tab'); // Stay → Remove everyone and leave
   await first.keyboard.press('Enter');

@@ -48,7 +48,7 @@ test('a teacher who chooses Dutch gets Dutch options, popup, badge and leave gua
   await cdp.send('ServiceWorker.stopAllWorkers');
   await lesson.bringToFront();
   await lesson.locator('#videospace').click();
-  await lesson.locator('.toolbox-button:has(> .hangup-menu-button)').click();
+  await lesson.locator('.toolbox-button:has(.hangup-menu-button)').click();
   await lesson.locator('button[aria-label="Leave meeting"]').click();
   await lesson.locator('jmc-leave-guard').waitFor({ state: 'attached' });
   // Note each kick's reason where it survives the page leaving (same origin, same tab).

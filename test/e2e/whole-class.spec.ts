@@ -6,7 +6,7 @@ import type { Page, Worker } from '@playwright/test';
 import { badgeColourOf, badgeOf, expect, joinedLesson, leaveGuardShown, openPopup, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
-const HANGUP = '.toolbox-button:has(> .hangup-button)';
+const HANGUP = '.toolbox-button:has(.hangup-button)';
 const dialog = (page: Page) => page.locator('jmc-leave-guard');
 
 /** Every phase the background stored for the tab, in order (watched from an extension page). */
@@ -43,7 +43,7 @@ test('the whole class in breakout rooms: badge and guard count them, and the dia
   const lesson = await joinedLesson(context, simulator.roomUrl('Deutsch7', { students: 3, endConference: 0 }, NO_PREJOIN));
   const tabId = await tabIdOf(serviceWorker, lesson);
   const jid = await lesson.evaluate(() => window.__jitsiSim.openBreakoutRoom('Gruppe 1', window.__jitsiSim.remoteIds()));
-  expect(jid).toMatch(/^[0-9a-f-]{36}@breakout\./); // as Jitsi names them (facts §9.2)
+  expect(jid).toMatch(/^deutsch7_[0-9a-f-]{36}@breakout\./); // as Prosody's mod_muc_breakout_rooms names them
   await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ participants: 0, breakoutParticipants: 3 });
   await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('3');
   await lesson.locator(HANGUP).click();

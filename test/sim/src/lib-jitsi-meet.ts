@@ -17,7 +17,10 @@ import { FakeJitsiConference } from './lib/jitsi-conference.ts';
 import { FakeJitsiConnection, type ConnectionOptions } from './lib/jitsi-connection.ts';
 import { enumOf, missingLibNames, tolerant } from './lib/tolerant.ts';
 
-const sim = parseSimOptions(location.search);
+// The room's knobs: from the URL, or — on jitsi-meet's real UI, which strips the query from the address
+// bar, so a reload loses it — from the slot test/jitsi-sdk/server.mjs fills with what it remembers.
+const knobs = (window as unknown as Record<symbol, string | undefined>)[Symbol.for('jitsi-sim/room-knobs')];
+const sim = parseSimOptions(knobs === undefined ? location.search : `?${knobs}`);
 
 if (sim.app === '2021') {
   // The 2021 lib had neither end-for-all (2022-08) nor breakout rooms (2021-09): no such methods.
