@@ -249,3 +249,35 @@ test('a lesson joined with a login token (JWT), embedded and in a tab: it works,
     await browser.close();
   }
 });
+
+test('a frame on the Jitsi host that is not a lesson stays as quiet as a page that is not Jitsi', async () => {
+  const browser = await launch();
+  try {
+    const connections = async () => browser.worker.evaluate(() => (globalThis as any).__ports as number[]);
+    await browser.worker.evaluate(() => {
+      const scope = globalThis as any;
+      scope.__ports = [];
+      chrome.runtime.onConnect.addListener((port) => scope.__ports.push(port.sender?.frameId ?? -1));
+    });
+    const page = await browser.context.newPage();
+    const material = `https://${jitsiHost}/__fixtures/lookalike`;
+    await page.goto(`${platform.origin.replace('127.0.0.1', PLATFORM_HOST)}/material?frame=${encodeURIComponent(material)}`);
+    const frame = await (async () => {
+      for (;;) {
+        const found = page.frames().find((f) => f.url().startsWith(material));
+        if (found) return found;
+        await page.waitForTimeout(50);
+      }
+    })();
+    await frame.waitForLoadState('load');
+    const tabId = await tabIdOf(browser.worker, page);
+    await page.waitForTimeout(1_500);
+    // Our content script is in that frame (a Jitsi host), and it said nothing: no port, no room, no badge.
+    expect(await framesWithContentScript(page, browser.extensionId)).toEqual([jitsiHost]);
+    expect(await connections()).toEqual([]);
+    expect(await storedRoomOf(browser.worker, tabId)).toBeNull();
+    expect(await badgeOf(browser.worker, tabId)).toBe('');
+  } finally {
+    await browser.close();
+  }
+});

@@ -7,6 +7,7 @@
 // Pages:
 //   /kurs/<room>?jitsi=<host:port>[&jwt=…][&lang=de][&prejoin=1]  the lesson inside the course page
 //   /kurs                                                          the course page the platform returns to
+//   /material?frame=<url>                                          a page with a plain iframe (not a lesson)
 import { createServer } from 'node:https';
 
 /** The platform's own look: plain, so that nothing on it could be mistaken for Jitsi. */
@@ -52,6 +53,14 @@ function lessonPage(room, query) {
 </body></html>`;
 }
 
+/** Course material shown in a frame: any page, e.g. one on the Jitsi server that is not a lesson. @param {string} src */
+function materialPage(src) {
+  return `<!doctype html>
+<html lang="de"><head><meta charset="utf-8"><title>Kurs 7b – Material</title><style>${STYLE}</style></head>
+<body><header>Lernplattform · Kurs 7b Mathematik</header><main><h1>Material</h1>
+<iframe id="material" title="Material" src="${src.replace(/"/g, '&quot;')}" width="800" height="400"></iframe></main></body></html>`;
+}
+
 const COURSE_PAGE = `<!doctype html>
 <html lang="de"><head><meta charset="utf-8"><title>Kurs 7b</title><style>${STYLE}</style></head>
 <body><header>Lernplattform · Kurs 7b Mathematik</header><main><h1>Kursübersicht</h1><p>Aufgaben, Material, Videostunde.</p></main></body></html>`;
@@ -66,7 +75,13 @@ export async function startSchoolPlatform({ tls, port = 0, host = '127.0.0.1' })
   const server = createServer(tls, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const lesson = /^\/kurs\/([^/]+)$/.exec(url.pathname);
-    const body = lesson ? lessonPage(decodeURIComponent(lesson[1] ?? ''), url.searchParams) : url.pathname === '/kurs' ? COURSE_PAGE : null;
+    const body = lesson
+      ? lessonPage(decodeURIComponent(lesson[1] ?? ''), url.searchParams)
+      : url.pathname === '/kurs'
+        ? COURSE_PAGE
+        : url.pathname === '/material'
+          ? materialPage(url.searchParams.get('frame') ?? 'about:blank')
+          : null;
     res.writeHead(body ? 200 : 404, { 'content-type': body ? 'text/html; charset=utf-8' : 'text/plain', 'cache-control': 'no-store' });
     res.end(body ?? 'not found');
   });
