@@ -71,6 +71,30 @@ export const GERMAN_TITLES: { [K in SettingKey]?: string } = {
   uiLanguage: 'Sprache des Companion: „auto“ (die des Browsers) oder de, nl, en',
 };
 
+/** Dutch one-liners next to SETTINGS' English titles (the nl-NL ADML). Every key needs one. */
+export const DUTCH_TITLES: { [K in SettingKey]?: string } = {
+  hosts: 'Jitsi-servers waarop de Companion werkt (hostnamen, bijv. "jitsi.school.example"), naast meet.jit.si en 8x8.vc',
+  autoLobby: 'Wachtruimte inschakelen zodra de leraar moderator is',
+  autoPassword: 'Een willekeurig wachtwoord voor de ruimte instellen zodra de leraar moderator is',
+  passwordLength: 'Lengte van gemaakte wachtwoorden in tekens (10–64; bij "words" minstens zo lang, minstens 4 woorden)',
+  passwordStyle: 'Soort gemaakte wachtwoorden: "mixed" (letters, cijfers, tekens), "digits" (alleen cijfers) of "words" (eenvoudige woorden in de taal van de leraar)',
+  leaveGuard: 'De klas alleen laten: "warn" (waarschuwing) of "strong" (de leraar geeft een reden op)',
+  endLessonMode: 'Einde van de les: "auto" (voor iedereen beëindigen waar de server dat kan) of "remove-everyone" (iedereen verwijderen)',
+  autoStartMuted: 'Iedereen begint gedempt en zonder camera zodra de leraar moderator is',
+  recordingReminder: 'De leraar eraan herinneren een opname aan te kondigen',
+  rulesText: 'Gedragsregels van de school, per taal (de, nl, en); één regel per lijn',
+  helpUrl: 'Hulplink (https) in de pop-up en op de instellingenpagina',
+  noticeText: 'Mededeling in de pop-up, per taal (bijv. het toegestane gebruik van de dienst)',
+  lessonLog: 'Het lokale lesverslag bijhouden',
+  lessonLogDays: 'Dagen dat het lesverslag bewaard wordt (1–365)',
+  uiLanguage: 'Taal van de Companion: "auto" (die van de browser) of de, nl, en',
+};
+
+/** Setting keys without a Dutch title (the unit test keeps this empty). */
+export function missingDutchTitles(keys: readonly string[] = SETTING_KEYS): string[] {
+  return keys.filter((key) => !(DUTCH_TITLES as Record<string, string | undefined>)[key]?.trim());
+}
+
 /** Setting keys without a German title (the unit test keeps this empty). */
 export function missingGermanTitles(keys: readonly string[] = SETTING_KEYS): string[] {
   return keys.filter((key) => !(GERMAN_TITLES as Record<string, string | undefined>)[key]?.trim());
@@ -408,8 +432,8 @@ const admxId = (text: string): string => text.replace(/[^A-Za-z0-9_]/g, '_');
 // ADMX/ADML (Windows Group Policy): one policy per setting and section, writing exactly what the .reg
 // writes. The force-install (ExtensionSettings) is in Google's and Microsoft's own ADMX.
 
-type AdmlLanguage = 'en-US' | 'de-DE';
-export const ADML_LANGUAGES: readonly AdmlLanguage[] = ['en-US', 'de-DE'];
+type AdmlLanguage = 'en-US' | 'de-DE' | 'nl-NL';
+export const ADML_LANGUAGES: readonly AdmlLanguage[] = ['en-US', 'de-DE', 'nl-NL'];
 
 interface AdmlText {
   productCategory: (browser: string) => string;
@@ -429,6 +453,7 @@ interface AdmlText {
 const LANGUAGE_NAMES: Record<AdmlLanguage, Record<string, string>> = {
   'en-US': { de: 'German', en: 'English', nl: 'Dutch' },
   'de-DE': { de: 'Deutsch', en: 'Englisch', nl: 'Niederländisch' },
+  'nl-NL': { de: 'Duits', en: 'Engels', nl: 'Nederlands' },
 };
 
 const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
@@ -437,7 +462,7 @@ const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
     productExplain:
       'Settings of the Jitsi Moderator Companion extension. Force-install it with the browser\'s own policy "Extension management settings" (ExtensionSettings); see docs/admin/README.md.',
     section: {
-      enforced: { name: 'Enforced (teachers cannot change)', explain: 'Teachers see these values greyed out, "set by your school".' },
+      enforced: { name: 'Enforced (teachers cannot change)', explain: 'Teachers see these values with a lock, "Your school decides this." and your help link.' },
       defaults: { name: 'School defaults (teachers may change)', explain: 'Teachers start with these values and may change them in the options page.' },
     },
     supported: (browser) => `${browser} ${CHROME_MIN_VERSION} or later, with the Jitsi Moderator Companion extension`,
@@ -470,7 +495,7 @@ const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
     productExplain:
       'Einstellungen der Erweiterung Jitsi Moderator Companion. Die Zwangsinstallation geschieht über die browsereigene Richtlinie „Einstellungen für die Erweiterungsverwaltung“ (ExtensionSettings); siehe docs/admin/README.de.md.',
     section: {
-      enforced: { name: 'Festgelegt (Lehrkräfte können nichts ändern)', explain: 'Lehrkräfte sehen diese Werte ausgegraut, „von Ihrer Schule festgelegt“.' },
+      enforced: { name: 'Festgelegt (Lehrkräfte können nichts ändern)', explain: 'Lehrkräfte sehen diese Werte mit einem Schloss, „Das legt Ihre Schule fest.“ und Ihrem Hilfe-Link.' },
       defaults: { name: 'Vorgaben der Schule (Lehrkräfte dürfen ändern)', explain: 'Lehrkräfte beginnen mit diesen Werten und können sie auf der Einstellungsseite ändern.' },
     },
     supported: (browser) => `${browser} ${CHROME_MIN_VERSION} oder neuer, mit der Erweiterung Jitsi Moderator Companion`,
@@ -497,6 +522,39 @@ const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
     label: (key) => key,
     languageLabel: (language) => `${LANGUAGE_NAMES['de-DE'][language] ?? language} (${language})`,
     description: (browser) => `Einstellungen des Jitsi Moderator Companion für ${browser}`,
+  },
+  'nl-NL': {
+    productCategory: (browser) => `Jitsi Moderator Companion (${browser})`,
+    productExplain:
+      'Instellingen van de extensie Jitsi Moderator Companion. Verplicht installeren gaat met het eigen beleid van de browser "Instellingen voor extensiebeheer" (ExtensionSettings); zie docs/admin/README.md.',
+    section: {
+      enforced: { name: 'Vastgelegd (leraren kunnen niets wijzigen)', explain: 'Leraren zien deze waarden met een slot, "uw school beslist dit".' },
+      defaults: { name: 'Standaardwaarden van de school (leraren mogen wijzigen)', explain: 'Leraren beginnen met deze waarden en kunnen ze op de instellingenpagina wijzigen.' },
+    },
+    supported: (browser) => `${browser} ${CHROME_MIN_VERSION} of nieuwer, met de extensie Jitsi Moderator Companion`,
+    title: (key) => DUTCH_TITLES[key] ?? SETTINGS[key].title,
+    setting: (section, key) => `Stelt "${key}" in, in het deel "${section}" van het beleid van de Companion.`,
+    builtIn: (value) => `Ingebouwde standaardwaarde: ${value}.`,
+    kind: (kind) => {
+      switch (kind.kind) {
+        case 'boolean':
+          return 'Ingeschakeld: aan (true). Uitgeschakeld: uit (false). Niet geconfigureerd: dit deel stelt de waarde niet in.';
+        case 'integer':
+          return `Ingeschakeld: het ingevoerde getal (${kind.min}–${kind.max}). Uitgeschakeld of niet geconfigureerd: dit deel stelt de waarde niet in.`;
+        case 'enum':
+          return `Ingeschakeld: de gekozen waarde (${kind.options.join(', ')}). Uitgeschakeld of niet geconfigureerd: dit deel stelt de waarde niet in.`;
+        case 'string':
+          return `Ingeschakeld: het ingevoerde https-adres (leeg: geen; hoogstens ${kind.maxLength} tekens). Uitgeschakeld of niet geconfigureerd: dit deel stelt de waarde niet in.`;
+        case 'list':
+          return 'Ingeschakeld: één hostnaam per regel, bijv. jitsi.school.example (alleen https). Uitgeschakeld of niet geconfigureerd: dit deel stelt de waarde niet in.';
+        case 'perLanguage':
+          return `Ingeschakeld: één tekst per taal, hoogstens ${MAX_TEXT_LENGTH} tekens; waar er een leeg is, toont de Companion die van een andere taal. De editor neemt één regel per vak; voor meerdere regels (één gedragsregel per regel) gebruikt u de .reg- of JSON-bestanden. Uitgeschakeld of niet geconfigureerd: dit deel stelt de waarde niet in.`;
+      }
+    },
+    registry: 'Register',
+    label: (key) => key,
+    languageLabel: (language) => `${LANGUAGE_NAMES['nl-NL'][language] ?? language} (${language})`,
+    description: (browser) => `Instellingen van de Jitsi Moderator Companion voor ${browser}`,
   },
 };
 
@@ -743,7 +801,7 @@ const TABLE_TEXT: Record<TableLanguage, { heading: string; intro: string; column
   en: {
     heading: 'Settings of the Jitsi Moderator Companion',
     intro:
-      'Every setting can go in `enforced` (teachers see it greyed out, "set by your school") or in `defaults` (teachers start with it and may change it). Values the companion cannot use are ignored and listed on its options page.',
+      'Every setting can go in `enforced` (teachers see it with a lock, "Your school decides this." and your help link) or in `defaults` (teachers start with it and may change it). Values the companion cannot use are ignored and listed on its options page.',
     columns: ['Key', 'Value', 'Built-in default', 'What it does'],
     kind: (kind) => {
       switch (kind.kind) {

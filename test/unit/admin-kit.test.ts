@@ -19,9 +19,12 @@ import {
   EXTENSION_ID_PLACEHOLDER,
   extensionPolicyKey,
   generateKit,
+  ADML_LANGUAGES,
+  DUTCH_TITLES,
   GERMAN_TITLES,
   MAX_TEXT_LENGTH,
   MAX_URL_LENGTH,
+  missingDutchTitles,
   missingGermanTitles,
   regValueLine,
   runCli,
@@ -428,7 +431,7 @@ describe('admin kit: ADMX/ADML', () => {
     expect(() => parseXml('<a><b></a>')).toThrow();
   });
 
-  it.each(['chrome', 'edge'] as const)('%s: well-formed, a policy per setting and section, every string and presentation defined in en-US and de-DE', (browser) => {
+  it.each(['chrome', 'edge'] as const)('%s: well-formed, a policy per setting and section, every string and presentation defined in en-US, de-DE and nl-NL', (browser) => {
     const base = `windows/admx/jitsi-moderator-companion-${browser}`;
     const admx = parseXml(file(kit, `${base}.admx`));
     expect(admx.name).toBe('policyDefinitions');
@@ -440,7 +443,7 @@ describe('admin kit: ADMX/ADML', () => {
     const presentationRefs = references(/\$\(presentation\.([^)]+)\)/g);
     expect(stringRefs.size).toBeGreaterThan(SETTING_KEYS.length * 4);
 
-    for (const language of ['en-US', 'de-DE']) {
+    for (const language of ADML_LANGUAGES) {
       const adml = parseXml(file(kit, `windows/admx/${language}/jitsi-moderator-companion-${browser}.adml`));
       expect(adml.name).toBe('policyDefinitionResources');
       const strings = new Map(all(adml, 'string').map((node) => [node.attributes.id!, node.text]));
@@ -457,6 +460,7 @@ describe('admin kit: ADMX/ADML', () => {
         expect(controls, `${language} ${policy.attributes.name}`).toEqual(elementIds);
       }
       if (language === 'de-DE') expect(strings.get(admxPolicyName('enforced', 'autoLobby'))).toContain(GERMAN_TITLES.autoLobby);
+      if (language === 'nl-NL') expect(strings.get(admxPolicyName('enforced', 'autoLobby'))).toContain(DUTCH_TITLES.autoLobby);
     }
   });
 
@@ -531,6 +535,7 @@ describe.each(KITS)('admin kit: macOS profile (%s)', (_name, kit, configuration)
 describe('admin kit: settings tables and German titles', () => {
   it('every setting has a German title (a new setting without one fails here)', () => {
     expect(missingGermanTitles()).toEqual([]);
+    expect(missingDutchTitles()).toEqual([]);
     expect(missingGermanTitles([...SETTING_KEYS, 'someNewSetting'])).toEqual(['someNewSetting']);
   });
 
@@ -626,7 +631,7 @@ describe('admin kit: command line', () => {
     const expected = generateKit({ host: 'jitsi.schule.example', chromeId: CHROME_ID, edgeId: EDGE_ID });
     expect([...written.keys()]).toEqual([...expected.keys()].map((path) => join('/tmp/kit', path)));
     for (const [path, content] of expected) expect(written.get(join('/tmp/kit', path))).toBe(content);
-    expect(out).toContain('wrote 17 files for jitsi.schule.example');
+    expect(out).toContain('wrote 19 files for jitsi.schule.example');
     expect(out).not.toContain(EXTENSION_ID_PLACEHOLDER);
     const edge = JSON.parse(written.get(join('/tmp/kit', 'linux/edge/jitsi-moderator-companion.json'))!);
     expect(edge.ExtensionSettings[EDGE_ID].update_url).toBe(EDGE_ADDONS_UPDATE_URL);
