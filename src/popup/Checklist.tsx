@@ -242,8 +242,10 @@ function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, on
         )}
         {hint && <Why id={id} topic={topic} hint={hint} how={item.manual} />}
         {id === 'rules' && <Rules schoolRules={schoolRules} />}
+        {/* A fix that cannot run is not offered; the row says why to screen readers, and the role row
+            (or "not on this server") says it to everyone. */}
         {fix?.blocked && (
-          <p class="small blocked" id={blockedId} data-testid={`blocked-${fix.kind}`}>
+          <p class="visually-hidden" id={blockedId} data-testid={`blocked-${fix.kind}`}>
             {t(BLOCKED[fix.blocked])}
           </p>
         )}
@@ -255,15 +257,14 @@ function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, on
         {/* The password can be shown again whenever it is needed (read from Jitsi, never stored). */}
         {offerPassword && id === 'password' && status === 'ok' && room.isModerator === true && fixes.password === null && <ShowPassword tabId={tabId} />}
       </div>
-      {fix && (
+      {fix && !fix.blocked && (
         // While any fix runs the button stays focusable (aria-disabled): a disabled button drops the focus.
         <button
           type="button"
           class="primary fix"
           data-testid={`fix-${fix.kind}`}
-          disabled={fix.blocked !== null}
           aria-disabled={running ? 'true' : undefined}
-          aria-describedby={fix.blocked ? `${labelId} ${blockedId}` : labelId}
+          aria-describedby={labelId}
           onClick={() => !running && onFix(fix.kind)}
         >
           {fixes.running === fix.kind ? t('fixRunning') : t(FIX_LABEL[fix.kind])}

@@ -80,8 +80,9 @@ export function EndLesson({ tabId, room, mode, onEnding }: {
           <p class="hint" id="end-why" data-testid="end-why" hidden={!why}>
             {t('endDeletedNote')}
           </p>
+          {/* The role row says it to everyone; here for screen readers, on the disabled button. */}
           {!canEnd && (
-            <p class="small muted" id="end-blocked">
+            <p class="visually-hidden" id="end-blocked">
               {t('fixBlockedNotModerator')}
             </p>
           )}

@@ -120,3 +120,18 @@ test('the popup fits when the school\'s settings did the set-up ("Done for you")
   await popup.getByTestId('hide-password').click();
   await expect(popup.getByTestId('show-password')).toBeFocused();
 });
+
+test('the popup fits for a teacher who is not moderator while a recording runs, in German (the longest list)', async ({ context, serviceWorker, extensionId, simulator }) => {
+  await chooseLanguage(serviceWorker, 'de');
+  const lesson = await context.newPage();
+  await lesson.goto(simulator.roomUrl('Klasse7b-Mathematik', { students: 12, panel: 'closed', role: 'participant' }, NO_PREJOIN));
+  await lesson.evaluate(() => window.__jitsiSim.whenJoined());
+  const tabId = await tabIdOf(serviceWorker, lesson);
+  const popup = await openPopup(context, extensionId, tabId);
+  await popup.setViewportSize(POPUP);
+  await lesson.evaluate(() => window.__jitsiSim.startRecording('file'));
+  await expect(popup.getByTestId('check-moderator')).toHaveAttribute('data-status', 'fail');
+  await expect(popup.getByTestId('check-recording')).toHaveAttribute('data-status', 'warn');
+  await measure(popup, 'de-not-moderator', ['end-lesson', 'check-moderator', 'check-recording']);
+  expect(await axeViolations(popup)).toEqual([]);
+});
