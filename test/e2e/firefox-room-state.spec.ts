@@ -1,7 +1,7 @@
 // Firefox ESR (event-page background, BiDi-driven): the lesson is detected, its snapshot follows the
 // class as students join and leave, and a page that merely looks like Jitsi is not detected.
 import type { Page } from 'puppeteer-core';
-import type { RoomSnapshot } from '../../src/core/room.ts';
+import { SNAPSHOT_VERSION, type RoomSnapshot } from '../../src/core/room.ts';
 import { expect, test } from './fixtures.ts';
 import { firefoxExtensionUrl, launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
 
@@ -34,7 +34,7 @@ test('Firefox ESR: a lesson is detected and its snapshot follows 3 → 5 → 4; 
     expect(await popup.$eval('[data-testid="room-name"]', (el) => el.textContent)).toBe('Erdkunde8');
 
     const expectCount = async (count: number) => {
-      const expected = { v: 1, phase: 'conference', roomName: 'Erdkunde8', participants: count, isModerator: true };
+      const expected = { v: SNAPSHOT_VERSION, phase: 'conference', roomName: 'Erdkunde8', participants: count, isModerator: true };
       let last: RoomSnapshot | undefined;
       await pollFor(async () => {
         last = (await storedRooms(popup))[`room:${tabId}`];
