@@ -912,6 +912,8 @@ const PROBLEM_TEXT: Record<Problem, string> = {
   'out-of-range': 'value not allowed (see settings.md)',
   'too-long': 'too long',
   'invalid-host': 'not a host name (https only)',
+  'invalid-ip': 'not an IP address the browser can read (each number 0 to 255)',
+  'invalid-name': 'not a host name the browser can read (e.g. a broken xn-- part)',
   'invalid-url': 'not an https address',
   'not-an-object': 'must be an object: { "enforced": {…}, "defaults": {…} }',
 };

@@ -6,7 +6,7 @@
 // the teacher allows the host. A teacher's site whose permission is revoked is forgotten.
 import browser from 'webextension-polyfill';
 import { isSitePattern } from '../core/sites.ts';
-import { readSettings } from '../shared/settings-store.ts';
+import { readSettings, REGISTRATION_PROBLEMS_KEY, type RegistrationProblem } from '../shared/settings-store.ts';
 
 const STORAGE_KEY = 'enabledSites';
 /**
@@ -14,7 +14,6 @@ const STORAGE_KEY = 'enabledSites';
  * wants them; Firefox resolves them against the caller's URL, so only the background (at the root) uses them.
  */
 const CONTENT_SCRIPT_FILES = { isolated: 'src/content/index.js', page: 'src/page/index.js' } as const;
-const SCRIPT_IDS = { isolated: 'jitsi-sites-isolated', page: 'jitsi-sites-page' } as const;
 
 async function chosenSites(): Promise<string[]> {
   const stored: unknown = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
@@ -56,6 +55,51 @@ export function syncRegisteredScripts(keepRegistered = false): Promise<void> {
   return syncing;
 }
 
+const SCRIPT_IDS = { isolated: 'jitsi-sites-isolated', page: 'jitsi-sites-page' } as const;
+
+function scriptsFor(sites: string[], ids: { isolated: string; page: string } = SCRIPT_IDS): browser.Scripting.RegisteredContentScript[] {
+  // allFrames: a school platform may embed the lesson (docs/jitsi.md §11); the embedding page itself is
+  // not one of these sites, so nothing runs there.
+  const common = { matches: sites, runAt: 'document_start' as const, allFrames: true, persistAcrossSessions: true };
+  return [
+    { ...common, id: ids.isolated, js: [CONTENT_SCRIPT_FILES.isolated] },
+    { ...common, id: ids.page, js: [CONTENT_SCRIPT_FILES.page], world: 'MAIN' },
+  ];
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
+
+/**
+ * The browser refuses the whole list for one pattern it cannot read. Sites are checked before (sites.ts
+ * reads hosts as the browser does), and should it still refuse, each site is tried alone, so that one bad
+ * site never takes the others with it, and the refused ones are kept with the browser's reason.
+ */
+async function registerSites(sites: string[]): Promise<RegistrationProblem[]> {
+  if (!sites.length) return [];
+  try {
+    await browser.scripting.registerContentScripts(scriptsFor(sites));
+    return [];
+  } catch {
+    const probe = { isolated: 'jitsi-sites-probe-isolated', page: 'jitsi-sites-probe-page' };
+    const problems: RegistrationProblem[] = [];
+    for (const site of sites) {
+      try {
+        await browser.scripting.registerContentScripts(scriptsFor([site], probe));
+      } catch (error) {
+        problems.push({ site, error: errorText(error) });
+      }
+      await browser.scripting.unregisterContentScripts({ ids: [probe.isolated, probe.page] }).catch(() => undefined);
+    }
+    const good = sites.filter((site) => !problems.some((problem) => problem.site === site));
+    if (good.length) {
+      await browser.scripting.registerContentScripts(scriptsFor(good)).catch((error: unknown) => {
+        problems.push(...good.map((site) => ({ site, error: errorText(error) })));
+      });
+    }
+    return problems;
+  }
+}
+
 async function applyRegistration(keepRegistered: boolean): Promise<void> {
   const teacher = await teacherSites();
   // A site whose permission was revoked in the browser is off for good: forget its name too.
@@ -65,27 +109,16 @@ async function applyRegistration(keepRegistered: boolean): Promise<void> {
   const ids = [SCRIPT_IDS.isolated, SCRIPT_IDS.page];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids });
   const before = keepRegistered ? existing.flatMap((script) => script.matches ?? []) : [];
-  const sites = [...new Set([...before, ...teacher, ...(await schoolSites())])].sort();
+  // Only patterns the browser can read (sites.ts checks them as it does).
+  const sites = [...new Set([...before, ...teacher, ...(await schoolSites())])].filter(isSitePattern).sort();
   const registered = [...new Set(existing.flatMap((script) => script.matches ?? []))].sort();
   // Registrations from a version without allFrames are replaced once.
   const current = existing.every((script) => script.allFrames === true);
   if (existing.length === ids.length && current && sites.join(' ') === registered.join(' ')) return;
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
-  if (!sites.length) return;
-  await browser.scripting.registerContentScripts([
-    // allFrames: a school platform may embed the lesson (docs/jitsi.md §11); the embedding page itself is
-    // not one of these sites, so nothing runs there.
-    { id: SCRIPT_IDS.isolated, matches: sites, js: [CONTENT_SCRIPT_FILES.isolated], runAt: 'document_start', allFrames: true, persistAcrossSessions: true },
-    {
-      id: SCRIPT_IDS.page,
-      matches: sites,
-      js: [CONTENT_SCRIPT_FILES.page],
-      runAt: 'document_start',
-      allFrames: true,
-      persistAcrossSessions: true,
-      world: 'MAIN',
-    },
-  ]);
+  const problems = await registerSites(sites);
+  const known: unknown = (await browser.storage.local.get(REGISTRATION_PROBLEMS_KEY))[REGISTRATION_PROBLEMS_KEY];
+  if (JSON.stringify(known ?? []) !== JSON.stringify(problems)) await browser.storage.local.set({ [REGISTRATION_PROBLEMS_KEY]: problems });
 }
 
 export async function enableSite(pattern: string): Promise<{ ok: boolean; reason?: 'invalid' | 'not-granted' }> {

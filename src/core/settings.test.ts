@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Problem, type SettingKey, allowedText, allowedValues, defaultSettings, valuePreview, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
+import { isSitePattern, punycodeLabel } from './sites.ts';
+import { type Problem, type SettingKey, allowedText, allowedValues, defaultSettings, valuePreview, checkHostEntry, hostPattern, MAX_PROBLEMS, mergeSettings, parsePolicy, parseTeacherChoices, ruleLines, SETTING_KEYS, SETTINGS, textInLanguage } from './settings.ts';
 
 describe('settings model', () => {
   it('every setting has a default that passes its own check', () => {
@@ -13,14 +14,15 @@ describe('settings model', () => {
       defaults: { helpUrl: 'javascript:alert(1)', rulesText: { de: 'Kamera aus', fr: 'non' }, lessonLogDays: 14, colour: 'red' },
       extra: 1,
     });
-    expect(enforced).toEqual({ autoLobby: true });
+    // One bad host never takes the good ones with it (issue 16).
+    expect(enforced).toEqual({ autoLobby: true, hosts: ['https://jitsi.schule.example/*', 'https://meet.example.org/*'] });
     expect(defaults).toEqual({ lessonLogDays: 14 });
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: 'extra', problem: 'unknown-key' },
         { path: 'enforced.passwordLength', problem: 'out-of-range', key: 'passwordLength', value: '8' },
         { path: 'enforced.leaveGuard', problem: 'out-of-range', key: 'leaveGuard', value: '"shout"' },
-        expect.objectContaining({ path: 'enforced.hosts', problem: 'invalid-host', key: 'hosts' }),
+        { path: 'enforced.hosts[2]', problem: 'invalid-host', key: 'hosts', value: '"http://insecure.example/*"' },
         { path: 'defaults.helpUrl', problem: 'invalid-url', key: 'helpUrl', value: '"javascript:alert(1)"' },
         expect.objectContaining({ path: 'defaults.rulesText', problem: 'unknown-key', key: 'rulesText' }),
         { path: 'defaults.colour', problem: 'unknown-key' },
@@ -78,6 +80,30 @@ describe('settings model', () => {
     expect(hostPattern('http://meet.example.org/*')).toBeNull();
     expect(hostPattern('*.example.org')).toBeNull();
     expect(parsePolicy({ enforced: { hosts: ['a.example', 'A.example'] } }).enforced.hosts).toEqual(['https://a.example/*']);
+  });
+
+  it('reads hosts exactly as the browser does: each bad one refused with its reason, the rest taken (issue 16)', () => {
+    const refused = { '10.0.0.300': 'invalid-ip', '1.2.3.999': 'invalid-ip', '[:]': 'invalid-ip', '[1:2]': 'invalid-ip', 'xn--a.example': 'invalid-name' } as const;
+    for (const [host, problem] of Object.entries(refused)) expect(checkHostEntry(host), host).toEqual({ problem });
+    for (const host of ['jitsi.example/path', 'jitsi.example:8443', 'user@jitsi.example', 'a b.example', 'https://jitsi.example/x/*', '']) expect(checkHostEntry(host), host).toEqual({ problem: 'invalid-host' });
+    // The canonical form the browser compares with a page's address: punycode, IPv6 in brackets, lower case.
+    expect(hostPattern('Schüle.example')).toBe('https://xn--schle-mva.example/*');
+    expect(hostPattern('[2001:DB8::1]')).toBe('https://[2001:db8::1]/*');
+    expect(hostPattern('10.0.0.30')).toBe('https://10.0.0.30/*');
+    const { enforced, problems } = parsePolicy({ enforced: { hosts: ['10.0.0.300', 'jitsi.schule.example', 42] } });
+    expect(enforced.hosts).toEqual(['https://jitsi.schule.example/*']);
+    expect(problems).toEqual([
+      { path: 'enforced.hosts[0]', problem: 'invalid-ip', key: 'hosts', value: '"10.0.0.300"' },
+      { path: 'enforced.hosts[2]', problem: 'wrong-type', key: 'hosts', value: '42' },
+    ]);
+    // A stored pattern is checked the same way (the worker's registration list).
+    expect(isSitePattern('https://10.0.0.300/*')).toBe(false);
+    expect(isSitePattern('https://xn--a.example/*')).toBe(false);
+    expect(isSitePattern('https://[::1]/*')).toBe(true);
+    // Chromium's own parser lets a broken xn-- label through, Firefox does not: refused here for both.
+    expect(punycodeLabel('xn--schle-mva')).toBe('schüle');
+    expect(punycodeLabel('xn--wgv71a119e')).toBe('日本語');
+    expect(punycodeLabel('xn--a')).toBeNull();
   });
 
   it('merges: enforced beats the teacher, who beats the school default, which beats the built-in value', () => {

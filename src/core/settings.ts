@@ -1,7 +1,7 @@
 // The one settings model: built-in defaults, validation, and the merge of school policy (enforced or
 // default) with the teacher's own choices. Pure. The options page, managed_schema.json and the admin
 // templates are to be generated from SETTINGS (the policy issue), so they cannot drift.
-import { isSitePattern } from './sites.ts';
+import { checkHost, type HostProblem } from './sites.ts';
 
 export type Language = 'de' | 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['de', 'nl', 'en'];
@@ -30,11 +30,18 @@ export interface Settings {
 export type SettingKey = keyof Settings;
 
 /** Why a value was not taken; each has a sentence in _locales for the options page. */
-export type Problem = 'unknown-key' | 'wrong-type' | 'out-of-range' | 'too-long' | 'invalid-host' | 'invalid-url' | 'not-an-object';
+export type Problem = 'unknown-key' | 'wrong-type' | 'out-of-range' | 'too-long' | HostProblem | 'invalid-url' | 'not-an-object';
 
-type Check<T> = (value: unknown) => { ok: true; value: T } | { ok: false; problem: Problem };
+/** An entry of a list refused on its own (the rest of the list is taken): `index` in the list as written. */
+export interface RefusedEntry {
+  index: number;
+  problem: Problem;
+  value: unknown;
+}
 
-const ok = <T>(value: T) => ({ ok: true as const, value });
+type Check<T> = (value: unknown) => { ok: true; value: T; refused?: RefusedEntry[] } | { ok: false; problem: Problem };
+
+const ok = <T>(value: T, refused?: RefusedEntry[]) => ({ ok: true as const, value, ...(refused?.length ? { refused } : {}) });
 const bad = (problem: Problem) => ({ ok: false as const, problem });
 
 const boolean: Check<boolean> = (value) => (typeof value === 'boolean' ? ok(value) : bad('wrong-type'));
@@ -63,23 +70,36 @@ const perLanguage: Check<PerLanguage> = (value) => {
   return ok(result);
 };
 
-/** "jitsi.example.org" or "https://jitsi.example.org/*" → the match pattern; https only. */
-export function hostPattern(value: string): string | null {
-  const pattern = /^[a-z0-9.-]+$/i.test(value) ? `https://${value.toLowerCase()}/*` : value;
-  return isSitePattern(pattern) && pattern.startsWith('https://') ? pattern : null;
+/**
+ * "jitsi.example.org" or "https://jitsi.example.org/*" → the match pattern with the host as the browser
+ * reads it (sites.ts checkHost), https only; or why not.
+ */
+export function checkHostEntry(value: string): { pattern: string } | { problem: HostProblem } {
+  const written = /^([a-z][a-z0-9+.-]*):\/\/(.*?)(\/\*)?$/i.exec(value);
+  if (written && (written[1]!.toLowerCase() !== 'https' || !written[3])) return { problem: 'invalid-host' };
+  const checked = checkHost(written ? written[2]! : value);
+  return 'host' in checked ? { pattern: `https://${checked.host}/*` } : checked;
 }
 
+export function hostPattern(value: string): string | null {
+  const checked = checkHostEntry(value);
+  return 'pattern' in checked ? checked.pattern : null;
+}
+
+/** Each host on its own: one the browser could not read is refused (and listed), the others are taken. */
 const hosts: Check<string[]> = (value) => {
   if (!Array.isArray(value)) return bad('wrong-type');
   if (value.length > 200) return bad('too-long');
   const patterns: string[] = [];
-  for (const entry of value) {
-    if (typeof entry !== 'string') return bad('wrong-type');
-    const pattern = hostPattern(entry);
-    if (!pattern) return bad('invalid-host');
-    if (!patterns.includes(pattern)) patterns.push(pattern);
-  }
-  return ok(patterns);
+  const refused: RefusedEntry[] = [];
+  value.forEach((entry: unknown, index) => {
+    const checked = typeof entry === 'string' ? checkHostEntry(entry) : { problem: 'wrong-type' as const };
+    if ('problem' in checked) refused.push({ index, problem: checked.problem, value: entry });
+    else if (!patterns.includes(checked.pattern)) patterns.push(checked.pattern);
+  });
+  // Nothing usable at all: the value is refused as a whole (the built-in or school's value stays).
+  if (patterns.length === 0 && refused.length > 0) return bad(refused[0]!.problem);
+  return ok(patterns, refused);
 };
 
 const httpsUrl: Check<string> = (value) => {
@@ -252,8 +272,11 @@ function parseSection(section: unknown, name: string, problems: PolicyProblem[])
       continue;
     }
     const checked = SETTINGS[key as SettingKey].check(value);
-    if (checked.ok) result[key] = checked.value;
-    else report(problems, { path, problem: checked.problem, key: key as SettingKey, value: valuePreview(value) });
+    if (checked.ok) {
+      result[key] = checked.value;
+      for (const entry of checked.refused ?? [])
+        report(problems, { path: `${path}[${entry.index}]`, problem: entry.problem, key: key as SettingKey, value: valuePreview(entry.value) });
+    } else report(problems, { path, problem: checked.problem, key: key as SettingKey, value: valuePreview(value) });
   }
   return result as Partial<Settings>;
 }

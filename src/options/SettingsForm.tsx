@@ -16,7 +16,8 @@ import {
   type Settings,
 } from '../core/settings.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { chooseSetting, type SettingsView } from '../shared/settings-store.ts';
+import { chooseSetting, type RegistrationProblem, type SettingsView } from '../shared/settings-store.ts';
+import { hostOfPattern } from '../core/sites.ts';
 import { HostAccess } from './HostAccess.tsx';
 
 export type SectionId = 'lesson' | 'records' | 'school';
@@ -53,6 +54,8 @@ export const PROBLEM_TEXT = {
   'out-of-range': 'problemOutOfRange',
   'too-long': 'problemTooLong',
   'invalid-host': 'problemInvalidHost',
+  'invalid-ip': 'problemInvalidIp',
+  'invalid-name': 'problemInvalidName',
   'invalid-url': 'problemInvalidUrl',
   'not-an-object': 'problemNotAnObject',
 } as const satisfies Record<Problem, MessageKey>;
@@ -170,9 +173,11 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
       setRefused(text);
       return onSaved(text);
     }
-    setRefused('');
+    // A list (hosts) keeps its good entries; each refused one is named with its reason.
+    const partly = (checked.refused ?? []).map((entry) => `${String(entry.value)}: ${t(PROBLEM_TEXT[entry.problem])}`).join('; ');
+    setRefused(partly ? t('settingPartlySaved', partly) : '');
     await chooseSetting(name, checked.value as Settings[typeof name]);
-    onSaved(t('settingSaved'));
+    onSaved(partly ? t('settingPartlySaved', partly) : t('settingSaved'));
   };
   const value = view.values[name];
   const describedBy = [`${id}-source`, refused ? `${id}-refused` : ''].filter(Boolean).join(' ');
@@ -295,6 +300,24 @@ export function PolicyProblems({ problems }: { problems: PolicyProblem[] }) {
         ))}
       </ul>
       <p class="small">{t('policyProblemsAdmin')}</p>
+    </section>
+  );
+}
+
+/** Servers the browser refused to run the companion on (the others run): which, and the browser's reason. */
+export function RegistrationProblems({ problems }: { problems: RegistrationProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <section class="problems" aria-labelledby="registration-problems-heading" data-testid="registration-problems">
+      <h2 id="registration-problems-heading">{t('registrationProblemsHeading')}</h2>
+      <p>{t('registrationProblemsIntro')}</p>
+      <ul>
+        {problems.map((problem) => (
+          <li key={problem.site} data-site={problem.site}>
+            <code>{hostOfPattern(problem.site)}</code>: {problem.error}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -4,10 +4,18 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage, t } from '../shared/i18n.ts';
-import { readSettings, resetTeacherChoices, watchSettings, type SettingsView } from '../shared/settings-store.ts';
+import {
+  readRegistrationProblems,
+  readSettings,
+  REGISTRATION_PROBLEMS_KEY,
+  resetTeacherChoices,
+  watchSettings,
+  type RegistrationProblem,
+  type SettingsView,
+} from '../shared/settings-store.ts';
 import { applyPageLanguage } from '../shared/ui-language.ts';
 import { LessonLog } from './LessonLog.tsx';
-import { PolicyProblems, SettingsFields } from './SettingsForm.tsx';
+import { PolicyProblems, RegistrationProblems, SettingsFields } from './SettingsForm.tsx';
 
 /** Installed by the school's policy (force-install): say so, so the teacher knows who to ask. */
 function InstalledBySchool() {
@@ -37,8 +45,24 @@ function focusHashTarget(): void {
   target!.scrollIntoView({ block: 'start' });
 }
 
+/** What the background wrote at its last registration of the sites (it follows every change). */
+function useRegistrationProblems(): RegistrationProblem[] {
+  const [problems, setProblems] = useState<RegistrationProblem[]>([]);
+  useEffect(() => {
+    const read = () => void readRegistrationProblems().then(setProblems);
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && REGISTRATION_PROBLEMS_KEY in changes) read();
+    };
+    read();
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  }, []);
+  return problems;
+}
+
 function Options() {
   const [view, setView] = useState<SettingsView | null>(null);
+  const registrationProblems = useRegistrationProblems();
   const [status, setStatus] = useState('');
   useEffect(() => {
     void readSettings().then(setView);
@@ -90,6 +114,7 @@ function Options() {
       </header>
       <div data-testid="settings">
         {view && <PolicyProblems problems={view.policy.problems} />}
+        <RegistrationProblems problems={registrationProblems} />
         <section id="lesson" aria-labelledby="lesson-heading">
           <h2 id="lesson-heading">{t('optionsSectionLesson')}</h2>
           {view ? <SettingsFields section="lesson" view={view} onSaved={onSaved} /> : <p>{t('loading')}</p>}

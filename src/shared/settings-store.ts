@@ -57,3 +57,20 @@ export function watchSettings(onChange: (settings: SettingsView) => void): () =>
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);
 }
+
+/**
+ * Sites the browser refused to register the content scripts for, with its reason (written by the
+ * background at every sync, site-access.ts); the options page lists them: never swallowed.
+ */
+export const REGISTRATION_PROBLEMS_KEY = 'siteRegistrationProblems';
+export interface RegistrationProblem {
+  site: string;
+  error: string;
+}
+
+export async function readRegistrationProblems(): Promise<RegistrationProblem[]> {
+  const stored: unknown = (await browser.storage.local.get(REGISTRATION_PROBLEMS_KEY))[REGISTRATION_PROBLEMS_KEY];
+  return Array.isArray(stored)
+    ? stored.filter((entry): entry is RegistrationProblem => typeof entry?.site === 'string' && typeof entry?.error === 'string')
+    : [];
+}
