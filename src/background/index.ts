@@ -289,7 +289,21 @@ function queueRoomUpdate(tabId: number, update: RoomUpdate): Promise<void> {
 
 type RoomUpdate = { phase: string; snapshot: RoomSnapshot; frameId: number; senderUrl: string | undefined };
 
-async function applyRoomUpdate(tabId: number, { snapshot, frameId, senderUrl }: RoomUpdate): Promise<void> {
+/** The host of the document that sent it, as the browser stamped it (sender.url): never the page's word. */
+function senderHost(senderUrl: string | undefined): string | null {
+  try {
+    return senderUrl ? new URL(senderUrl).host.slice(0, 253) || null : null;
+  } catch {
+    return null;
+  }
+}
+
+async function applyRoomUpdate(tabId: number, { snapshot: reported, frameId, senderUrl }: RoomUpdate): Promise<void> {
+  // Everything the background keeps and shows (room, badge, lesson log, automatic actions) takes the host
+  // from the browser (issue 16): a page may claim any host in its snapshot.
+  const host = senderHost(senderUrl);
+  if (host === null) return;
+  const snapshot: RoomSnapshot = { ...reported, host };
   if (!(await fromLessonFrame(tabId, frameId))) return;
   // The way back first: whoever sees the room stored may rely on it (e.g. a tab closed right after). An
   // embedded lesson is rejoined through the school platform (its frame address may hold a login token).

@@ -8,6 +8,13 @@ import { readSettings } from '../shared/settings-store.ts';
 const RUNNING = 'lesson:';
 const ENDED_FOR_ALL = 'endedForAll:';
 /**
+ * The one log record of the tab's current document (issue 16): a page can stage "conference" and "left"
+ * as often as it likes, but a document makes at most one record, so forged traffic cannot push real lessons
+ * out of the log (it keeps MAX_RECORDS). A document ends with the tab's reset (a new document of ours, a
+ * navigation away, the lesson's frame gone, the tab closed), never by anything the page reports.
+ */
+const DOCUMENT_RECORD = 'documentLesson:';
+/**
  * Each tab's lesson that has just been logged, in the worker's memory only: "end meeting for all" is
  * confirmed after the room is gone, which our own page learns as it leaves, moments after the log entry.
  */
@@ -34,12 +41,30 @@ async function finish(tabId: number, closed: boolean): Promise<void> {
   if (!closed) justFinished.set(tabId, { id: record.id, at: Date.now() });
 }
 
+/**
+ * The record this document already made, to go on with: the running one, else the one it logged when its
+ * lesson seemed to end (reopened: the same lesson resumed). Another room in the same document continues it
+ * too, under the room's new name.
+ */
+async function documentLesson(tabId: number, room: RoomSnapshot): Promise<LessonRecord | null> {
+  const continued = (record: LessonRecord): LessonRecord =>
+    record.host === room.host && record.room === room.roomName && record.end === null ? record : { ...record, host: room.host, room: room.roomName ?? record.room, end: null, outcome: null, remaining: null };
+  const current = await running(tabId);
+  if (current) return continued(current);
+  const key = `${DOCUMENT_RECORD}${tabId}`;
+  const id: unknown = (await browser.storage.session.get(key))[key];
+  if (typeof id !== 'string') return null;
+  const logged = (await readLessonLog()).find((record) => record.id === id);
+  return logged ? continued(logged) : null;
+}
+
 /** Every snapshot of a tab: in the conference it updates the running lesson; once out, it closes it. */
 export async function trackRoom(tabId: number, room: RoomSnapshot): Promise<void> {
   if (room.phase === 'conference') {
-    const before = await running(tabId);
+    if (room.roomName === null) return;
+    const before = await documentLesson(tabId, room);
     const after = trackLesson(before, room, Date.now(), () => crypto.randomUUID());
-    if (after && after !== before) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: after });
+    if (after && after !== before) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: after, [`${DOCUMENT_RECORD}${tabId}`]: after.id });
   } else if (room.phase === 'leaving' || room.phase === 'left' || room.phase === 'welcome') {
     await finish(tabId, false);
   }
@@ -61,9 +86,10 @@ export async function noteLeaveReason(tabId: number, reason: string): Promise<vo
   if (record) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: { ...record, leaveReason: reason.trim() } });
 }
 
-/** The tab navigated away (closed: false) or closed (closed: true). */
-export function endTrackedLesson(tabId: number, closed: boolean): Promise<void> {
-  return finish(tabId, closed);
+/** The tab's document is gone: it navigated away (closed: false) or closed (closed: true). */
+export async function endTrackedLesson(tabId: number, closed: boolean): Promise<void> {
+  await finish(tabId, closed);
+  await browser.storage.session.remove(`${DOCUMENT_RECORD}${tabId}`);
 }
 
 /**

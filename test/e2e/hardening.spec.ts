@@ -41,3 +41,64 @@ test('one malformed host in the school\'s list: the good host still gets the com
     await school.close();
   }
 });
+
+test('10,000 forged conference/left cycles from one page: one record for its document, its host from the browser, and every real lesson survives', async ({
+  context,
+  serviceWorker,
+  simulator,
+}) => {
+  test.setTimeout(90_000);
+  const page = await context.newPage();
+  await page.goto(simulator.roomUrl('Flut10', { students: 2 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 2 });
+  // 999 real lessons of the last days: with the hostile page's one record the log is full (1,000), and not one more.
+  const now = Date.now();
+  // (After the start: the worker prunes the log once when it is installed.)
+  await serviceWorker.evaluate((now) => {
+    const real = Array.from({ length: 999 }, (_, n) => ({
+      id: `real-${n}`,
+      host: 'jitsi.schule.example',
+      room: `Klasse${n}`,
+      start: now - 3_600_000 - n * 60_000,
+      end: now - 1_800_000 - n * 60_000,
+      outcome: 'empty',
+      remaining: 0,
+      peak: 20,
+      lobbyOn: true,
+      passwordOn: true,
+      recorded: false,
+      lastCount: 0,
+    }));
+    return chrome.storage.local.set({ lessonLog: real });
+  }, now);
+  const real = (await storedRoomOf(serviceWorker, tabId))!;
+  // 10,000 cycles over about ten seconds: the relay passes the phase changes (at most 5 a second).
+  await page.evaluate(
+    ({ snapshot }) =>
+      new Promise<void>((done) => {
+        const source = 'jitsi-moderator-companion/page';
+        let cycles = 0;
+        const timer = setInterval(() => {
+          for (let n = 0; n < 10; n += 1, cycles += 1) {
+            const forged = { ...snapshot, host: 'evil.example', roomName: `Fake${cycles}` };
+            window.postMessage({ source, type: 'room', snapshot: { ...forged, phase: 'conference' } }, location.origin);
+            window.postMessage({ source, type: 'room', snapshot: { ...forged, phase: 'left' } }, location.origin);
+          }
+          if (cycles >= 10_000) {
+            clearInterval(timer);
+            done();
+          }
+        }, 10);
+      }),
+    { snapshot: real },
+  );
+  await page.waitForTimeout(2_000);
+  const log = await serviceWorker.evaluate(async () => ((await chrome.storage.local.get('lessonLog')).lessonLog ?? []) as { id: string; host: string }[]);
+  expect(log.filter((record) => record.id.startsWith('real-'))).toHaveLength(999);
+  const forged = log.filter((record) => !record.id.startsWith('real-'));
+  expect(forged).toHaveLength(1);
+  // The browser's word for where the page is, not the page's.
+  expect(forged[0]!.host).toBe(new URL(page.url()).host);
+  expect((await storedRoomOf(serviceWorker, tabId))?.host).toBe(new URL(page.url()).host);
+});
