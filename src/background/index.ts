@@ -263,8 +263,8 @@ function handleContentMessage(message: unknown, sender: browser.Runtime.MessageS
 const waitingUpdates = new Map<number, RelayQueue<RoomUpdate>>();
 
 /**
- * However fast a tab reports, at most two of its updates wait (relay-queue.ts): the newest, and the last
- * one before a change of phase.
+ * However fast a tab reports, at most four of its updates wait (relay-queue.ts): the newest, and the last
+ * state of each phase before it (the end of a lesson: everyone removed, leaving, left).
  */
 function queueRoomUpdate(tabId: number, update: RoomUpdate): Promise<void> {
   const waiting = waitingUpdates.get(tabId);

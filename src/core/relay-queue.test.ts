@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRelayQueue } from './relay-queue.ts';
+import { createRelayQueue, MAX_WAITING } from './relay-queue.ts';
 
 const u = (phase: string, n: number) => ({ phase, n });
 
@@ -13,26 +13,26 @@ describe('relay queue', () => {
     expect(queue.waitMs(0)).toBe(Infinity);
   });
 
-  it('keeps the last state before a change of phase, in order', () => {
+  it('keeps the last state of each phase, in order: "everyone removed, then leaving, then left"', () => {
     const queue = createRelayQueue<ReturnType<typeof u>>();
     queue.push(u('conference', 12));
     queue.push(u('conference', 0));
     queue.push(u('leaving', 0));
     queue.push(u('left', 0));
-    expect(queue.size).toBe(2);
-    expect([queue.next(0), queue.next(0)]).toEqual([u('leaving', 0), u('left', 0)]);
+    expect(queue.size).toBe(3);
+    expect([queue.next(0), queue.next(0), queue.next(0)]).toEqual([u('conference', 0), u('leaving', 0), u('left', 0)]);
     queue.push(u('conference', 3));
     queue.push(u('left', 0));
     queue.push(u('left', 1));
     expect([queue.next(0), queue.next(0)]).toEqual([u('conference', 3), u('left', 1)]);
   });
 
-  it('never holds more than two, however a source alternates phases', () => {
+  it('never holds more than MAX_WAITING, however a source alternates phases; the newest are kept', () => {
     const queue = createRelayQueue<ReturnType<typeof u>>();
     for (let n = 0; n < 10_000; n += 1) queue.push(u(n % 2 ? 'left' : 'conference', n));
-    expect(queue.size).toBe(2);
-    expect(queue.next(0)).toEqual(u('conference', 9998));
-    expect(queue.next(0)).toEqual(u('left', 9999));
+    expect(queue.size).toBe(MAX_WAITING);
+    expect(queue.next(0)).toEqual(u('conference', 9996));
+    expect(queue.next(0)).toEqual(u('left', 9997));
   });
 
   it('with a budget: a burst goes at once, then no more than the rate', () => {

@@ -1,9 +1,12 @@
 // What waits to be relayed from an untrusted source (a page's room updates): bounded, newest wins, and
-// never more often than a budget allows. Only the newest state counts, except that the last state
-// before a change of phase is kept ("everyone removed, then I left" must not arrive as "left while 12
-// were inside"). So at most two updates wait, however fast the source posts. Pure: the caller passes
-// the time.
+// never more often than a budget allows. Within a phase only the newest state counts, but the last state
+// of each phase is kept ("everyone removed, then leaving, then left" must not arrive as "left while 12
+// were inside"), for the last MAX_WAITING phases. So at most that many updates wait, however fast the
+// source posts. Pure: the caller passes the time.
 import { createSendBudget } from './send-budget.ts';
+
+/** conference → leaving → left → welcome is the longest run of phases a real page goes through at once. */
+export const MAX_WAITING = 4;
 
 export interface RelayQueue<T> {
   /** Adds the newest update (replaces a waiting one of the same phase). */
@@ -12,7 +15,7 @@ export interface RelayQueue<T> {
   waitMs(now: number): number;
   /** The next update to send now, or null (nothing waits, or the budget is spent). */
   next(now: number): T | null;
-  /** How many updates wait (at most 2). */
+  /** How many updates wait (at most MAX_WAITING). */
   readonly size: number;
 }
 
@@ -22,7 +25,7 @@ export function createRelayQueue<T extends { phase: string }>(budget?: { perSeco
   return {
     push(update) {
       const last = waiting[waiting.length - 1];
-      waiting = last === undefined ? [update] : last.phase === update.phase ? [...waiting.slice(0, -1), update] : [last, update];
+      waiting = last?.phase === update.phase ? [...waiting.slice(0, -1), update] : [...waiting, update].slice(-MAX_WAITING);
     },
     waitMs(now) {
       if (!waiting.length) return Infinity;
