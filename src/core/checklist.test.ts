@@ -39,6 +39,13 @@ describe('checklist from the room state', () => {
     expect(roomStatus(safeLesson)).toBe('ok');
   });
 
+  it('a password under the school\'s minimum (known only where this browser set it) is "attention" (issue 16)', () => {
+    expect(statusOf({ ...safeLesson, passwordShort: true }, 'password')).toBe('warn');
+    expect(roomStatus({ ...safeLesson, passwordShort: true })).toBe('attention');
+    expect(statusOf({ ...safeLesson, passwordShort: false }, 'password')).toBe('ok');
+    expect(statusOf({ ...safeLesson, passwordShort: null }, 'password')).toBe('ok');
+  });
+
   it('lobby off in a lesson is red; a server without lobby is not blamed', () => {
     expect(statusOf({ ...safeLesson, lobbyEnabled: false }, 'lobby')).toBe('fail');
     expect(roomStatus({ ...safeLesson, lobbyEnabled: false })).toBe('danger');

@@ -30,7 +30,8 @@ export function assessRoom(room: RoomSnapshot): CheckResult[] {
     { id: 'moderator', status: fromBoolean(room.isModerator, 'ok', 'fail') },
     { id: 'everyone-moderator', status: room.everyoneModerator === null ? 'na' : room.everyoneModerator ? 'warn' : 'ok' },
     { id: 'lobby', status: lobbyApplies ? fromBoolean(room.lobbyEnabled, 'ok', 'fail') : 'na' },
-    { id: 'password', status: fromBoolean(room.passwordSet, 'ok', 'warn') },
+    // A password below the school's minimum (known only for one this browser set) is no better than none.
+    { id: 'password', status: room.passwordShort === true ? 'warn' : fromBoolean(room.passwordSet, 'ok', 'warn') },
     {
       id: 'lockout',
       status: room.lobbyEnabled === true && room.passwordSet === false ? 'warn' : room.lobbyEnabled === null || room.passwordSet === null ? 'unknown' : 'ok',

@@ -2,7 +2,7 @@
 // nouns per language, lower case, plain letters a–z (no umlauts or ij-ligatures to mistype), easy to spell,
 // nothing that could hurt. Kept out of password.ts so the page script's bundle never carries them.
 import type { Language } from './settings.ts';
-import { generatePassword, type PasswordStyle, type RandomSource } from './password.ts';
+import { generatePassword, serverDigitRule, type PasswordStyle, type RandomSource } from './password.ts';
 
 const LISTS: Record<Language, string> = {
   en: `
@@ -52,7 +52,8 @@ export function roomPassword(
   serverDigits: number | null,
   language: string,
 ): string {
-  if (serverDigits) return generatePassword(random, { digitsOnly: serverDigits });
+  const digits = serverDigitRule(serverDigits);
+  if (digits) return generatePassword(random, { digitsOnly: digits });
   return generatePassword(random, {
     length: settings.passwordLength,
     style: settings.passwordStyle,

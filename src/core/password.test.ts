@@ -1,7 +1,7 @@
 import { webcrypto } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIGITS, fitsPasswordRule, generatePassword, LOWER, MIN_WORDS, SYMBOLS, UPPER, type RandomSource } from './password.ts';
+import { DIGITS, fitsPasswordRule, generatePassword, isShortPassword, serverDigitRule, LOWER, MIN_WORDS, SYMBOLS, UPPER, type RandomSource } from './password.ts';
 import { roomPassword, WORDS, wordsFor } from './password-words.ts';
 
 const secure: RandomSource = (array) => webcrypto.getRandomValues(array);
@@ -21,8 +21,9 @@ describe('room password generator', () => {
     expect(generatePassword(secure)).toHaveLength(10);
   });
 
-  it('makes digits-only passwords of exactly the required length', () => {
-    for (let i = 0; i < 200; i++) expect(generatePassword(secure, { digitsOnly: 6 })).toMatch(/^\d{6}$/);
+  it('makes digits-only passwords of exactly the required length, never under 8 digits (issue 16)', () => {
+    for (let i = 0; i < 200; i++) expect(generatePassword(secure, { digitsOnly: 9 })).toMatch(/^\d{9}$/);
+    expect(generatePassword(secure, { digitsOnly: 1 })).toMatch(/^\d{8}$/);
   });
 
   it('spreads characters evenly (no modulo bias, all positions random)', () => {
@@ -34,19 +35,34 @@ describe('room password generator', () => {
 
   it('rejects biased values from the random source instead of folding them', () => {
     // 2^32 - 1 lies above the largest multiple of 10 below 2^32 and must be drawn again.
-    const values = [0xffffffff, 7];
+    const values = [0xffffffff, 7, 1, 2, 3, 4, 5, 6, 8];
     const scripted: RandomSource = (array) => {
       array[0] = values.shift()!;
     };
-    expect(generatePassword(scripted, { digitsOnly: 1 })).toBe('7');
+    expect(generatePassword(scripted, { digitsOnly: 8 })).toBe('71234568');
   });
 
-  it('checks the digits-only rule as Jitsi does (up to N digits)', () => {
-    expect(fitsPasswordRule('123456', 6)).toBe(true);
-    expect(fitsPasswordRule('1234567', 6)).toBe(false);
-    expect(fitsPasswordRule('12a4', 6)).toBe(false);
+  it('checks the digits-only rule as Jitsi does (up to N digits), and never takes a password under the minimum', () => {
+    expect(fitsPasswordRule('12345678', 8)).toBe(true);
+    expect(fitsPasswordRule('123456789', 8)).toBe(false);
+    expect(fitsPasswordRule('12a45678', 8)).toBe(false);
     expect(fitsPasswordRule('Any-Thing9', 0)).toBe(true);
     expect(fitsPasswordRule('', null)).toBe(false);
+    // Issue 16: a digit rule under 8 (a crafted link: #config.roomPasswordNumberOfDigits=1) is not followed.
+    expect(fitsPasswordRule('Any-Thing9', 1)).toBe(true);
+    expect(fitsPasswordRule('7', 1)).toBe(false);
+    expect(fitsPasswordRule('123456', 6)).toBe(false);
+    expect(fitsPasswordRule('Short-9', null)).toBe(false);
+  });
+
+  it('knows a password under the school\'s minimum: 10 characters, or 8 digits under a digits-only rule', () => {
+    expect(isShortPassword('123456789', null)).toBe(true);
+    expect(isShortPassword('12345678', 8)).toBe(false);
+    expect(isShortPassword('1234567', 8)).toBe(true);
+    expect(isShortPassword('12345678', 4)).toBe(true);
+    expect(isShortPassword('Kq7-mPx4rT', null)).toBe(false);
+    expect(serverDigitRule(7)).toBeNull();
+    expect(serverDigitRule(8)).toBe(8);
   });
 
   it('draws only on the cryptographic source it is given', () => {
@@ -94,7 +110,10 @@ describe('room password generator', () => {
   });
 
   it('the room password follows the server rule first, then the chosen style and the language shown', () => {
-    expect(roomPassword(secure, { passwordStyle: 'words', passwordLength: 12 }, 6, 'de')).toMatch(/^\d{6}$/);
+    expect(roomPassword(secure, { passwordStyle: 'words', passwordLength: 12 }, 9, 'de')).toMatch(/^\d{9}$/);
+    // A digit rule under 8 is the page's word (a crafted link can set 1): the school's style applies.
+    expect(roomPassword(secure, { passwordStyle: 'mixed', passwordLength: 12 }, 1, 'de')).toHaveLength(12);
+    expect(roomPassword(secure, { passwordStyle: 'mixed', passwordLength: 12 }, 6, 'de')).not.toMatch(/^\d+$/);
     expect(roomPassword(secure, { passwordStyle: 'digits', passwordLength: 14 }, null, 'de')).toMatch(/^\d{14}$/);
     for (const word of roomPassword(secure, { passwordStyle: 'words', passwordLength: 12 }, 0, 'de').split('-')) expect(WORDS.de).toContain(word);
     expect(roomPassword(secure, { passwordStyle: 'mixed', passwordLength: 16 }, null, 'nl')).toHaveLength(16);

@@ -10,6 +10,12 @@ export const DIGITS = '345679';
 export const SYMBOLS = '-+=?!#';
 export const MIN_LENGTH = 10;
 export const MAX_LENGTH = 64;
+/**
+ * The least a digits-only password has (issue 16). A server's digits-only rule below it is not followed: it
+ * comes from the page's config, which a crafted link can set (`#config.roomPasswordNumberOfDigits=1`), and
+ * Jitsi's server takes any password (the rule is only its form's), so the school's style applies instead.
+ */
+export const MIN_DIGITS = 8;
 /** "words": at least this many (about 28 bits with lists of about 120 words), joined by "-". */
 export const MIN_WORDS = 4;
 
@@ -61,7 +67,7 @@ export interface PasswordOptions {
  * only 0–9; "words" easy words joined by "-". A server's digits-only rule comes before any style.
  */
 export function generatePassword(random: RandomSource, options: PasswordOptions = {}): string {
-  if (options.digitsOnly) return digits(options.digitsOnly, random);
+  if (options.digitsOnly) return digits(Math.max(MIN_DIGITS, options.digitsOnly), random);
   const length = Math.min(MAX_LENGTH, Math.max(MIN_LENGTH, options.length ?? MIN_LENGTH));
   if (options.style === 'digits') return digits(length, random);
   if (options.style === 'words' && options.words?.length) return words(options.words, length, random);
@@ -76,9 +82,19 @@ export function generatePassword(random: RandomSource, options: PasswordOptions 
   return chars.join('');
 }
 
-/** Does this password fit the server's digits-only rule (at most N digits, as Jitsi's form enforces)? */
+/** The server's digits-only rule (roomPasswordNumberOfDigits) where it is followed: at least MIN_DIGITS. */
+export function serverDigitRule(digits: number | null): number | null {
+  return digits && digits >= MIN_DIGITS ? digits : null;
+}
+
+/** Below the school's minimum: under 10 characters, or under 8 digits where the server allows only digits. */
+export function isShortPassword(password: string, digitsOnly: number | null): boolean {
+  return password.length < (serverDigitRule(digitsOnly) && /^\d+$/.test(password) ? MIN_DIGITS : MIN_LENGTH);
+}
+
+/** Long enough, and fits the server's digits-only rule where it is followed (at most N digits, as Jitsi's form enforces)? */
 export function fitsPasswordRule(password: string, digitsOnly: number | null): boolean {
-  if (password.length === 0 || password.length > 128) return false;
-  if (!digitsOnly) return true;
-  return /^\d+$/.test(password) && password.length <= digitsOnly;
+  if (password.length > 128 || isShortPassword(password, digitsOnly)) return false;
+  const rule = serverDigitRule(digitsOnly);
+  return !rule || (/^\d+$/.test(password) && password.length <= rule);
 }

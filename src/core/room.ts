@@ -43,6 +43,12 @@ export interface RoomSnapshot {
   lobbySupported: boolean | null;
   lobbyEnabled: boolean | null;
   passwordSet: boolean | null;
+  /**
+   * The room password is below the school's minimum (password.ts isShortPassword). Known only for a password
+   * this browser set (Jitsi keeps it in its state: the companion's, or one the teacher typed into Jitsi);
+   * null for one another moderator set, or none.
+   */
+  passwordShort: boolean | null;
   /** The server allows digits-only room passwords of at most this many digits; 0 = no such rule. */
   passwordDigits: number | null;
   recording: boolean | null;
@@ -60,7 +66,7 @@ export interface RoomSnapshot {
 export const SNAPSHOT_KEYS = [
   'v', 'host', 'phase', 'roomName', 'jitsiVersion', 'isModerator', 'everyoneModerator', 'participants',
   'breakoutParticipants', 'inBreakoutRoom', 'knocking', 'lobbySupported', 'lobbyEnabled', 'passwordSet',
-  'passwordDigits', 'recording', 'livestream', 'endForAllSupported', 'startAudioMuted', 'startVideoMuted',
+  'passwordShort', 'passwordDigits', 'recording', 'livestream', 'endForAllSupported', 'startAudioMuted', 'startVideoMuted',
   'audioModeration', 'videoModeration', 'waitingFor',
 ] as const satisfies readonly (keyof RoomSnapshot)[];
 

@@ -16,36 +16,28 @@ export type HostProblem =
   /** A name the URL parser refuses: bad xn-- (punycode) parts, forbidden characters. */
   | 'invalid-name';
 
-const IPV4_LIKE = /^[0-9a-fx.]+$/i;
-
 /**
  * The Unicode label an "xn--" label stands for (RFC 3492), or null when it is no valid punycode. Browsers
  * differ here (Chromium's parser lets "xn--a" through, Firefox and Node refuse it), so it is checked here
  * once for all: a name must mean the same everywhere.
  */
 export function punycodeLabel(label: string): string | null {
-  const input = label.slice(4);
+  const input = label.slice(4); // the URL parser hands it over in lower-case ASCII
   const split = input.lastIndexOf('-');
-  const output = split > 0 ? [...input.slice(0, split)].map((c) => c.codePointAt(0)!) : [];
-  if (output.some((code) => code >= 0x80)) return null;
-  let n = 128;
-  let bias = 72;
-  let i = 0;
-  for (let index = split > 0 ? split + 1 : 0; index < input.length; ) {
-    const oldI = i;
+  const output = split > 0 ? [...input.slice(0, split)].map((c) => c.charCodeAt(0)) : [];
+  let [n, bias, i, at] = [128, 72, 0, split > 0 ? split + 1 : 0];
+  while (at < input.length) {
+    const old = i;
     for (let w = 1, k = 36; ; k += 36) {
-      if (index >= input.length) return null;
-      const c = input.charCodeAt(index++);
-      const digit = c >= 0x30 && c <= 0x39 ? c - 22 : c >= 0x61 && c <= 0x7a ? c - 0x61 : -1;
-      if (digit < 0) return null;
+      const digit = 'abcdefghijklmnopqrstuvwxyz0123456789'.indexOf(input[at++] ?? '-');
+      if (digit < 0 || i > 1e8) return null;
       i += digit * w;
-      const t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+      const t = Math.min(26, Math.max(1, k - bias));
       if (digit < t) break;
       w *= 36 - t;
-      if (i > 0x10ffff * 64) return null;
     }
     const length = output.length + 1;
-    let delta = oldI === 0 ? Math.floor((i - oldI) / 700) : (i - oldI) >> 1;
+    let delta = old === 0 ? Math.floor(i / 700) : (i - old) >> 1;
     delta += Math.floor(delta / length);
     let k = 0;
     for (; delta > 455; k += 36) delta = Math.floor(delta / 35);
@@ -55,8 +47,7 @@ export function punycodeLabel(label: string): string | null {
     output.splice(i++, 0, n);
   }
   // Only letters beyond ASCII make a punycode label (no controls, nothing ASCII-only, nothing past Unicode).
-  if (!output.some((code) => code >= 0x80) || output.some((code) => (code >= 0x80 && code < 0xa0) || code > 0x10ffff)) return null;
-  return String.fromCodePoint(...output);
+  return output.some((c) => c >= 0xa0) && !output.some((c) => (c >= 0x80 && c < 0xa0) || c > 0x10ffff) ? String.fromCodePoint(...output) : null;
 }
 
 /**
@@ -72,8 +63,8 @@ export function checkHost(host: string, scheme: 'https' | 'http' = 'https'): { h
   try {
     parsed = new URL(`${scheme}://${host}/`);
   } catch {
-    const lastLabel = host.replace(/\.$/, '').split('.').pop() ?? '';
-    return { problem: bracketed || (IPV4_LIKE.test(lastLabel) && /^(0x[0-9a-f]*|[0-9]+)$/i.test(lastLabel)) ? 'invalid-ip' : 'invalid-name' };
+    // The parser reads a name whose last part is a number as an IPv4 address.
+    return { problem: bracketed || /(^|\.)(0x[0-9a-f]*|\d+)\.?$/i.test(host) ? 'invalid-ip' : 'invalid-name' };
   }
   if (parsed.port !== '' || parsed.hostname === '') return { problem: 'invalid-host' };
   if (parsed.hostname.split('.').some((label) => label.startsWith('xn--') && punycodeLabel(label) === null)) return { problem: 'invalid-name' };

@@ -18,6 +18,7 @@ export function emptySnapshot(phase: RoomPhase = 'conference', roomName: string 
     lobbySupported: null,
     lobbyEnabled: null,
     passwordSet: null,
+    passwordShort: null,
     passwordDigits: null,
     recording: null,
     livestream: null,

@@ -43,9 +43,13 @@ describe('moderator actions on the conference', () => {
   });
 
   it('keeps to the digits-only rule and reports what Jitsi refused', async () => {
-    const digits = lesson({ config: { roomPasswordNumberOfDigits: 6 } });
+    const digits = lesson({ config: { roomPasswordNumberOfDigits: 8 } });
     expect(await performAction(digits.store, { kind: 'set-password', password: 'Kq7-mPx4rT' })).toEqual({ ok: false, failure: 'invalid-password' });
-    expect(await performAction(digits.store, { kind: 'set-password', password: '493817' })).toEqual({ ok: true });
+    expect(await performAction(digits.store, { kind: 'set-password', password: '49381726' })).toEqual({ ok: true });
+    // A rule under 8 digits is not followed (issue 16), and nothing under the minimum is taken.
+    const crafted = lesson({ config: { roomPasswordNumberOfDigits: 1 } });
+    expect(await performAction(crafted.store, { kind: 'set-password', password: '4' })).toEqual({ ok: false, failure: 'invalid-password' });
+    expect(await performAction(crafted.store, { kind: 'set-password', password: 'Kq7-mPx4rT' })).toEqual({ ok: true });
     const refusing = lesson({ lockError: 'You are not moderator.' });
     expect(await performAction(refusing.store, { kind: 'set-password', password: 'Kq7-mPx4rT' })).toEqual({
       ok: false,

@@ -147,6 +147,8 @@ describe('the full snapshot', () => {
       lobbySupported: true,
       lobbyEnabled: true,
       passwordSet: true,
+      // Locked here with a 6-digit password: under the minimum (issue 16).
+      passwordShort: true,
       passwordDigits: 6,
       recording: true,
       livestream: false,

@@ -2,6 +2,7 @@
 // Facts: docs/jitsi.md (the § numbers in comments). Pure reads; never throws on odd pages.
 import type { RoomPhase, RoomSnapshot } from '../core/room.ts';
 import { SNAPSHOT_VERSION } from '../core/room.ts';
+import { isShortPassword } from '../core/password.ts';
 
 /** Redux feature keys (§0.1, §2). Stable since 2017; lobby since 2020-07, A/V moderation and breakout rooms since 2021. */
 export const STATE_KEYS = {
@@ -290,6 +291,8 @@ export function deriveSnapshot(slices: RoomSlices, previous: RoomPhase | null, p
     lobbySupported: inConference ? askBoolean(conference, 'isLobbySupported') : null,
     lobbyEnabled: inConference ? booleanField(slices.lobby, 'lobbyEnabled') : null,
     passwordSet: inConference ? locked === 'LOCKED_LOCALLY' || locked === 'LOCKED_REMOTELY' : null,
+    // Jitsi keeps the password only where this browser set it (§3.3): else its length is not known.
+    passwordShort: inConference && locked === 'LOCKED_LOCALLY' && typeof conferenceSlice.password === 'string' ? isShortPassword(conferenceSlice.password, readPasswordDigits(slices.config)) : null,
     passwordDigits: readPasswordDigits(slices.config),
     recording: inConference ? eitherRunning(readRecording(slices.recording, 'file'), readLocalRecording(slices.recording)) : null,
     livestream: inConference ? readRecording(slices.recording, 'stream') : null,

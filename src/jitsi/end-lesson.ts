@@ -3,7 +3,7 @@
 // room is empty (re-removing whoever came back) → leave, only then and only if asked.
 // It never removes the teacher, and stops with a precise report as soon as the teacher is not moderator.
 import type { ActionFailure, ActionResult, EndLessonOptions, EndLessonReport, EndStep, StepOutcome } from '../core/actions.ts';
-import { generatePassword } from '../core/password.ts';
+import { generatePassword, serverDigitRule } from '../core/password.ts';
 import { lockRoom } from './room-lock.ts';
 import { countPeopleElsewhere, isObject, readPasswordDigits, readSlices, STATE_KEYS, type JitsiStore, type Loose } from './adapter.ts';
 
@@ -220,7 +220,7 @@ export async function runEndLesson(
     const conferenceSlice = slices.conference;
     const passwordSet = isObject(conferenceSlice) && (conferenceSlice.locked === 'LOCKED_LOCALLY' || conferenceSlice.locked === 'LOCKED_REMOTELY');
     if (!passwordSet) {
-      const digits = readPasswordDigits(slices.config);
+      const digits = serverDigitRule(readPasswordDigits(slices.config));
       const password = generatePassword((array) => crypto.getRandomValues(array), digits ? { digitsOnly: digits } : { length: 16 });
       await lockRoom(store, conference, password).catch(() => (locked = false));
     }

@@ -5,7 +5,6 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { applyDocumentLanguage, t } from '../shared/i18n.ts';
 import {
-  readRegistrationProblems,
   readSettings,
   REGISTRATION_PROBLEMS_KEY,
   resetTeacherChoices,
@@ -43,6 +42,13 @@ function focusHashTarget(): void {
   heading.tabIndex = -1;
   heading.focus({ preventScroll: true });
   target!.scrollIntoView({ block: 'start' });
+}
+
+async function readRegistrationProblems(): Promise<RegistrationProblem[]> {
+  const stored: unknown = (await browser.storage.local.get(REGISTRATION_PROBLEMS_KEY))[REGISTRATION_PROBLEMS_KEY];
+  return Array.isArray(stored)
+    ? stored.filter((entry): entry is RegistrationProblem => typeof entry?.site === 'string' && typeof entry?.error === 'string')
+    : [];
 }
 
 /** What the background wrote at its last registration of the sites (it follows every change). */

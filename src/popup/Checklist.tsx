@@ -15,6 +15,7 @@ import {
   type ManualId,
   type ManualTicks,
 } from '../core/checklist.ts';
+import { serverDigitRule } from '../core/password.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { ruleLines, SETTINGS, textInLanguage, type Settings } from '../core/settings.ts';
 import { t, tCount, type MessageKey } from '../shared/i18n.ts';
@@ -70,7 +71,7 @@ export function rowText(item: ChecklistItem, room: RoomSnapshot): { topic: strin
     case 'lobby-unsupported':
       return { topic: t('rowLobby'), state: t('stateNotOnServer') };
     case 'password':
-      return { topic: t('rowPassword'), state: pick('stateSet', 'stateNone') };
+      return { topic: t('rowPassword'), state: status === 'warn' && room.passwordShort === true ? t('stateTooShort') : pick('stateSet', 'stateNone') };
     case 'lockout':
       return { topic: t('rowDropOut'), state: pick('stateCanRejoin', 'stateLockedOut') };
     case 'start-muted':
@@ -253,6 +254,12 @@ function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, on
           <div role="status" aria-live="polite">
             {homeOf && <FixResult outcome={homeOf} password={fixes.password} onHide={onHide} />}
           </div>
+        )}
+        {/* A digit rule too short to protect the room (a crafted link can set it) is not followed: say so. */}
+        {id === 'password' && !!room.passwordDigits && !serverDigitRule(room.passwordDigits) && (
+          <p class="small" data-testid="password-digits-ignored">
+            {t('passwordDigitsIgnored', String(room.passwordDigits))}
+          </p>
         )}
         {/* The password can be shown again whenever it is needed (read from Jitsi, never stored). */}
         {offerPassword && id === 'password' && status === 'ok' && room.isModerator === true && fixes.password === null && <ShowPassword tabId={tabId} />}

@@ -47,6 +47,7 @@ export const isRoomSnapshot: Guard<RoomSnapshot> = object<RoomSnapshot>({
   lobbySupported: maybeBoolean,
   lobbyEnabled: maybeBoolean,
   passwordSet: maybeBoolean,
+  passwordShort: maybeBoolean,
   passwordDigits: nullOr(count(64)),
   recording: maybeBoolean,
   livestream: maybeBoolean,

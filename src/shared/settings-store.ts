@@ -67,10 +67,3 @@ export interface RegistrationProblem {
   site: string;
   error: string;
 }
-
-export async function readRegistrationProblems(): Promise<RegistrationProblem[]> {
-  const stored: unknown = (await browser.storage.local.get(REGISTRATION_PROBLEMS_KEY))[REGISTRATION_PROBLEMS_KEY];
-  return Array.isArray(stored)
-    ? stored.filter((entry): entry is RegistrationProblem => typeof entry?.site === 'string' && typeof entry?.error === 'string')
-    : [];
-}

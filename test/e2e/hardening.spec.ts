@@ -3,7 +3,7 @@
 // build's fence. Each test failed on the code before its fix (docs/security.md lists them).
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
-import { badgeOf, expect, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { badgeOf, expect, openPopup, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
@@ -101,4 +101,33 @@ test('10,000 forged conference/left cycles from one page: one record for its doc
   // The browser's word for where the page is, not the page's.
   expect(forged[0]!.host).toBe(new URL(page.url()).host);
   expect((await storedRoomOf(serviceWorker, tabId))?.host).toBe(new URL(page.url()).host);
+});
+
+test('a crafted link asks for a one-digit room password: the popup says it does not follow it and sets a long one; a short password is "attention"', async ({
+  context,
+  extensionId,
+  serviceWorker,
+  simulator,
+}) => {
+  const page = await context.newPage();
+  await page.goto(simulator.roomUrl('Latein8', { students: 2 }, `${NO_PREJOIN}&config.roomPasswordNumberOfDigits=1`));
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', passwordDigits: 1, isModerator: true });
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('password-digits-ignored')).toContainText('at most 1 digits: too short to protect the room');
+  await popup.getByTestId('fix-set-password').click();
+  // The school's style (built-in: 12 mixed characters), not one digit.
+  await expect(popup.getByTestId('new-password')).toHaveText(/^.{12}$/);
+  expect(await page.evaluate(() => window.__jitsiSim.state().password)).toHaveLength(12);
+  await expect(popup.getByTestId('check-password')).toHaveAttribute('data-status', 'ok');
+
+  // A password set in Jitsi itself that is under the minimum (this browser set it, so its length is known).
+  await page.evaluate(async () => {
+    const conference = window.APP.store.getState()['features/base/conference'].conference as any;
+    await conference.lock('4');
+    (window.APP.store as any).dispatch({ type: 'SET_PASSWORD', conference, method: conference.lock, password: '4' });
+  });
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ passwordSet: true, passwordShort: true });
+  await expect(popup.getByTestId('check-password')).toHaveAttribute('data-status', 'warn');
+  await expect(popup.getByTestId('check-password')).toContainText('Room password: too short');
 });

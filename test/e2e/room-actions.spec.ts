@@ -43,12 +43,12 @@ test('actions fail with a reason: not moderator, no lobby on this server, digits
   expect(await act(popup, studentTab, { kind: 'enable-lobby' })).toEqual({ ok: false, failure: 'not-moderator' });
 
   const oldServer = await context.newPage();
-  await oldServer.goto(simulator.roomUrl('Bio9c', { students: 2, lobby: 0, passwordDigits: 6 }, NO_PREJOIN));
+  await oldServer.goto(simulator.roomUrl('Bio9c', { students: 2, lobby: 0, passwordDigits: 8 }, NO_PREJOIN));
   const oldTab = await tabIdOf(serviceWorker, oldServer);
   await expect.poll(() => serviceWorker.evaluate((id) => chrome.storage.session.get(`room:${id}`), oldTab)).not.toEqual({});
   expect(await act(popup, oldTab, { kind: 'enable-lobby' })).toEqual({ ok: false, failure: 'unsupported' });
   expect(await act(popup, oldTab, { kind: 'set-password', password: 'Kq7-mPx4rTz' })).toEqual({ ok: false, failure: 'invalid-password' });
-  expect(await act(popup, oldTab, { kind: 'set-password', password: '493817' })).toEqual({ ok: true });
+  expect(await act(popup, oldTab, { kind: 'set-password', password: '49381726' })).toEqual({ ok: true });
 
   // A tab without our scripts answers nothing.
   const blank = await context.newPage();
