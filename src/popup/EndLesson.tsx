@@ -40,7 +40,6 @@ export function EndLesson({ tabId, room, mode, onEnding }: {
     const target = focusNext.current === 'confirm' ? confirmRef : focusNext.current === 'button' ? buttonRef : focusNext.current === 'outcome' ? outcomeRef : null;
     focusNext.current = null;
     target?.current?.focus();
-    target?.current?.scrollIntoView({ block: 'nearest' });
   }, [step]);
 
   const go = (next: Step, focus: 'confirm' | 'button' | 'outcome'): void => {

@@ -10,9 +10,11 @@ export function LessonEnded({ tabId }: { tabId: number | null }) {
   const ending = useTabRecord<LessonEnding>(tabId, endingKey, readEnding);
   const section = useRef<HTMLElement>(null);
   const shown = Boolean(ending && tabId !== null);
-  // The lesson view it replaces may have had the focus (e.g. "End the lesson and leave"): take it.
+  // The lesson view it replaces may have had the focus (e.g. "End the lesson and leave"): take it, also
+  // from the heading that held it meanwhile (useFocusKept in Popup.tsx).
   useEffect(() => {
-    if (shown && (document.activeElement === null || document.activeElement === document.body)) section.current?.focus();
+    const at = document.activeElement;
+    if (shown && (at === null || at === document.body || (at instanceof HTMLHeadingElement && at.tagName === 'H1'))) section.current?.focus();
   }, [shown]);
   if (!ending || tabId === null) return null;
   const dismiss = (): void => {

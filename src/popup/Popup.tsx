@@ -8,7 +8,7 @@ import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
 import { useRoom } from './useRoom.ts';
 import { useSettings } from './useSettings.ts';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { textInLanguage, type Settings } from '../core/settings.ts';
 
@@ -101,23 +101,15 @@ function SchoolNotice({ settings }: { settings: Settings }) {
   );
 }
 
-/** Opens an extension page in a tab (the popup closes by itself when the tab takes the focus). */
-function openTab(url: string) {
-  return (event: Event): void => {
-    event.preventDefault();
-    void browser.tabs.create({ url });
-  };
-}
-
 /** Settings, the lesson log (a section of the options page, #lesson-log) and the school's help. */
 function Links({ settings }: { settings: Settings | null }) {
   const options = browser.runtime.getURL('src/options/index.html');
   return (
     <nav class="links" aria-label={t('popupLinks')} data-testid="popup-links">
-      <a href={options} data-testid="open-settings" onClick={openTab(options)}>
+      <a href={options} target="_blank" data-testid="open-settings">
         {t('linkSettings')}
       </a>
-      <a href={`${options}#lesson-log`} data-testid="open-lesson-log" onClick={openTab(`${options}#lesson-log`)}>
+      <a href={`${options}#lesson-log`} target="_blank" data-testid="open-lesson-log">
         {t('linkLessonLog')}
       </a>
       {settings?.helpUrl && (
@@ -134,17 +126,10 @@ function Links({ settings }: { settings: Settings | null }) {
  * lesson ended, the teacher left), it goes to the lasting "Lesson ended" card or the popup's heading.
  */
 function useFocusKept(): void {
-  const used = useRef(false);
   useEffect(() => {
-    const note = (): void => {
-      used.current = true;
-    };
-    document.addEventListener('focusin', note);
-    return () => document.removeEventListener('focusin', note);
-  }, []);
-  useEffect(() => {
-    if (!used.current || (document.activeElement !== null && document.activeElement !== document.body)) return;
-    (document.querySelector<HTMLElement>('[data-testid="lesson-ended"]') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+    if (document.activeElement === null || document.activeElement === document.body) {
+      (document.querySelector<HTMLElement>('[data-testid="lesson-ended"]') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+    }
   });
 }
 

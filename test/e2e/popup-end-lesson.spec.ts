@@ -76,8 +76,8 @@ test('where the server can, the default ends the meeting for everyone', async ({
   const { lesson, popup } = await lessonWithPopup(context, serviceWorker, extensionId, simulator.roomUrl('Englisch6', { students: 3 }, NO_PREJOIN));
   await startEnding(popup, 3, 'End the meeting for all 3 people in the room and let Jitsi close it?');
   await expect(popup.getByTestId('end-confirm')).toHaveAttribute('data-mechanism', 'end-for-all');
-  // One sentence, two buttons: Jitsi's own words for the action, and Cancel.
-  await expect(popup.getByTestId('end-confirm').getByRole('button')).toHaveText(['End meeting for all', 'Cancel']);
+  // One sentence, two buttons: the action, and Cancel.
+  await expect(popup.getByTestId('end-confirm').getByRole('button')).toHaveText(['End for all', 'Cancel']);
   await inSight(popup, ['end-confirm-text', 'end-and-leave', 'end-cancel']);
   const closed = lesson.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
   await popup.getByTestId('end-and-leave').click();

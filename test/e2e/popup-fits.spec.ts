@@ -81,8 +81,7 @@ for (const lang of ['en', 'de', 'nl']) {
     await measure(popup, `${lang}-middle`, ['end-lesson', 'check-knocking', 'check-recording']);
     expect(await axeViolations(popup)).toEqual([]);
 
-    // End: the confirmation is open, its buttons in sight.
-    await lesson.evaluate(() => window.__jitsiSim.stopRecording());
+    // End: the confirmation is open, its buttons in sight (the recording and the knock still there).
     await popup.getByTestId('end-lesson').click();
     await expect(popup.getByTestId('end-confirm-text')).toBeVisible();
     await measure(popup, `${lang}-end`, ['end-confirm-text', 'end-and-leave', 'end-cancel']);
