@@ -176,7 +176,7 @@ async function closeSecurityDialog(page: Page): Promise<void> {
 /** Lobby on and a password: the state a careful teacher leaves the room in. */
 async function secureRoom(serviceWorker: Worker, lesson: Lesson, students: number): Promise<void> {
   await switchLobby(lesson.page, true);
-  await setPassword(lesson.page, 'geheim');
+  await setPassword(lesson.page, 'geheim-2026');
   await closeSecurityDialog(lesson.page);
   await expectRoom(serviceWorker, lesson, { participants: students, lobbyEnabled: true, passwordSet: true }, SECURED, 'ok');
 }
@@ -259,7 +259,7 @@ test.describe('each change of the room reaches storage, the badge and the open p
     context, serviceWorker, extensionId, simulator,
   }) => {
     const lesson = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Englisch6', { students: 3 });
-    await setPassword(lesson.page, 'sommer24');
+    await setPassword(lesson.page, 'sommer-2024');
     // A password alone: the lobby still fails.
     await expectRoom(serviceWorker, lesson, { passwordSet: true, lobbyEnabled: false }, { ...UNSECURED, password: 'ok' }, 'danger');
     await switchLobby(lesson.page, true);
@@ -267,7 +267,7 @@ test.describe('each change of the room reaches storage, the badge and the open p
 
     await removePassword(lesson.page);
     await expectRoom(serviceWorker, lesson, { passwordSet: false, lobbyEnabled: true }, { ...SECURED, password: 'warn', lockout: 'warn' }, 'attention');
-    await setPassword(lesson.page, 'herbst25');
+    await setPassword(lesson.page, 'herbst-2025');
     await expectRoom(serviceWorker, lesson, { passwordSet: true }, SECURED, 'ok');
   });
 
@@ -336,17 +336,18 @@ test.describe('each change of the room reaches storage, the badge and the open p
       await openSecurityDialog(lesson.page);
       await expect(lesson.page.locator('#lobby-section')).toHaveCount(0);
       await expectRoom(serviceWorker, lesson, { lobbySupported: false }, { ...UNSECURED, lobby: 'absent' }, 'attention');
-      await setPassword(lesson.page, 'geheim');
+      await setPassword(lesson.page, 'geheim-2026');
       await expectRoom(serviceWorker, lesson, { lobbySupported: false, passwordSet: true }, { ...UNSECURED, lobby: 'absent', password: 'ok' }, 'ok');
     });
 
-    test('a digits-only password rule (roomPasswordNumberOfDigits = 6) reaches the snapshot', async ({
+    test('a digits-only password rule (roomPasswordNumberOfDigits = 6) reaches the snapshot; a password it allows is too short', async ({
       context, serviceWorker, extensionId, simulator,
     }) => {
       const lesson = await startLesson({ context, serviceWorker, extensionId, simulator }, 'Zahlen', { students: 2, passwordDigits: 6 });
       await expectRoom(serviceWorker, lesson, { passwordDigits: 6, passwordSet: false });
       await setPassword(lesson.page, '123456');
-      await expectRoom(serviceWorker, lesson, { passwordDigits: 6, passwordSet: true }, { ...UNSECURED, password: 'ok' }, 'danger');
+      // At most 6 digits: under the school's minimum (8 digits), so the password check still wants attention (issue 16).
+      await expectRoom(serviceWorker, lesson, { passwordDigits: 6, passwordSet: true, passwordShort: true }, UNSECURED, 'danger');
     });
 
     test('a server without end-for-all (no end_conference component): endForAllSupported is false', async ({
