@@ -107,7 +107,7 @@ export function deploymentConfig(query, host) {
     ...(query.get('secure') === '1' ? { hosts: { domain, muc: `conference.${domain}`, anonymousdomain: `guest.${domain}` } } : {}),
     // The real key used by the security dialog's PasswordForm (checked in jitsi-meet's SecurityDialog).
     ...(Number.isFinite(digits) && digits > 0 ? { roomPasswordNumberOfDigits: digits } : {}),
-    ...(lang === 'de' || lang === 'en' ? { defaultLanguage: lang } : {}),
+    ...(lang === 'de' || lang === 'en' || lang === 'nl' ? { defaultLanguage: lang } : {}),
   };
 }
 
