@@ -130,7 +130,8 @@ const simulator = await startSimulator({ port }).catch((/** @type {NodeJS.ErrnoE
   console.log(`Port ${port} is busy; using a free one.`);
   return startSimulator({ port: 0 });
 });
-const lessonUrl = simulator.roomUrl(ROOM[lang], { students, lang }, '#config.prejoinConfig.enabled=false');
+// Headless runs take screenshots of Jitsi and the companion: the simulator's panel only when someone looks.
+const lessonUrl = simulator.roomUrl(ROOM[lang], { students, lang, ...(headless ? {} : { panel: 'open' }) }, '#config.prejoinConfig.enabled=false');
 const profile = mkdtempSync(join(tmpdir(), 'jmc-start-'));
 
 const browser = await puppeteer.launch({
@@ -202,7 +203,7 @@ async function waitForLesson() {
 
 const seen = await waitForLesson();
 console.log(`\nSimulated lesson (jitsi-meet's real web UI, network simulated): ${lessonUrl}`);
-console.log('Simulator controls: window.__jitsiSim in the lesson page (students join, leave, knock, record, breakout rooms …).');
+console.log('Simulator controls: the yellow panel at the top right of the lesson (students join, leave, knock, record, breakout rooms …), or window.__jitsiSim.');
 console.log(`Browser: ${executablePath}${headless ? ' (headless)' : ''} · language ${lang} · scenario ${scenario}${policyPath ? ` · policy ${policyPath}` : ''}`);
 if (!seen) {
   console.error('The extension did not report the lesson within 15 s.');

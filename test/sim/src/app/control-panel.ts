@@ -1,8 +1,15 @@
 // The visible control panel for humans: `aside#sim-controls`, fixed, outside `#react`, labelled as
 // a test double. It uses plain <button>s with data-sim-action and no Jitsi ids, classes or
-// aria-labels, so selectors for Jitsi's markers never match it.
+// aria-labels, so selectors for Jitsi's markers never match it. Mounted by both apps: the hand-written
+// double (app.ts) and jitsi-meet's real web UI (test/jitsi-sdk/src/control-panel.ts).
+import type { FakeServer } from '../lib/fake-server.ts';
 import type { JitsiSimController } from './controller.ts';
-import type { Runtime } from './runtime.ts';
+
+/** What the panel needs of the page: the redux store (ours or jitsi-meet's) and the fake server. */
+export interface PanelPage {
+  readonly store: { getState(): unknown } | undefined;
+  readonly server: FakeServer | undefined;
+}
 
 const STYLE = `
 #sim-controls { position: fixed; top: 8px; right: 8px; z-index: 2147483000; width: 270px; max-height: calc(100vh - 16px);
@@ -16,7 +23,7 @@ const STYLE = `
 #sim-controls pre { max-height: 220px; overflow: auto; background: #fff; border: 1px solid #e0d29a; padding: 4px; white-space: pre-wrap; }
 `;
 
-export function mountControlPanel(runtime: Runtime, sim: JitsiSimController): HTMLElement {
+export function mountControlPanel(runtime: PanelPage, sim: JitsiSimController): HTMLElement {
   const style = document.createElement('style');
   style.textContent = STYLE;
   document.head.append(style);
@@ -70,7 +77,8 @@ export function mountControlPanel(runtime: Runtime, sim: JitsiSimController): HT
     return summaryState.occupants.filter((o) => !o.hidden).pop()?.id;
   };
   const conference = () =>
-    runtime.store?.getState()['features/base/conference'].conference as unknown as { kickParticipant(id: string): void } | undefined;
+    (runtime.store?.getState() as { 'features/base/conference'?: { conference?: { kickParticipant(id: string): void } } } | undefined)?.['features/base/conference']
+      ?.conference;
 
   row(nameInput);
   row(
