@@ -8,7 +8,7 @@ import { CheckPage, EnableSite } from './SiteAccess.tsx';
 import { useManualTicks } from './useManualTicks.ts';
 import { useRoom } from './useRoom.ts';
 import { useSettings } from './useSettings.ts';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { textInLanguage, type Settings } from '../core/settings.ts';
 
@@ -126,8 +126,15 @@ function Links({ settings }: { settings: Settings | null }) {
  * lesson ended, the teacher left), it goes to the lasting "Lesson ended" card or the popup's heading.
  */
 function useFocusKept(): void {
+  // Only once something had the focus: at opening, the popup puts no ring on its heading.
+  const had = useRef(false);
   useEffect(() => {
-    if (document.activeElement === null || document.activeElement === document.body) {
+    const note = (): void => void (had.current = true);
+    document.addEventListener('focusin', note);
+    return () => document.removeEventListener('focusin', note);
+  }, []);
+  useEffect(() => {
+    if (had.current && (document.activeElement === null || document.activeElement === document.body)) {
       (document.querySelector<HTMLElement>('[data-testid="lesson-ended"]') ?? document.querySelector<HTMLElement>('main h1'))?.focus();
     }
   });
