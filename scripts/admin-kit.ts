@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { allowedText, hostPattern, parsePolicy, type Problem, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from '../src/core/settings.ts';
+import { SETTING_TITLES } from '../src/core/setting-titles.ts';
 import { CHROME_MIN_VERSION, isGeckoId, MANAGED_GECKO_ID } from './manifest-variants.ts';
 
 /** What the school's policy holds: the two sections the extension reads (src/core/settings.ts). */
@@ -466,7 +467,7 @@ const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
       defaults: { name: 'School defaults (teachers may change)', explain: 'Teachers start with these values and may change them in the options page.' },
     },
     supported: (browser) => `${browser} ${CHROME_MIN_VERSION} or later, with the Jitsi Moderator Companion extension`,
-    title: (key) => SETTINGS[key].title,
+    title: (key) => SETTING_TITLES[key],
     setting: (section, key) => `Sets "${key}" in the "${section}" section of the companion's policy.`,
     builtIn: (value) => `Built-in default: ${value}.`,
     kind: (kind) => {
@@ -499,7 +500,7 @@ const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
       defaults: { name: 'Vorgaben der Schule (Lehrkräfte dürfen ändern)', explain: 'Lehrkräfte beginnen mit diesen Werten und können sie auf der Einstellungsseite ändern.' },
     },
     supported: (browser) => `${browser} ${CHROME_MIN_VERSION} oder neuer, mit der Erweiterung Jitsi Moderator Companion`,
-    title: (key) => GERMAN_TITLES[key] ?? SETTINGS[key].title,
+    title: (key) => GERMAN_TITLES[key] ?? SETTING_TITLES[key],
     setting: (section, key) => `Setzt „${key}“ im Abschnitt „${section}“ der Richtlinie des Companion.`,
     builtIn: (value) => `Eingebaute Voreinstellung: ${value}.`,
     kind: (kind) => {
@@ -532,7 +533,7 @@ const ADML_TEXT: Record<AdmlLanguage, AdmlText> = {
       defaults: { name: 'Standaardwaarden van de school (leraren mogen wijzigen)', explain: 'Leraren beginnen met deze waarden en kunnen ze op de instellingenpagina wijzigen.' },
     },
     supported: (browser) => `${browser} ${CHROME_MIN_VERSION} of nieuwer, met de extensie Jitsi Moderator Companion`,
-    title: (key) => DUTCH_TITLES[key] ?? SETTINGS[key].title,
+    title: (key) => DUTCH_TITLES[key] ?? SETTING_TITLES[key],
     setting: (section, key) => `Stelt "${key}" in, in het deel "${section}" van het beleid van de Companion.`,
     builtIn: (value) => `Ingebouwde standaardwaarde: ${value}.`,
     kind: (kind) => {
@@ -819,7 +820,7 @@ const TABLE_TEXT: Record<TableLanguage, { heading: string; intro: string; column
           return `text per language: ${kind.languages.map((l) => `\`${l}\``).join(', ')} (at most ${MAX_TEXT_LENGTH} characters each)`;
       }
     },
-    title: (key) => SETTINGS[key].title,
+    title: (key) => SETTING_TITLES[key],
   },
   de: {
     heading: 'Einstellungen des Jitsi Moderator Companion',

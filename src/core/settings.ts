@@ -1,6 +1,7 @@
 // The one settings model: built-in defaults, validation, and the merge of school policy (enforced or
 // default) with the teacher's own choices. Pure. The options page, managed_schema.json and the admin
 // templates are to be generated from SETTINGS (the policy issue), so they cannot drift.
+import { SETTING_TITLES } from './setting-titles.ts';
 import { checkHost, type HostProblem } from './sites.ts';
 
 export type Language = 'de' | 'nl' | 'en';
@@ -120,8 +121,6 @@ interface Definition<T> {
   default: T;
   check: Check<T>;
   schema: SchemaFragment;
-  /** One line for admins (schema title; the admin guide explains more). */
-  title: string;
 }
 
 const perLanguageSchema: SchemaFragment = {
@@ -135,46 +134,40 @@ export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
     default: [],
     check: hosts,
     schema: { type: 'array', items: { type: 'string' } },
-    title: 'Jitsi servers where the companion runs (host names, e.g. "jitsi.schule.example"), besides meet.jit.si and 8x8.vc',
   },
-  autoLobby: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Turn the lobby on when the teacher becomes moderator' },
-  autoPassword: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Set a random room password when the teacher becomes moderator' },
+  autoLobby: { default: false, check: boolean, schema: { type: 'boolean' } },
+  autoPassword: { default: false, check: boolean, schema: { type: 'boolean' } },
   passwordLength: {
     default: 12,
     check: integer(10, 64),
     schema: { type: 'integer', minimum: 10, maximum: 64 },
-    title: 'Length of generated room passwords in characters (10–64; "words": at least this long, at least 4 words)',
   },
   passwordStyle: {
     default: 'mixed',
     check: choice(['mixed', 'digits', 'words'] as const),
     schema: { type: 'string', enum: ['mixed', 'digits', 'words'] },
-    title: 'Style of generated room passwords: "mixed" (letters, digits, symbols), "digits" (digits only) or "words" (easy words in the teacher\'s language)',
   },
   leaveGuard: {
     default: 'warn',
     check: choice(['warn', 'strong'] as const),
     schema: { type: 'string', enum: ['warn', 'strong'] },
-    title: 'Leaving a class alone: "warn", or "strong" (the teacher types a reason)',
   },
   endLessonMode: {
     default: 'auto',
     check: choice(['auto', 'remove-everyone'] as const),
     schema: { type: 'string', enum: ['auto', 'remove-everyone'] },
-    title: 'End of lesson: "auto" (end for all where the server supports it) or "remove-everyone"',
   },
-  autoStartMuted: { default: false, check: boolean, schema: { type: 'boolean' }, title: 'Everyone starts muted and with camera off when the teacher becomes moderator' },
-  recordingReminder: { default: true, check: boolean, schema: { type: 'boolean' }, title: 'Remind the teacher to announce a recording' },
-  rulesText: { default: {}, check: perLanguage, schema: perLanguageSchema, title: 'The school\'s rules of conduct, per language (de, nl, en)' },
-  helpUrl: { default: '', check: httpsUrl, schema: { type: 'string' }, title: 'Help link (https) shown in the popup and options page' },
-  noticeText: { default: {}, check: perLanguage, schema: perLanguageSchema, title: 'Notice shown in the popup, per language (e.g. the permitted uses of the service)' },
-  lessonLog: { default: true, check: boolean, schema: { type: 'boolean' }, title: 'Keep the local lesson log' },
-  lessonLogDays: { default: 30, check: integer(1, 365), schema: { type: 'integer', minimum: 1, maximum: 365 }, title: 'Days the lesson log is kept (1–365)' },
+  autoStartMuted: { default: false, check: boolean, schema: { type: 'boolean' } },
+  recordingReminder: { default: true, check: boolean, schema: { type: 'boolean' } },
+  rulesText: { default: {}, check: perLanguage, schema: perLanguageSchema },
+  helpUrl: { default: '', check: httpsUrl, schema: { type: 'string' } },
+  noticeText: { default: {}, check: perLanguage, schema: perLanguageSchema },
+  lessonLog: { default: true, check: boolean, schema: { type: 'boolean' } },
+  lessonLogDays: { default: 30, check: integer(1, 365), schema: { type: 'integer', minimum: 1, maximum: 365 } },
   uiLanguage: {
     default: 'auto',
     check: choice(['auto', 'de', 'nl', 'en'] as const),
     schema: { type: 'string', enum: ['auto', 'de', 'nl', 'en'] },
-    title: 'Language of the companion: "auto" (the browser\'s) or de, nl, en',
   },
 };
 
@@ -374,7 +367,7 @@ export function managedSchema(): SchemaFragment {
   const section = (description: string): SchemaFragment => ({
     type: 'object',
     title: description,
-    properties: Object.fromEntries(SETTING_KEYS.map((key) => [key, { ...browserSchema(SETTINGS[key].schema), title: SETTINGS[key].title }])),
+    properties: Object.fromEntries(SETTING_KEYS.map((key) => [key, { ...browserSchema(SETTINGS[key].schema), title: SETTING_TITLES[key] }])),
   });
   return {
     type: 'object',
