@@ -9,6 +9,7 @@ import { MEDIA_TYPE } from '@jitsi/react-native-sdk/react/features/base/media/co
 import { IGUMPendingState } from '@jitsi/react-native-sdk/react/features/base/media/types';
 import { destroyLocalTracks } from '@jitsi/react-native-sdk/react/features/base/tracks/actions';
 import { maybeRedirectToWelcomePage } from '@jitsi/react-native-sdk/react/features/app/actions.web';
+import { maybeOpenFeedbackDialog } from '@jitsi/react-native-sdk/react/features/feedback/actions.web';
 import { initPrejoin, isPrejoinPageVisible } from '@jitsi/react-native-sdk/react/features/prejoin/functions';
 
 const store = () => window.APP.store;
@@ -72,16 +73,23 @@ const legacyConference = {
     if (doDisconnect) await window.APP.connection?.disconnect();
   },
 
-  /** The real hangup(requestFeedback, hangupReason, notifyOnConferenceTermination) returns nothing. */
+  /**
+   * The real hangup(requestFeedback, hangupReason, notifyOnConferenceTermination) returns nothing. With
+   * requestFeedback, conference.js asks the SDK's maybeOpenFeedbackDialog, which (feedback off, as here)
+   * answers {showThankYou: true}: the "thank you" toast and the welcome page after 3 s; without it, {}:
+   * the welcome page after 0.5 s.
+   */
   hangup(requestFeedback = false, hangupReason, notifyOnConferenceTermination) {
     const { dispatch } = store();
     dispatch(destroyLocalTracks());
     this._localTracksInitialized = false;
-    this.leaveRoom().then(() => {
+    const conference = room;
+    const feedback = requestFeedback && conference ? dispatch(maybeOpenFeedbackDialog(conference, hangupReason)).catch(() => ({})) : Promise.resolve({});
+    Promise.allSettled([feedback, this.leaveRoom().catch(() => undefined)]).then(([result]) => {
       this._room = undefined;
       room = undefined;
       window.APP.API.notifyReadyToClose();
-      dispatch(maybeRedirectToWelcomePage({ showThankYou: true }));
+      dispatch(maybeRedirectToWelcomePage(result.value ?? {}));
     });
   },
 

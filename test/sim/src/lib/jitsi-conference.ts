@@ -146,6 +146,10 @@ export class FakeJitsiConference extends Emitter {
     return false;
   }
 
+  isE2EEEnabled(): boolean {
+    return false;
+  }
+
   setDisplayName(name: string): void {
     this.displayName = name;
   }
@@ -240,6 +244,17 @@ export class FakeJitsiConference extends Emitter {
     return undefined;
   }
 
+  /** Our occupant id in the lobby room (a moderator joins it to see knockers); the fake has no lobby room jid. */
+  myLobbyUserId(): string | undefined {
+    return undefined;
+  }
+
+  isIceRestartSupported(): boolean {
+    return false;
+  }
+
+  sendApplicationLog(): void {}
+  sendLobbyMessage(): void {}
   addLobbyMessageListener(): void {}
   addLobbyMessageRetractionListener(): void {}
   addCommandListener(): void {}
