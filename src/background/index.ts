@@ -3,7 +3,7 @@
 // manages the enabled sites, the left-behind notification and the lesson log. Listeners are registered
 // synchronously at the top level so a worker woken by an event sees it.
 import browser from 'webextension-polyfill';
-import { roomStatus, type RoomStatus } from '../core/checklist.ts';
+import { DEFAULT_RULES, roomStatus, type RoomStatus, type SchoolRules } from '../core/checklist.ts';
 import { badgeText, isRecording, peopleInLesson, shownRoomName, type RoomSnapshot } from '../core/room.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
@@ -30,7 +30,7 @@ import { applyOnModerator } from './on-moderator.ts';
 import { forgetAutoActions, isSameLesson, readAutoActions } from '../shared/auto-actions.ts';
 import { endTrackedLesson, markEndedForAll, noteEndingStarted, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
-import { enableSite, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
+import { enableSite, followConfirmations, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
 
 /** Badge colour by checklist status (white text on each passes WCAG AA contrast). */
 const BADGE_COLOURS: Record<RoomStatus, string> = {
@@ -50,7 +50,7 @@ const RECORDING_COLOUR = '#b0191f';
 
 async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promise<void> {
   const recording = isRecording(snapshot);
-  const status = roomStatus(snapshot);
+  const status = roomStatus(snapshot, schoolRules);
   const text = badgeText(snapshot, t('badgeRecording'), status === 'danger' || status === 'attention');
   const people = peopleInLesson(snapshot);
   const title =
@@ -175,7 +175,7 @@ function isOwnPopup(sender: browser.Runtime.MessageSender): boolean {
 function handlePopupMessage(message: PopupToBackground): Promise<unknown> {
   switch (message.type) {
     case 'enable-site':
-      return enableSite(message.pattern);
+      return enableSite(message.pattern, message.confirmed === true);
     case 'site-status':
       return isSiteEnabled(message.pattern).then((enabled) => ({ enabled }));
     case 'check-page':
@@ -315,16 +315,21 @@ async function applyRoomUpdate(tabId: number, { snapshot: reported, frameId, sen
 
 acceptWatchers();
 watchSiteAccess();
+followConfirmations();
 
-// A tab that navigates to a site where we do not run (its URL is then hidden from us, as we hold no
-// "tabs" permission) no longer shows a room. Navigations within our sites are announced by the new
-// document's content script instead.
+// A tab that navigates to another site no longer shows a room, at once. Without host access there the
+// URL is hidden from us (we hold no "tabs" permission); with it (the managed build holds https://*/*, so it
+// sees every https address) the address names another site than the lesson's (issue 16). Navigations within
+// the lesson's site are announced by the new document's content script instead.
 // A frame loading in the page (an embedded lesson's own, say) may also set the tab "loading": an embedded
 // lesson whose frame still answers is kept.
 browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
-  if (changeInfo.status !== 'loading' || tab.url !== undefined) return;
+  if (changeInfo.status !== 'loading') return;
   void enqueue(tabId, async () => {
-    if ((await readRoom(tabId)) && !(await lessonFrameAlive(tabId))) await onTabReset(tabId);
+    const room = await readRoom(tabId);
+    if (!room) return;
+    if (tab.url !== undefined && (await readLessonFrame(tabId)) === 0 && senderHost(tab.url) === room.host) return;
+    if (!(await lessonFrameAlive(tabId))) await onTabReset(tabId);
   });
 });
 
@@ -362,8 +367,20 @@ async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
   for (const tabId of await tabsWithRooms()) void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
-/** What follows the settings at once: the companion's language, the leave guard's prefs and the sites it runs on. */
+/** The school's rules the badge follows (settings); until they are read, the built-in ones. */
+let schoolRules: SchoolRules = DEFAULT_RULES;
+
+/** The badges of the open lessons, again (the school's rules changed). */
+async function redrawBadges(): Promise<void> {
+  for (const tabId of await tabsWithRooms()) void enqueue(tabId, async () => showOnBadge(tabId, await readRoom(tabId)));
+}
+
+/** What follows the settings at once: the companion's language, the leave guard's prefs, the badge's rules and the sites it runs on. */
 function followSettings({ values }: SettingsView, keepRegistered = false): void {
+  if (values.roomPassword !== schoolRules.roomPassword) {
+    schoolRules = { roomPassword: values.roomPassword };
+    void redrawBadges();
+  }
   void adoptUiLanguage(values.uiLanguage)
     .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', keepsReason: values.lessonLog, catalogue: chosenCatalogue() }))
     .catch((error: unknown) => console.error('[background] language', error));

@@ -278,3 +278,32 @@ describe('the popup arrangement: what needs the teacher first, what is in order 
     expect(preview.people).toBeNull();
   });
 });
+
+describe("the school's room-password rule (setting roomPassword)", () => {
+  const lobbyOnly = { ...emptySnapshot('conference'), isModerator: true, everyoneModerator: false, participants: 3, lobbySupported: true, lobbyEnabled: true, passwordSet: false, knocking: 0, recording: false, livestream: false };
+  const status = (rule: 'optional' | 'recommended' | 'required', id: string) => assessRoom(lobbyOnly, { roomPassword: rule }).find((check) => check.id === id)?.status;
+
+  it('optional ("bei Bedarf"): the lobby alone is in order, no lock-out warning, a green badge', () => {
+    expect(status('optional', 'password')).toBe('ok');
+    expect(status('optional', 'lockout')).toBe('na');
+    expect(roomStatus(lobbyOnly, { roomPassword: 'optional' })).toBe('ok');
+    const items = buildChecklist(lobbyOnly, {}, { recordingReminder: true, roomPassword: 'optional' }).flatMap((part) => part.items);
+    expect(items.find((item) => item.id === 'password')).toMatchObject({ status: 'ok' });
+    expect(items.find((item) => item.id === 'password')?.fix).toBeUndefined();
+    expect(items.some((item) => item.id === 'lockout')).toBe(false);
+  });
+
+  it('recommended (the built-in rule): no password is worth a look, and so is the lock-out', () => {
+    expect(status('recommended', 'password')).toBe('warn');
+    expect(status('recommended', 'lockout')).toBe('warn');
+    expect(roomStatus(lobbyOnly)).toBe('attention');
+  });
+
+  it('required: no password breaks the rule (red badge), with the fix offered', () => {
+    expect(status('required', 'password')).toBe('fail');
+    expect(roomStatus(lobbyOnly, { roomPassword: 'required' })).toBe('danger');
+    const items = buildChecklist(lobbyOnly, {}, { recordingReminder: true, roomPassword: 'required' }).flatMap((part) => part.items);
+    expect(items.find((item) => item.id === 'password')?.fix).toMatchObject({ kind: 'set-password' });
+    expect(roomStatus({ ...lobbyOnly, passwordSet: true }, { roomPassword: 'required' })).toBe('ok');
+  });
+});

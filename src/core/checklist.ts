@@ -22,7 +22,17 @@ export interface CheckResult {
 const fromBoolean = (value: boolean | null, whenTrue: CheckStatus, whenFalse: CheckStatus): CheckStatus =>
   value === null ? 'unknown' : value ? whenTrue : whenFalse;
 
-export function assessRoom(room: RoomSnapshot): CheckResult[] {
+/** The school's rules the checks follow (settings). */
+export interface SchoolRules {
+  /** optional: no password is in order (lobby alone; "bei Bedarf"); recommended: worth a look; required: a broken rule. */
+  roomPassword: 'optional' | 'recommended' | 'required';
+}
+
+export const DEFAULT_RULES: SchoolRules = { roomPassword: 'recommended' };
+
+const NO_PASSWORD: Record<SchoolRules['roomPassword'], CheckStatus> = { optional: 'ok', recommended: 'warn', required: 'fail' };
+
+export function assessRoom(room: RoomSnapshot, rules: SchoolRules = DEFAULT_RULES): CheckResult[] {
   const lobbyApplies = room.lobbySupported !== false;
   const recordingOn = room.recording === true || room.livestream === true;
   const recordingKnown = room.recording !== null || room.livestream !== null;
@@ -31,10 +41,18 @@ export function assessRoom(room: RoomSnapshot): CheckResult[] {
     { id: 'everyone-moderator', status: room.everyoneModerator === null ? 'na' : room.everyoneModerator ? 'warn' : 'ok' },
     { id: 'lobby', status: lobbyApplies ? fromBoolean(room.lobbyEnabled, 'ok', 'fail') : 'na' },
     // A password below the school's minimum (known only for one this browser set) is no better than none.
-    { id: 'password', status: room.passwordShort === true ? 'warn' : fromBoolean(room.passwordSet, 'ok', 'warn') },
+    { id: 'password', status: room.passwordShort === true ? 'warn' : fromBoolean(room.passwordSet, 'ok', NO_PASSWORD[rules.roomPassword]) },
+    // Where the school asks for no password, the lobby alone is its rule: no lock-out warning then.
     {
       id: 'lockout',
-      status: room.lobbyEnabled === true && room.passwordSet === false ? 'warn' : room.lobbyEnabled === null || room.passwordSet === null ? 'unknown' : 'ok',
+      status:
+        rules.roomPassword === 'optional'
+          ? 'na'
+          : room.lobbyEnabled === true && room.passwordSet === false
+            ? 'warn'
+            : room.lobbyEnabled === null || room.passwordSet === null
+              ? 'unknown'
+              : 'ok',
     },
     { id: 'recording', status: recordingOn ? 'warn' : recordingKnown ? 'ok' : 'unknown' },
     { id: 'knocking', status: room.knocking === null ? 'unknown' : room.knocking > 0 ? 'warn' : 'ok' },
@@ -44,9 +62,9 @@ export function assessRoom(room: RoomSnapshot): CheckResult[] {
 /** The badge's colour class: only a lesson in progress has one. */
 export type RoomStatus = 'none' | 'ok' | 'attention' | 'danger';
 
-export function roomStatus(room: RoomSnapshot | null): RoomStatus {
+export function roomStatus(room: RoomSnapshot | null, rules: SchoolRules = DEFAULT_RULES): RoomStatus {
   if (!room || room.phase !== 'conference') return 'none';
-  const results = assessRoom(room);
+  const results = assessRoom(room, rules);
   if (results.some((result) => result.status === 'fail')) return 'danger';
   if (results.some((result) => result.status === 'warn')) return 'attention';
   return 'ok';
@@ -120,7 +138,7 @@ function fixFor(room: RoomSnapshot, kind: ChecklistFix['kind']): ChecklistFix {
 const needsFix = (status: ItemStatus): boolean => status === 'fail' || status === 'warn';
 
 /** Before students arrive: what the teacher sets up, live in the lesson, or as a preview before joining. */
-function beforePart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
+function beforePart(room: RoomSnapshot, ticks: ManualTicks, rules: SchoolRules): ChecklistPart {
   if (room.phase !== 'conference') {
     // Nothing can be read before joining: the preview lists what to do, and the teacher's own steps.
     const todo = (id: ItemId): ChecklistItem => ({ id, status: 'todo', manual: false });
@@ -129,7 +147,7 @@ function beforePart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
       items: [todo('moderator'), todo('lobby'), todo('password'), todo('start-muted'), manualItem('blur', ticks), manualItem('rules', ticks)],
     };
   }
-  const checks = new Map(assessRoom(room).map((result) => [result.id, result.status]));
+  const checks = new Map(assessRoom(room, rules).map((result) => [result.id, result.status]));
   const check = (id: CheckId, fix?: ChecklistFix['kind']): ChecklistItem => {
     const status = checks.get(id)!;
     return { id, status, manual: false, ...(fix && needsFix(status) ? { fix: fixFor(room, fix) } : {}) };
@@ -158,7 +176,7 @@ function beforePart(room: RoomSnapshot, ticks: ManualTicks): ChecklistPart {
 }
 
 /** What the school's settings change in the checklist. */
-export interface ChecklistOptions {
+export interface ChecklistOptions extends Partial<SchoolRules> {
   /** Ask the teacher to announce a recording (setting `recordingReminder`). */
   recordingReminder: boolean;
 }
@@ -205,9 +223,10 @@ function endPart(room: RoomSnapshot): ChecklistPart {
  * the preview of the first part; after the lesson nothing (the popup summarises instead).
  */
 export function buildChecklist(room: RoomSnapshot, ticks: ManualTicks = {}, options: ChecklistOptions = { recordingReminder: true }): ChecklistPart[] {
-  if (room.phase === 'prejoin' || room.phase === 'joining') return [beforePart(room, ticks)];
+  const rules: SchoolRules = { roomPassword: options.roomPassword ?? DEFAULT_RULES.roomPassword };
+  if (room.phase === 'prejoin' || room.phase === 'joining') return [beforePart(room, ticks, rules)];
   if (room.phase !== 'conference') return [];
-  return [beforePart(room, ticks), duringPart(room, ticks, options), endPart(room)];
+  return [beforePart(room, ticks, rules), duringPart(room, ticks, options), endPart(room)];
 }
 
 /** One headline for the whole lesson: the worst automatic status, then open steps. */

@@ -8,6 +8,7 @@ export const SETTING_TITLES: Record<SettingKey, string> = {
   autoPassword: 'Set a random room password when the teacher becomes moderator',
   passwordLength: 'Length of generated room passwords in characters (10–64; "words": at least this long, at least 4 words)',
   passwordStyle: 'Style of generated room passwords: "mixed" (letters, digits, symbols), "digits" (digits only) or "words" (easy words in the teacher\'s language)',
+  roomPassword: 'Room password: "optional" (lobby alone is in order), "recommended" (none is worth a look) or "required" (none breaks the school\'s rule)',
   leaveGuard: 'Leaving a class alone: "warn", or "strong" (the teacher types a reason)',
   endLessonMode: 'End of lesson: "auto" (end for all where the server supports it) or "remove-everyone"',
   autoStartMuted: 'Everyone starts muted and with camera off when the teacher becomes moderator',

@@ -40,6 +40,7 @@ describe('settings model', () => {
     autoPassword: { good: false, bad: 1, problem: 'wrong-type' },
     passwordLength: { good: 16, bad: 9, problem: 'out-of-range' },
     passwordStyle: { good: 'words', bad: 'easy', problem: 'out-of-range' },
+    roomPassword: { good: 'optional', bad: 'sometimes', problem: 'out-of-range' },
     leaveGuard: { good: 'strong', bad: 'loud', problem: 'out-of-range' },
     endLessonMode: { good: 'remove-everyone', bad: true, problem: 'wrong-type' },
     autoStartMuted: { good: true, bad: null, problem: 'wrong-type' },

@@ -16,6 +16,12 @@ export interface Settings {
   passwordLength: number;
   /** "mixed" letters, digits and symbols; "digits" only; "words": short easy words to read out. */
   passwordStyle: 'mixed' | 'digits' | 'words';
+  /**
+   * The school's rule for a room password: "optional" (where needed, as the German state instruction has
+   * it: lobby alone is in order), "recommended" (no password is worth a look) or "required" (no password
+   * breaks the rule). Digits-only passwords: passwordStyle "digits".
+   */
+  roomPassword: 'optional' | 'recommended' | 'required';
   leaveGuard: 'warn' | 'strong';
   endLessonMode: 'auto' | 'remove-everyone';
   autoStartMuted: boolean;
@@ -146,6 +152,11 @@ export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
     default: 'mixed',
     check: choice(['mixed', 'digits', 'words'] as const),
     schema: { type: 'string', enum: ['mixed', 'digits', 'words'] },
+  },
+  roomPassword: {
+    default: 'recommended',
+    check: choice(['optional', 'recommended', 'required'] as const),
+    schema: { type: 'string', enum: ['optional', 'recommended', 'required'] },
   },
   leaveGuard: {
     default: 'warn',

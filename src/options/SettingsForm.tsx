@@ -29,6 +29,7 @@ export const SECTION_OF = {
   autoPassword: 'lesson',
   passwordStyle: 'lesson',
   passwordLength: 'lesson',
+  roomPassword: 'lesson',
   autoStartMuted: 'lesson',
   recordingReminder: 'lesson',
   leaveGuard: 'lesson',
@@ -66,6 +67,7 @@ const LABEL = {
   autoPassword: 'settingAutoPassword',
   passwordLength: 'settingPasswordLength',
   passwordStyle: 'settingPasswordStyle',
+  roomPassword: 'settingRoomPassword',
   leaveGuard: 'settingLeaveGuard',
   endLessonMode: 'settingEndLessonMode',
   autoStartMuted: 'settingAutoStartMuted',
@@ -86,6 +88,9 @@ const CHOICE_TEXT: Record<string, MessageKey> = {
   mixed: 'choiceMixed',
   digits: 'choiceDigits',
   words: 'choiceWords',
+  optional: 'choiceOptional',
+  recommended: 'choiceRecommended',
+  required: 'choiceRequired',
   de: 'languageDe',
   nl: 'languageNl',
   en: 'languageEn',
@@ -218,7 +223,7 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
     control = (
       <>
         <textarea {...common} rows={3} value={toDraft(name, value) as string} onChange={(event) => void save(fromDraft(name, event.currentTarget.value))} />
-        <HostAccess hosts={value as string[]} />
+        <HostAccess hosts={value as string[]} schoolHosts={[...(view.policy.enforced.hosts ?? []), ...(view.policy.defaults.hosts ?? [])]} />
       </>
     );
   } else if (allowed.kind === 'integer') {

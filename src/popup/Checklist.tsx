@@ -71,7 +71,11 @@ export function rowText(item: ChecklistItem, room: RoomSnapshot): { topic: strin
     case 'lobby-unsupported':
       return { topic: t('rowLobby'), state: t('stateNotOnServer') };
     case 'password':
-      return { topic: t('rowPassword'), state: status === 'warn' && room.passwordShort === true ? t('stateTooShort') : pick('stateSet', 'stateNone') };
+      return {
+        topic: t('rowPassword'),
+        // Where the school's rule makes a password optional, none is in order and says so.
+        state: status === 'warn' && room.passwordShort === true ? t('stateTooShort') : status === 'ok' && room.passwordSet === false ? t('stateNoneOptional') : pick('stateSet', 'stateNone'),
+      };
     case 'lockout':
       return { topic: t('rowDropOut'), state: pick('stateCanRejoin', 'stateLockedOut') };
     case 'start-muted':
@@ -110,7 +114,8 @@ function itemHint(item: ChecklistItem): MessageKey | null {
     recording: ['warn', 'hintRecording'],
   };
   const hint = hints[id];
-  return hint && hint[0] === status ? hint[1] : null;
+  // A password the school requires: the same hint as a recommended one.
+  return hint && (hint[0] === status || (id === 'password' && status === 'fail')) ? hint[1] : null;
 }
 
 const RULES: readonly MessageKey[] = ['rules1', 'rules2', 'rules3', 'rules4'];
@@ -262,7 +267,7 @@ function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, on
           </p>
         )}
         {/* The password can be shown again whenever it is needed (read from Jitsi, never stored). */}
-        {offerPassword && id === 'password' && status === 'ok' && room.isModerator === true && fixes.password === null && <ShowPassword tabId={tabId} />}
+        {offerPassword && id === 'password' && status === 'ok' && room.passwordSet === true && room.isModerator === true && fixes.password === null && <ShowPassword tabId={tabId} />}
       </div>
       {fix && !fix.blocked && (
         // While any fix runs the button stays focusable (aria-disabled): a disabled button drops the focus.

@@ -143,7 +143,7 @@ function useFocusKept(): void {
 function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnapshot; settings: Settings | null }) {
   const [ticks, setTick] = useManualTicks(tabId, room.roomName);
   const auto = useAutoActions(tabId);
-  const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true });
+  const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true, roomPassword: settings?.roomPassword ?? 'recommended' });
   const unreadable = isUnreadable(room);
   const showsChecklist = parts.length > 0 && tabId !== null && !unreadable;
   const people = parts.flatMap((part) => part.items).find((item) => item.id === 'participants');

@@ -1,0 +1,34 @@
+// The school's own rules in the checklist and the badge (issue 22): where a room password is only needed
+// "bei Bedarf" (the German state instruction), the lobby alone is in order; where it is required, no
+// password is a broken rule.
+import { badgeColourOf, expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+
+const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
+const GREEN = '#1c7a3e';
+const RED = '#b0191f';
+
+for (const [rule, expected] of [
+  ['optional', { row: 'none (optional at your school)', lockout: 0, colour: GREEN }],
+  ['required', { row: 'none', lockout: 1, colour: RED }],
+] as const) {
+  test(`room password "${rule}": the lobby alone is ${rule === 'optional' ? 'in order' : 'not enough'}`, async ({ context, serviceWorker, extensionId, simulator }) => {
+    await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: { roomPassword: value } }), rule);
+    const page = await context.newPage();
+    await page.goto(simulator.roomUrl(`Regel-${rule}`, { students: 3 }, NO_PREJOIN));
+    const tabId = await tabIdOf(serviceWorker, page);
+    await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', isModerator: true, participants: 3 });
+    await page.evaluate(() => window.APP.store.getState()['features/base/conference'].conference.enableLobby());
+    await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ lobbyEnabled: true, passwordSet: false });
+
+    const popup = await openPopup(context, extensionId, tabId);
+    // Muted start on as well, so that only the password rule decides the colour.
+    await page.evaluate(() => {
+      const conference = window.APP.store.getState()['features/base/conference'].conference;
+      conference.setStartMutedPolicy({ audio: true, video: true });
+    });
+    await expect(popup.getByTestId('check-password')).toHaveAttribute('data-status', rule === 'optional' ? 'ok' : 'fail');
+    await expect(popup.getByTestId('check-password')).toContainText(expected.row);
+    await expect(popup.getByTestId('check-lockout')).toHaveCount(expected.lockout);
+    await expect.poll(() => badgeColourOf(serviceWorker, tabId)).toBe(expected.colour);
+  });
+}
