@@ -9,6 +9,27 @@ import { isSitePattern } from '../core/sites.ts';
 import { readSettings, REGISTRATION_PROBLEMS_KEY, type RegistrationProblem } from '../shared/settings-store.ts';
 
 const STORAGE_KEY = 'enabledSites';
+
+/**
+ * The managed build holds every https site from install, so the browser asks nothing when a site is enabled
+ * (issue 16). There the teacher's own confirmation, in the popup or on the options page, is the opt-in:
+ * a site outside the school's policy runs the companion only once it is recorded here.
+ */
+export const CONFIRMED_KEY = 'confirmedSites';
+const holdsEveryHttpsSite = (): boolean => (browser.runtime.getManifest().host_permissions ?? []).includes('https://*/*');
+
+async function confirmedSites(): Promise<string[]> {
+  const stored: unknown = (await browser.storage.local.get(CONFIRMED_KEY))[CONFIRMED_KEY];
+  return Array.isArray(stored) ? stored.filter(isSitePattern) : [];
+}
+
+/** Sites the teacher chose that may run: where the browser grants them and, in the managed build, confirmed. */
+async function optedIn(sites: string[]): Promise<string[]> {
+  const allowed = await granted(sites);
+  if (!holdsEveryHttpsSite()) return allowed;
+  const confirmed = await confirmedSites();
+  return allowed.filter((site) => confirmed.includes(site));
+}
 /**
  * Built paths of the two content scripts (standalone files, see vite.config.ts). Relative, as Chrome
  * wants them; Firefox resolves them against the caller's URL, so only the background (at the root) uses them.
@@ -31,15 +52,22 @@ async function granted(sites: string[]): Promise<string[]> {
   return sites.filter((_, index) => answers[index]);
 }
 
-/** The teacher's sites beyond the manifest's that the browser still grants. */
-async function teacherSites(): Promise<string[]> {
+/** The teacher's sites beyond the manifest's that the browser still grants (of `chosen`: one read of the list). */
+async function teacherSites(chosen?: string[]): Promise<string[]> {
   const fixed = manifestSites();
-  return granted((await chosenSites()).filter((site) => !fixed.has(site)));
+  return optedIn((chosen ?? (await chosenSites())).filter((site) => !fixed.has(site)));
 }
 
+/**
+ * The `hosts` setting: the school's from policy as they are; in the managed build, hosts the teacher typed
+ * in only once confirmed (elsewhere the browser's permission, asked on the options page, decides).
+ */
 async function schoolSites(): Promise<string[]> {
   const fixed = manifestSites();
-  return (await readSettings()).values.hosts.filter((site) => !fixed.has(site));
+  const { values, policy } = await readSettings();
+  const fromPolicy = new Set([...(policy.enforced.hosts ?? []), ...(policy.defaults.hosts ?? [])]);
+  const confirmed = holdsEveryHttpsSite() ? await confirmedSites() : null;
+  return values.hosts.filter((site) => !fixed.has(site) && (fromPolicy.has(site) || !confirmed || confirmed.includes(site)));
 }
 
 let syncing: Promise<void> = Promise.resolve();
@@ -101,9 +129,10 @@ async function registerSites(sites: string[]): Promise<RegistrationProblem[]> {
 }
 
 async function applyRegistration(keepRegistered: boolean): Promise<void> {
-  const teacher = await teacherSites();
-  // A site whose permission was revoked in the browser is off for good: forget its name too.
+  // One read of the teacher's list: a site enabled meanwhile is not taken for one whose permission went.
   const chosen = await chosenSites();
+  const teacher = await teacherSites(chosen);
+  // A site whose permission was revoked in the browser is off for good: forget its name too.
   const kept = chosen.filter((site) => teacher.includes(site) || manifestSites().has(site));
   if (kept.length !== chosen.length) await browser.storage.local.set({ [STORAGE_KEY]: kept });
   const ids = [SCRIPT_IDS.isolated, SCRIPT_IDS.page];
@@ -121,9 +150,15 @@ async function applyRegistration(keepRegistered: boolean): Promise<void> {
   if (JSON.stringify(known ?? []) !== JSON.stringify(problems)) await browser.storage.local.set({ [REGISTRATION_PROBLEMS_KEY]: problems });
 }
 
-export async function enableSite(pattern: string): Promise<{ ok: boolean; reason?: 'invalid' | 'not-granted' }> {
+export async function enableSite(pattern: string, confirmed = false): Promise<{ ok: boolean; reason?: 'invalid' | 'not-granted' | 'confirm' }> {
   if (!isSitePattern(pattern)) return { ok: false, reason: 'invalid' };
   if (!(await browser.permissions.contains({ origins: [pattern] }))) return { ok: false, reason: 'not-granted' };
+  if (holdsEveryHttpsSite()) {
+    // No browser prompt in this build: only the teacher's confirmation in the popup enables a site.
+    if (!confirmed) return { ok: false, reason: 'confirm' };
+    const known = await confirmedSites();
+    if (!known.includes(pattern)) await browser.storage.local.set({ [CONFIRMED_KEY]: [...known, pattern] });
+  }
   const sites = await chosenSites();
   if (!sites.includes(pattern)) await browser.storage.local.set({ [STORAGE_KEY]: [...sites, pattern] });
   await syncRegisteredScripts();
@@ -149,6 +184,13 @@ export async function isSiteEnabled(pattern: string): Promise<boolean> {
   if (manifestSites().has(pattern)) return true;
   if ((await teacherSites()).includes(pattern)) return true;
   return (await schoolSites()).includes(pattern) && (await granted([pattern])).length === 1;
+}
+
+/** The teacher's own hosts (options page) waiting for the confirmation this build needs: none outside the managed build. */
+export function followConfirmations(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && CONFIRMED_KEY in changes) void syncRegisteredScripts();
+  });
 }
 
 export function watchSiteAccess(): void {

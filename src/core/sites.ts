@@ -30,7 +30,7 @@ export function punycodeLabel(label: string): string | null {
     const old = i;
     for (let w = 1, k = 36; ; k += 36) {
       const digit = 'abcdefghijklmnopqrstuvwxyz0123456789'.indexOf(input[at++] ?? '-');
-      if (digit < 0 || i > 1e8) return null;
+      if (digit < 0) return null;
       i += digit * w;
       const t = Math.min(26, Math.max(1, k - bias));
       if (digit < t) break;

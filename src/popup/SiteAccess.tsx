@@ -83,6 +83,7 @@ type EnableState =
   | { step: 'unknown' }
   | { step: 'enabled' }
   | { step: 'offer' }
+  | { step: 'confirm' }
   | { step: 'just-enabled' }
   | { step: 'refused' }
   | { step: 'failed'; detail: string };
@@ -102,13 +103,14 @@ export function EnableSite({ tabId }: { tabId: number }) {
   }, [pattern]);
   if (!pattern || state.step === 'unknown' || state.step === 'enabled') return null;
 
-  const enable = async (): Promise<void> => {
+  const enable = async (confirmed?: true): Promise<void> => {
     try {
       // Must run in the click: the browser asks the teacher for this one site.
       if (!(await browser.permissions.request({ origins: [pattern] }))) return setState({ step: 'refused' });
-      const message: EnableSiteMessage = { type: 'enable-site', pattern };
+      const message: EnableSiteMessage = { type: 'enable-site', pattern, ...(confirmed && { confirmed }) };
       const reply = (await browser.runtime.sendMessage(message)) as EnableSiteReply;
-      setState(reply.ok ? { step: 'just-enabled' } : { step: 'failed', detail: reply.reason ?? '' });
+      // The managed build holds every https site, so no browser prompt asked: the teacher confirms here (issue 16).
+      setState(reply.ok ? { step: 'just-enabled' } : reply.reason === 'confirm' ? { step: 'confirm' } : { step: 'failed', detail: reply.reason ?? '' });
     } catch (error) {
       setState({ step: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
@@ -117,10 +119,11 @@ export function EnableSite({ tabId }: { tabId: number }) {
   const host = hostOfPattern(pattern);
   return (
     <div class="site-enable" data-testid="site-enable" data-step={state.step} tabIndex={-1} ref={box}>
-      {state.step === 'offer' && (
+      {(state.step === 'offer' || state.step === 'confirm') && (
         <>
-          <p>{t('enableSiteOffer', host)}</p>
-          <button type="button" data-testid="enable-site" onClick={() => void enable()}>
+          {/* The confirmation (managed build) is the same button again, under what it means; closing the popup cancels. */}
+          <p>{t(state.step === 'offer' ? 'enableSiteOffer' : 'enableSiteConfirm', host)}</p>
+          <button type="button" data-testid={`enable-site${state.step === 'offer' ? '' : '-confirm'}`} onClick={() => void enable(state.step === 'confirm' || undefined)}>
             {t('enableSiteButton', host)}
           </button>
         </>

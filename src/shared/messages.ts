@@ -222,6 +222,8 @@ export const isRoomStateMessage: Guard<RoomStateMessage> = object<RoomStateMessa
 export interface EnableSiteMessage {
   type: 'enable-site';
   pattern: string;
+  /** The teacher confirmed in the popup (the managed build, where no browser prompt asks: issue 16). */
+  confirmed?: true;
 }
 
 /** Is the extension already on for this site (manifest, policy or the teacher's choice)? */
@@ -245,7 +247,8 @@ export interface CheckPageReply {
 
 export interface EnableSiteReply {
   ok: boolean;
-  reason?: 'invalid' | 'not-granted';
+  /** confirm: the managed build, where the teacher confirms in the popup instead of a browser prompt. */
+  reason?: 'invalid' | 'not-granted' | 'confirm';
 }
 
 export interface SiteStatusReply {
@@ -253,7 +256,7 @@ export interface SiteStatusReply {
 }
 
 const sitePattern = boundedString(300);
-const isEnableSite = object<EnableSiteMessage>({ type: oneOf(['enable-site'] as const), pattern: sitePattern });
+const isEnableSite = object<EnableSiteMessage>({ type: oneOf(['enable-site'] as const), pattern: sitePattern }, { confirmed: oneOf([true] as const) });
 const isSiteStatus = object<SiteStatusMessage>({ type: oneOf(['site-status'] as const), pattern: sitePattern });
 
 const isCheckPage = object<CheckPageMessage>({ type: oneOf(['check-page'] as const), tabId: count(MAX_TAB_ID) });

@@ -131,3 +131,78 @@ test('a crafted link asks for a one-digit room password: the popup says it does 
   await expect(popup.getByTestId('check-password')).toHaveAttribute('data-status', 'warn');
   await expect(popup.getByTestId('check-password')).toContainText('Room password: too short');
 });
+
+test('a lesson tab that navigates to another site the extension can see (managed build: every https address) is reset at once', async ({
+  context,
+  serviceWorker,
+  simulator,
+}) => {
+  // The dev build holds a host permission for SECOND_SIMULATOR_HOST (as the managed build does for every
+  // https host), so the browser shows the worker that tab's address; no script of ours runs there.
+  const page = await context.newPage();
+  await page.goto(simulator.roomUrl('Physik10', { students: 3 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 3 });
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).not.toBe('');
+  const elsewhere = new URL(simulator.origin);
+  elsewhere.hostname = SECOND_SIMULATOR_HOST;
+  await page.goto(`${elsewhere.origin}/elsewhere.html`);
+  expect(await serviceWorker.evaluate(async (id) => (await chrome.tabs.get(id)).url, tabId)).toContain(SECOND_SIMULATOR_HOST);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId), { timeout: 5_000 }).toBeNull();
+  expect(await badgeOf(serviceWorker, tabId)).toBe('');
+});
+
+test.describe('the managed build (every https site held from install)', () => {
+  test.use({ extensionDir: 'dist/chrome-managed' });
+
+  test('"Enable on ‹host›" registers nothing until the teacher confirms in the popup; a message without the confirmation is refused', async ({
+    context,
+    extensionId,
+    serviceWorker,
+  }) => {
+    test.setTimeout(60_000);
+    const school = await startSchoolServer();
+    try {
+      const lesson = await context.newPage();
+      await lesson.goto(school.roomUrl('Kunst4', { students: 2 }, NO_PREJOIN));
+      await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
+      const tabId = await tabIdOf(serviceWorker, lesson);
+      const popup = await openPopup(context, extensionId, tabId);
+      await popup.getByTestId('check-page').click();
+      await expect(popup.getByTestId('room-name')).toHaveText('Kunst4');
+      const registered = () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
+      // Straight from the popup, without the confirmation: refused.
+      const pattern = `https://${SECOND_SIMULATOR_HOST}/*`;
+      expect(await popup.evaluate((pattern) => chrome.runtime.sendMessage({ type: 'enable-site', pattern }), pattern)).toEqual({ ok: false, reason: 'confirm' });
+      await popup.getByTestId('enable-site').click();
+      await expect(popup.getByTestId('site-enable')).toHaveAttribute('data-step', 'confirm');
+      await expect(popup.getByTestId('site-enable')).toContainText(`Run it on every page of ${SECOND_SIMULATOR_HOST}?`);
+      expect(await registered()).toEqual([]);
+      await popup.getByTestId('enable-site-confirm').click();
+      await expect(popup.getByTestId('site-enable')).toHaveAttribute('data-step', 'just-enabled');
+      expect(await registered()).toEqual([pattern, pattern]);
+      // The confirmation is recorded.
+      expect(await serviceWorker.evaluate(async () => (await chrome.storage.local.get('confirmedSites')).confirmedSites)).toEqual([pattern]);
+    } finally {
+      await school.close();
+    }
+  });
+
+  test('a host the teacher types into the options page runs the companion only after the teacher confirms it', async ({ context, extensionId, serviceWorker }) => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/src/options/index.html#school`);
+    await options.locator('#setting-hosts').fill(SECOND_SIMULATOR_HOST);
+    await options.locator('#setting-hosts').blur();
+    await expect(options.getByTestId('settings-status')).toHaveText('Saved.');
+    const registered = () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
+    await expect(options.getByTestId('host-access')).toContainText(SECOND_SIMULATOR_HOST);
+    expect(await registered()).toEqual([]);
+    await options.getByTestId('host-access-allow').click();
+    await expect(options.getByTestId('host-access')).toContainText(`Run it on every page of ${SECOND_SIMULATOR_HOST}?`);
+    expect(await registered()).toEqual([]);
+    await options.getByTestId('host-access-confirm').click();
+    const pattern = `https://${SECOND_SIMULATOR_HOST}/*`;
+    await expect.poll(registered).toEqual([pattern, pattern]);
+    await expect(options.getByTestId('host-access')).toHaveCount(0);
+  });
+});
