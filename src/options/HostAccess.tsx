@@ -79,7 +79,7 @@ export function HostAccess({ hosts, schoolHosts }: { hosts: string[]; schoolHost
   };
   return (
     <div class="host-access" data-testid="host-access" role="status">
-      <p>{t('hostAccessMissing', missing.map(hostOfPattern).join(', '))}</p>
+      <p>{t(ownPrompt() ? 'hostAccessUnconfirmed' : 'hostAccessMissing', missing.map(hostOfPattern).join(', '))}</p>
       <button type="button" data-testid="host-access-allow" onClick={allow}>
         {t('hostAccessAllow')}
       </button>

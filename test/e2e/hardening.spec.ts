@@ -195,7 +195,7 @@ test.describe('the managed build (every https site held from install)', () => {
     await options.locator('#setting-hosts').blur();
     await expect(options.getByTestId('settings-status')).toHaveText('Saved.');
     const registered = () => serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []));
-    await expect(options.getByTestId('host-access')).toContainText(SECOND_SIMULATOR_HOST);
+    await expect(options.getByTestId('host-access')).toContainText(`The companion does not run on ${SECOND_SIMULATOR_HOST} until you confirm it`);
     expect(await registered()).toEqual([]);
     await options.getByTestId('host-access-allow').click();
     await expect(options.getByTestId('host-access')).toContainText(`Run it on every page of ${SECOND_SIMULATOR_HOST}?`);
