@@ -1,0 +1,51 @@
+// One lesson-log record per document (issue 16), against a small fake of the storage the worker uses: a
+// page that stages "conference" → "left" again and again amends its one record; a new document starts a
+// new one.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { emptySnapshot } from '../core/test-snapshots.ts';
+
+const areas = { local: new Map<string, unknown>(), session: new Map<string, unknown>() };
+const area = (map: Map<string, unknown>) => ({
+  get: async (keys: string | string[] | null) => {
+    const wanted = keys === null ? [...map.keys()] : typeof keys === 'string' ? [keys] : keys;
+    return Object.fromEntries(wanted.filter((key) => map.has(key)).map((key) => [key, structuredClone(map.get(key))]));
+  },
+  set: async (items: Record<string, unknown>) => Object.entries(items).forEach(([key, value]) => map.set(key, structuredClone(value))),
+  remove: async (keys: string | string[]) => (typeof keys === 'string' ? [keys] : keys).forEach((key) => map.delete(key)),
+});
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: { local: area(areas.local), session: area(areas.session), managed: { get: async () => ({}) } },
+    runtime: { onStartup: { addListener() {} }, onInstalled: { addListener() {} } },
+  },
+}));
+
+const { endTrackedLesson, trackRoom } = await import('./lesson-tracking.ts');
+const log = () => (areas.local.get('lessonLog') ?? []) as { id: string; room: string; host: string; end: number | null }[];
+
+beforeEach(() => {
+  areas.local.clear();
+  areas.session.clear();
+});
+
+describe('one lesson-log record per document (issue 16)', () => {
+  it('staged conference/left cycles amend the document\'s one record; a new document makes a new one', async () => {
+    for (let n = 0; n < 50; n += 1) {
+      await trackRoom(7, { ...emptySnapshot('conference', `Fake${n}`), participants: 3 });
+      await trackRoom(7, emptySnapshot('left', `Fake${n}`));
+    }
+    expect(log()).toHaveLength(1);
+    expect(log()[0]).toMatchObject({ room: 'Fake49' });
+    expect(log()[0]!.end).not.toBeNull();
+    // The tab's next document (a reload, a navigation): its lesson is a record of its own.
+    await endTrackedLesson(7, false);
+    await trackRoom(7, emptySnapshot('conference', 'Mathe7b'));
+    await trackRoom(7, emptySnapshot('left', 'Mathe7b'));
+    expect(log().map((record) => record.room).sort()).toEqual(['Fake49', 'Mathe7b']);
+    // Another tab is another document.
+    await trackRoom(8, emptySnapshot('conference', 'Bio9c'));
+    await trackRoom(8, emptySnapshot('left', 'Bio9c'));
+    expect(log()).toHaveLength(3);
+  });
+});
