@@ -81,8 +81,8 @@ export type ItemStatus = CheckStatus | 'todo' | 'info';
 export type PartId = 'before' | 'during' | 'end';
 
 /** Steps only the teacher can confirm. */
-export type ManualId = 'blur' | 'rules' | 'recording-announced';
-export const MANUAL_IDS: readonly ManualId[] = ['blur', 'rules', 'recording-announced'];
+export type ManualId = 'blur' | 'rules' | 'recording-planned' | 'recording-announced';
+export const MANUAL_IDS: readonly ManualId[] = ['blur', 'rules', 'recording-planned', 'recording-announced'];
 
 export type ItemId = CheckId | ManualId | 'lobby-unsupported' | 'start-muted' | 'participants' | 'remove-everyone' | 'leave-last';
 
@@ -138,13 +138,15 @@ function fixFor(room: RoomSnapshot, kind: ChecklistFix['kind']): ChecklistFix {
 const needsFix = (status: ItemStatus): boolean => status === 'fail' || status === 'warn';
 
 /** Before students arrive: what the teacher sets up, live in the lesson, or as a preview before joining. */
-function beforePart(room: RoomSnapshot, ticks: ManualTicks, rules: SchoolRules): ChecklistPart {
+function beforePart(room: RoomSnapshot, ticks: ManualTicks, rules: SchoolRules, options: ChecklistOptions): ChecklistPart {
+  // The school's rule before a recording (e.g. agree it with the school management): asked before it starts.
+  const recordingPlanned = options.recordingRule === true ? [manualItem('recording-planned', ticks)] : [];
   if (room.phase !== 'conference') {
     // Nothing can be read before joining: the preview lists what to do, and the teacher's own steps.
     const todo = (id: ItemId): ChecklistItem => ({ id, status: 'todo', manual: false });
     return {
       id: 'before',
-      items: [todo('moderator'), todo('lobby'), todo('password'), todo('start-muted'), manualItem('blur', ticks), manualItem('rules', ticks)],
+      items: [todo('moderator'), todo('lobby'), todo('password'), todo('start-muted'), manualItem('blur', ticks), manualItem('rules', ticks), ...recordingPlanned],
     };
   }
   const checks = new Map(assessRoom(room, rules).map((result) => [result.id, result.status]));
@@ -171,6 +173,7 @@ function beforePart(room: RoomSnapshot, ticks: ManualTicks, rules: SchoolRules):
     { id: 'start-muted', status: startMuted, manual: false, ...(needsFix(startMuted) ? { fix: fixFor(room, 'set-start-muted') } : {}) },
     manualItem('blur', ticks),
     manualItem('rules', ticks),
+    ...recordingPlanned,
   ];
   return { id: 'before', items: items.filter((item) => item.status !== 'na') };
 }
@@ -179,6 +182,8 @@ function beforePart(room: RoomSnapshot, ticks: ManualTicks, rules: SchoolRules):
 export interface ChecklistOptions extends Partial<SchoolRules> {
   /** Ask the teacher to announce a recording (setting `recordingReminder`). */
   recordingReminder: boolean;
+  /** The school has a rule before recording (setting `recordingRuleText`): ask whether one is planned. */
+  recordingRule?: boolean;
 }
 
 /** During the lesson: who is waiting, what is recorded, who is here. */
@@ -224,9 +229,9 @@ function endPart(room: RoomSnapshot): ChecklistPart {
  */
 export function buildChecklist(room: RoomSnapshot, ticks: ManualTicks = {}, options: ChecklistOptions = { recordingReminder: true }): ChecklistPart[] {
   const rules: SchoolRules = { roomPassword: options.roomPassword ?? DEFAULT_RULES.roomPassword };
-  if (room.phase === 'prejoin' || room.phase === 'joining') return [beforePart(room, ticks, rules)];
+  if (room.phase === 'prejoin' || room.phase === 'joining') return [beforePart(room, ticks, rules, options)];
   if (room.phase !== 'conference') return [];
-  return [beforePart(room, ticks, rules), duringPart(room, ticks, options), endPart(room)];
+  return [beforePart(room, ticks, rules, options), duringPart(room, ticks, options), endPart(room)];
 }
 
 /** One headline for the whole lesson: the worst automatic status, then open steps. */
@@ -268,6 +273,7 @@ const URGENCY: readonly ItemId[] = [
   'knocking',
   'recording',
   'recording-announced',
+  'recording-planned',
   'lobby',
   'lobby-unsupported',
   'password',

@@ -14,6 +14,7 @@ export const SETTING_TITLES: Record<SettingKey, string> = {
   autoStartMuted: 'Everyone starts muted and with camera off when the teacher becomes moderator',
   recordingReminder: 'Remind the teacher to announce a recording',
   rulesText: 'The school\'s rules of conduct, per language (de, nl, en)',
+  recordingRuleText: 'The school\'s rule before a recording, per language (de, nl, en), e.g. "agree it with the school management first": the checklist then asks whether one is planned',
   helpUrl: 'Help link (https) shown in the popup and options page',
   noticeText: 'Notice shown in the popup, per language (e.g. the permitted uses of the service)',
   lessonLog: 'Keep the local lesson log',

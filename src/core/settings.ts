@@ -27,6 +27,11 @@ export interface Settings {
   autoStartMuted: boolean;
   recordingReminder: boolean;
   rulesText: PerLanguage;
+  /**
+   * The school's rule before anyone records, per language (e.g. "agree it with the school management
+   * first"): with it, the checklist asks before the lesson whether a recording is planned.
+   */
+  recordingRuleText: PerLanguage;
   helpUrl: string;
   noticeText: PerLanguage;
   lessonLog: boolean;
@@ -171,6 +176,7 @@ export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
   autoStartMuted: { default: false, check: boolean, schema: { type: 'boolean' } },
   recordingReminder: { default: true, check: boolean, schema: { type: 'boolean' } },
   rulesText: { default: {}, check: perLanguage, schema: perLanguageSchema },
+  recordingRuleText: { default: {}, check: perLanguage, schema: perLanguageSchema },
   helpUrl: { default: '', check: httpsUrl, schema: { type: 'string' } },
   noticeText: { default: {}, check: perLanguage, schema: perLanguageSchema },
   lessonLog: { default: true, check: boolean, schema: { type: 'boolean' } },

@@ -40,6 +40,7 @@ export const SECTION_OF = {
   helpUrl: 'school',
   noticeText: 'school',
   rulesText: 'school',
+  recordingRuleText: 'school',
 } as const satisfies Record<SettingKey, SectionId>;
 
 const SOURCE_TEXT = {
@@ -73,6 +74,7 @@ const LABEL = {
   autoStartMuted: 'settingAutoStartMuted',
   recordingReminder: 'settingRecordingReminder',
   rulesText: 'settingRulesText',
+  recordingRuleText: 'settingRecordingRuleText',
   helpUrl: 'settingHelpUrl',
   noticeText: 'settingNoticeText',
   lessonLog: 'settingLessonLog',

@@ -34,6 +34,7 @@ const isCheckId = (id: ItemId): id is CheckId => (CHECK_IDS as readonly string[]
 const MANUAL_LABEL = {
   blur: 'labelBlur',
   rules: 'labelRules',
+  'recording-planned': 'labelRecordingPlanned',
   'recording-announced': 'labelRecordingAnnounced',
 } as const satisfies Record<ManualId, MessageKey>;
 
@@ -92,6 +93,7 @@ export function rowText(item: ChecklistItem, room: RoomSnapshot): { topic: strin
       return { topic: item.count === undefined ? t('statusUnknown') : tCount(item.count, { zero: 'participantsNone', one: 'participantsOne', other: 'participantsOther' }), state: null };
     case 'blur':
     case 'rules':
+    case 'recording-planned':
     case 'recording-announced':
       return { topic: t(MANUAL_LABEL[id]), state: null };
   }
@@ -194,6 +196,8 @@ interface RowProps {
   offerPassword: boolean;
   item: ChecklistItem;
   schoolRules: string[] | null;
+  /** The school's rule before a recording, in the language shown (setting recordingRuleText). */
+  recordingRule: string | null;
   room: RoomSnapshot;
   ticks: ManualTicks;
   onTick: (id: ManualId, ticked: boolean) => void;
@@ -202,7 +206,7 @@ interface RowProps {
   onHide: () => void;
 }
 
-function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, onHide, schoolRules }: RowProps) {
+function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, onHide, schoolRules, recordingRule }: RowProps) {
   const { id, status, fix } = item;
   const hint = itemHint(item);
   const testId = isCheckId(id) ? `check-${id}` : `item-${id}`;
@@ -248,6 +252,11 @@ function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, on
         )}
         {hint && <Why id={id} topic={topic} hint={hint} how={item.manual} />}
         {id === 'rules' && <Rules schoolRules={schoolRules} />}
+        {id === 'recording-planned' && recordingRule && (
+          <p class="small" data-testid="recording-rule">
+            {recordingRule}
+          </p>
+        )}
         {/* A fix that cannot run is not offered; the row says why to screen readers, and the role row
             (or "not on this server") says it to everyone. */}
         {fix?.blocked && (
@@ -263,7 +272,7 @@ function Row({ tabId, offerPassword, item, room, ticks, onTick, fixes, onFix, on
         {/* A digit rule too short to protect the room (a crafted link can set it) is not followed: say so. */}
         {id === 'password' && !!room.passwordDigits && !serverDigitRule(room.passwordDigits) && (
           <p class="small" data-testid="password-digits-ignored">
-            {t('passwordDigitsIgnored', String(room.passwordDigits))}
+            {tCount(room.passwordDigits, { zero: 'passwordDigitsIgnoredOther', one: 'passwordDigitsIgnoredOne', other: 'passwordDigitsIgnoredOther' })}
           </p>
         )}
         {/* The password can be shown again whenever it is needed (read from Jitsi, never stored). */}
@@ -314,6 +323,7 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPa
   settings: Settings | null;
 }) {
   const schoolText = settings && textInLanguage(settings.rulesText, t('languageCode'));
+  const recordingRule = settings && textInLanguage(settings.recordingRuleText, t('languageCode'));
   const schoolRules = schoolText ? ruleLines(schoolText) : null;
   const [fixes, setFixes] = useState<FixState>({ running: null, outcomes: {}, password: null });
   /** What the teacher changed in this popup stays in sight until it closes. */
@@ -378,6 +388,7 @@ export function Checklist({ tabId, room, parts, ticks, onTick, settings, offerPa
       onFix={(kind) => void runFix(kind)}
       onHide={hide}
       schoolRules={schoolRules}
+      recordingRule={recordingRule}
     />
   );
 

@@ -40,6 +40,7 @@ const HEADLINE: Record<Headline, { title: MessageKey; hint: MessageKey | null; i
 const MANUAL_SUMMARY = {
   blur: 'labelBlur',
   rules: 'labelRules',
+  'recording-planned': 'labelRecordingPlanned',
   'recording-announced': 'labelRecordingAnnounced',
 } as const satisfies Record<ManualId, MessageKey>;
 
@@ -60,7 +61,7 @@ function HeadlineBanner({ kind }: { kind: Headline }) {
 
 /** After the lesson: what the companion knows, and what still holds about the room. */
 function AfterLesson({ ticks }: { ticks: Partial<Record<ManualId, boolean>> }) {
-  const steps = MANUAL_IDS.filter((id) => id !== 'recording-announced' || ticks[id]);
+  const steps = MANUAL_IDS.filter((id) => (id !== 'recording-announced' && id !== 'recording-planned') || ticks[id]);
   return (
     <section class="after" data-testid="after-lesson" aria-labelledby="after-heading">
       <h2 id="after-heading">{t('leftHeading')}</h2>
@@ -143,7 +144,9 @@ function useFocusKept(): void {
 function Room({ tabId, room, settings }: { tabId: number | null; room: RoomSnapshot; settings: Settings | null }) {
   const [ticks, setTick] = useManualTicks(tabId, room.roomName);
   const auto = useAutoActions(tabId);
-  const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true, roomPassword: settings?.roomPassword ?? 'recommended' });
+  const parts = buildChecklist(room, ticks, { recordingReminder: settings?.recordingReminder ?? true, roomPassword: settings?.roomPassword ?? 'recommended',
+    recordingRule: settings ? textInLanguage(settings.recordingRuleText, t('languageCode')) !== null : false,
+  });
   const unreadable = isUnreadable(room);
   const showsChecklist = parts.length > 0 && tabId !== null && !unreadable;
   const people = parts.flatMap((part) => part.items).find((item) => item.id === 'participants');

@@ -32,3 +32,31 @@ for (const [rule, expected] of [
     await expect.poll(() => badgeColourOf(serviceWorker, tabId)).toBe(expected.colour);
   });
 }
+
+test('a school rule before recording: asked before the lesson with the school\'s words, and the announcement once a recording runs', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const rule = 'Only with the school management\'s consent, agreed beforehand.';
+  await serviceWorker.evaluate((text) => chrome.storage.local.set({ settings: { recordingRuleText: { en: text } } }), rule);
+  const page = await context.newPage();
+  await page.goto(simulator.roomUrl('Aufnahme7', { students: 2 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', isModerator: true });
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('item-recording-planned')).toContainText('No recording planned, or it is agreed as the school requires');
+  await expect(popup.getByTestId('recording-rule')).toHaveText(rule);
+  await popup.getByTestId('tick-recording-planned').check();
+  await expect(popup.getByTestId('item-recording-planned')).toHaveAttribute('data-status', 'ok');
+  // The recording itself still asks for the announcement and consent.
+  await page.evaluate(() => window.__jitsiSim.startRecording('file'));
+  await expect(popup.getByTestId('check-recording')).toHaveAttribute('data-status', 'warn');
+  await expect(popup.getByTestId('item-recording-announced')).toHaveAttribute('data-status', 'todo');
+});
+
+test('without a school rule before recording, no such step', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const page = await context.newPage();
+  await page.goto(simulator.roomUrl('Aufnahme8', { students: 2 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', isModerator: true });
+  const popup = await openPopup(context, extensionId, tabId);
+  await expect(popup.getByTestId('check-lobby')).toBeVisible();
+  await expect(popup.getByTestId('item-recording-planned')).toHaveCount(0);
+});
