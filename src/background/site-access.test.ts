@@ -60,10 +60,10 @@ describe('registering the sites (issue 16)', () => {
     expect(fake.local.get('siteRegistrationProblems')).toEqual([
       { site: 'https://refused.example/*', error: "Script with ID 'jitsi-sites-probe-isolated' has invalid value for matches[0]: Invalid host." },
     ]);
-    // Fixed in the policy: the list is cleared.
-    fake.managed = { enforced: { hosts: ['jitsi.schule.example'] } };
+    // Fixed in the policy (the refused host taken out): the list is cleared.
+    fake.managed = { enforced: { hosts: ['jitsi.schule.example', 'meet.schule.example'] } };
     await syncRegisteredScripts();
-    expect(registered()).toEqual(['https://jitsi.schule.example/*']);
+    expect(registered()).toEqual(['https://jitsi.schule.example/*', 'https://meet.schule.example/*']);
     expect(fake.local.get('siteRegistrationProblems')).toEqual([]);
   });
 

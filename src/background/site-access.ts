@@ -143,9 +143,11 @@ async function applyRegistration(keepRegistered: boolean): Promise<void> {
   const registered = [...new Set(existing.flatMap((script) => script.matches ?? []))].sort();
   // Registrations from a version without allFrames are replaced once.
   const current = existing.every((script) => script.allFrames === true);
-  if (existing.length === ids.length && current && sites.join(' ') === registered.join(' ')) return;
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
-  const problems = await registerSites(sites);
+  let problems: RegistrationProblem[] = [];
+  if (existing.length !== ids.length || !current || sites.join(' ') !== registered.join(' ')) {
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
+    problems = await registerSites(sites);
+  }
   const known: unknown = (await browser.storage.local.get(REGISTRATION_PROBLEMS_KEY))[REGISTRATION_PROBLEMS_KEY];
   if (JSON.stringify(known ?? []) !== JSON.stringify(problems)) await browser.storage.local.set({ [REGISTRATION_PROBLEMS_KEY]: problems });
 }
