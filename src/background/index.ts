@@ -20,7 +20,7 @@ import {
 } from '../shared/messages.ts';
 import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { adoptUiLanguage } from '../shared/ui-language.ts';
-import { chosenCatalogue, t, type MessageKey } from '../shared/i18n.ts';
+import { chosenCatalogue, t, tCount, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readLessonFrame, readRoom, saveRoom, tabsWithRooms } from '../shared/room-store.ts';
 import { lessonEnding } from '../core/lesson-ending.ts';
 import { createRelayQueue, type RelayQueue } from '../core/relay-queue.ts';
@@ -48,6 +48,12 @@ const STATUS_TOOLTIP: Record<Exclude<RoomStatus, 'none'>, MessageKey> = {
 /** A recording has its own badge: REC on red. */
 const RECORDING_COLOUR = '#b0191f';
 
+/** "Math7b: 3 participants in the lesson"; the count unknown reads "?". */
+function inRoomTitle(room: string, people: number | null): string {
+  if (people === null) return t('actionTitleInRoomOther', [room, '?']);
+  return tCount(people, { zero: 'actionTitleInRoomNone', one: 'actionTitleInRoomOne', other: 'actionTitleInRoomOther' }, [room, String(people)]);
+}
+
 async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promise<void> {
   const recording = isRecording(snapshot);
   const status = roomStatus(snapshot, schoolRules);
@@ -55,7 +61,7 @@ async function showOnBadge(tabId: number, snapshot: RoomSnapshot | null): Promis
   const people = peopleInLesson(snapshot);
   const title =
     status !== 'none' && snapshot?.roomName
-      ? `${t('actionTitleInRoom', [shownRoomName(snapshot.roomName), people === null ? '?' : String(people)])} · ${t(recording ? 'actionTitleRecording' : STATUS_TOOLTIP[status])}`
+      ? `${inRoomTitle(shownRoomName(snapshot.roomName), people)} · ${t(recording ? 'actionTitleRecording' : STATUS_TOOLTIP[status])}`
       : t('actionTitle');
   try {
     await Promise.all([

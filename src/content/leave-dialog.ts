@@ -14,7 +14,7 @@
 // leave-guard-end, leave-guard-stay, leave-guard-leave, leave-guard-reason, leave-guard-confirm).
 // Only tests may pass 'open' (e.g. the content script behind a dev-build test flag, __DEV_FLAVOUR__);
 // test/e2e/leave-dialog.spec.ts bundles this module and runs it in an extension page that way.
-import { t, type MessageKey } from '../shared/i18n.ts';
+import { byCount, t, type MessageKey } from '../shared/i18n.ts';
 
 export type LeaveChoice = 'end-and-leave' | 'stay' | 'leave-anyway';
 
@@ -92,11 +92,16 @@ function joinNames(names: string[], lang: string): string {
 export function buildLeaveGuardModel(info: LeaveGuardInfo, translate: Translate): LeaveGuardModel {
   const lang = translate('languageCode');
   const count = Math.max(0, Math.floor(info.remaining));
-  const titleKey: MessageKey = count === 0 ? 'leaveGuardTitleNone' : count === 1 ? 'leaveGuardTitleOne' : 'leaveGuardTitleOther';
+  const titleKey = byCount<MessageKey>(count, { zero: 'leaveGuardTitleNone', one: 'leaveGuardTitleOne', other: 'leaveGuardTitleOther' });
   const text = [translate('leaveGuardRoomOpen')];
   // Where they are: a class working in breakout rooms is not in the teacher's room.
   const elsewhere = Math.max(0, Math.floor(info.elsewhere));
-  if (elsewhere > 0) text.push(translate(info.inBreakoutRoom ? 'leaveGuardInOtherRooms' : 'leaveGuardInBreakoutRooms', String(elsewhere)));
+  if (elsewhere > 0) {
+    const where = info.inBreakoutRoom
+      ? byCount<MessageKey>(elsewhere, { zero: 'leaveGuardInOtherRoomsOther', one: 'leaveGuardInOtherRoomsOne', other: 'leaveGuardInOtherRoomsOther' })
+      : byCount<MessageKey>(elsewhere, { zero: 'leaveGuardInBreakoutRoomsOther', one: 'leaveGuardInBreakoutRoomsOne', other: 'leaveGuardInBreakoutRoomsOther' });
+    text.push(translate(where, String(elsewhere)));
+  }
   const coTeacher = info.coModerators.length > 0;
   if (coTeacher) {
     const names = info.coModerators.map(isolate);

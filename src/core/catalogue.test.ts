@@ -30,7 +30,7 @@ describe('message catalogue for a chosen language', () => {
       // No named placeholder is left unresolved.
       for (const text of Object.values(flat)) expect(text).not.toMatch(/\$[a-z_]+\$/i);
     }
-    expect(substitute(flattenCatalogue(catalogue('de')).actionTitleInRoom!, ['Mathe7b', '12'])).toBe('Mathe7b: 12 Teilnehmende im Unterricht');
+    expect(substitute(flattenCatalogue(catalogue('de')).actionTitleInRoomOther!, ['Mathe7b', '12'])).toBe('Mathe7b: 12 Teilnehmende im Unterricht');
   });
 
   it('rejects what is not a catalogue', () => {

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { durationMinutes, flagUse, toCsv, type CsvWords, type FlagUse, type LessonFlag, type LessonOutcome, type LessonRecord } from '../core/lesson-log.ts';
-import { t, type MessageKey } from '../shared/i18n.ts';
+import { t, tCount, type MessageKey } from '../shared/i18n.ts';
 import { clearLessonLog, LOG_KEY, readLessonLog } from '../shared/lesson-log-store.ts';
 
 const OUTCOME_TEXT = {
@@ -107,7 +107,7 @@ export function LessonLog({ days }: { days: number | null }) {
   return (
     <section id="lesson-log" aria-labelledby="log-heading" data-testid="lesson-log">
       <h2 id="log-heading">{t('logHeading')}</h2>
-      <p>{t('logIntro', String(days ?? 30))}</p>
+      <p>{tCount(days ?? 30, { zero: 'logIntroOther', one: 'logIntroOne', other: 'logIntroOther' })}</p>
       {log === null ? (
         <p>{t('loading')}</p>
       ) : log.length === 0 ? (

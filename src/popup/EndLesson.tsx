@@ -153,7 +153,7 @@ function EndResult({ result, onRetry }: { result: ActionResult; onRetry: () => v
       </p>
       {report && report.remaining.length > 0 && <p data-testid="end-remaining">{t('endRemaining', report.remaining.join(', '))}</p>}
       {report && report.knocking > 0 && <p>{tCount(report.knocking, { zero: 'endKnockingNone', one: 'endKnockingOne', other: 'endKnockingOther' })}</p>}
-      {report && report.hiddenRemaining > 0 && <p>{t('endHiddenRemaining', String(report.hiddenRemaining))}</p>}
+      {report && report.hiddenRemaining > 0 && <p>{tCount(report.hiddenRemaining, { zero: 'endHiddenRemainingOther', one: 'endHiddenRemainingOne', other: 'endHiddenRemainingOther' })}</p>}
       <button type="button" data-testid="end-retry" onClick={onRetry}>
         {t('endRetry')}
       </button>

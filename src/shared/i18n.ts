@@ -26,10 +26,21 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return text || key;
 }
 
-/** Chrome's i18n has no plurals: pick the message by count. */
-export function tCount(count: number, keys: { zero: MessageKey; one: MessageKey; other: MessageKey }): string {
-  const key = count === 0 ? keys.zero : count === 1 ? keys.one : keys.other;
-  return t(key, String(count));
+/**
+ * Chrome's i18n has no plurals: pick the message by count (`*None`, `*One`, `*Other` keys). The count is
+ * `$1` unless `substitutions` says otherwise (e.g. `[room, String(count)]`).
+ */
+export function tCount(
+  count: number,
+  keys: { zero: MessageKey; one: MessageKey; other: MessageKey },
+  substitutions: string | string[] = String(count),
+): string {
+  return t(byCount(count, keys), substitutions);
+}
+
+/** The key for a count: `zero` for 0, `one` for 1, `other` for the rest. */
+export function byCount<K extends string>(count: number, keys: { zero: K; one: K; other: K }): K {
+  return count === 0 ? keys.zero : count === 1 ? keys.one : keys.other;
 }
 
 /** Sets <html lang> to the language the messages are actually shown in. */

@@ -2,7 +2,7 @@
 // (it survives the page leaving the room, so the popup can still say what happened). Counts only.
 import browser from 'webextension-polyfill';
 import type { LessonEnding } from '../core/lesson-ending.ts';
-import { t } from './i18n.ts';
+import { t, tCount } from './i18n.ts';
 import { boundedString, count, isBoolean, object, type Guard } from './validate.ts';
 
 const PREFIX = 'ended:';
@@ -39,6 +39,6 @@ export function describeEnding(ending: LessonEnding): string[] {
       ? t('endedForAllAt', time)
       : t(ending.locked ? 'endedRemovedLocked' : 'endedRemoved', [time, String(ending.removed)]),
   ];
-  if (ending.remaining > 0) lines.push(t('endedRemaining', String(ending.remaining)));
+  if (ending.remaining > 0) lines.push(tCount(ending.remaining, { zero: 'endedRemainingOther', one: 'endedRemainingOne', other: 'endedRemainingOther' }));
   return lines;
 }

@@ -114,7 +114,7 @@ test('a crafted link asks for a one-digit room password: the popup says it does 
   const tabId = await tabIdOf(serviceWorker, page);
   await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', passwordDigits: 1, isModerator: true });
   const popup = await openPopup(context, extensionId, tabId);
-  await expect(popup.getByTestId('password-digits-ignored')).toContainText('at most 1 digits: too short to protect the room');
+  await expect(popup.getByTestId('password-digits-ignored')).toContainText('at most 1 digit: too short to protect the room');
   await popup.getByTestId('fix-set-password').click();
   // The school's style (built-in: 12 mixed characters), not one digit.
   await expect(popup.getByTestId('new-password')).toHaveText(/^.{12}$/);

@@ -87,10 +87,10 @@ test('lessons are logged with how they ended, without names, and can be exported
     const wrap = options.getByTestId('log-table-wrap');
     expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth), `table at ${width} px`).toBeLessThanOrEqual(0);
   }
-  await expect(options.getByTestId('log-table').locator('thead th')).toHaveText(['Wann', 'Raum', 'Wie er endete', 'Teilnehmende (max.)', 'Lobby', 'Passwort', 'Aufzeichnung']);
+  await expect(options.getByTestId('log-table').locator('thead th')).toHaveText(['Wann', 'Raum', 'Wie er endete', 'Teilnehmende (max.)', 'Lobby', 'Passwort', 'Aufnahme']);
   const german = await exportCsv();
   expect(german.slice(1).split('\r\n')[0]).toBe(
-    'Beginn;Ende;Dauer (Minuten);Server;Raum;Wie er endete;Beim Verlassen noch im Raum;Teilnehmende (max.);Lobby;Passwort;Aufzeichnung;Ihr Grund fürs Verlassen',
+    'Beginn;Ende;Dauer (Minuten);Server;Raum;Wie er endete;Beim Verlassen noch im Raum;Teilnehmende (max.);Lobby;Passwort;Aufnahme;Ihr Grund fürs Verlassen',
   );
   expect(german).toContain(';Mathe7b;Raum leer, Sie sind als Letzte gegangen;0;3;ja;nur zum Schluss;nein;');
   expect(await axeViolations(options)).toEqual([]);

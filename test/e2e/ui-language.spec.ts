@@ -38,7 +38,7 @@ test('a teacher who chooses Dutch gets Dutch options, popup, badge and leave gua
   await expect(popup.getByTestId('phase')).toHaveText(dutch.phaseConference!);
   await expect
     .poll(() => serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId))
-    .toContain(substitute(dutch.actionTitleInRoom!, ['Aardrijkskunde', '2']));
+    .toContain(substitute(dutch.actionTitleInRoomOther!, ['Aardrijkskunde', '2']));
 
   // Hang up with the class inside; Tab, Enter takes "remove everyone and leave" (Stay has the focus).
   // The students are told why they were removed, in Dutch: the content script has the chosen language,
