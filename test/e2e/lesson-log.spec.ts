@@ -92,7 +92,7 @@ test('lessons are logged with how they ended, without names, and can be exported
   expect(german.slice(1).split('\r\n')[0]).toBe(
     'Beginn;Ende;Dauer (Minuten);Server;Raum;Wie er endete;Beim Verlassen noch im Raum;Teilnehmende (max.);Lobby;Passwort;Aufnahme;Ihr Grund fürs Verlassen',
   );
-  expect(german).toContain(';Mathe7b;Raum leer, Sie sind als Letzte gegangen;0;3;ja;nur zum Schluss;nein;');
+  expect(german).toContain(';Mathe7b;Raum leer, Sie haben ihn als letzte Person verlassen;0;3;ja;nur zum Schluss;nein;');
   expect(await axeViolations(options)).toEqual([]);
 
   options.once('dialog', (dialog) => void dialog.accept());
