@@ -70,6 +70,7 @@ export const GERMAN_TITLES: { [K in SettingKey]?: string } = {
   helpUrl: 'Hilfe-Link (https) im Popup und auf der Einstellungsseite',
   noticeText: 'Hinweis im Popup, je Sprache (z. B. die erlaubte Nutzung des Dienstes)',
   lessonLog: 'Das lokale Unterrichtsprotokoll führen',
+  lessonLogDetail: 'Was das Unterrichtsprotokoll festhält: „full“ (auch Jitsi-Server und Raumname sowie eine beim Alleinlassen der Klasse getippte Begründung) oder „counts“ (nur Zeiten, Zahlen und ja/nein)',
   lessonLogDays: 'Tage, die das Unterrichtsprotokoll aufbewahrt wird (1–365)',
   uiLanguage: 'Sprache des Companion: „auto“ (die des Browsers) oder de, nl, en',
 };
@@ -90,8 +91,9 @@ export const DUTCH_TITLES: { [K in SettingKey]?: string } = {
   recordingRuleText: 'Regel van de school vóór een opname, per taal (de, nl, en), bijv. "eerst met de schoolleiding afstemmen": de checklist vraagt dan of er een gepland is',
   helpUrl: 'Hulplink (https) in de pop-up en op de instellingenpagina',
   noticeText: 'Mededeling in de pop-up, per taal (bijv. het toegestane gebruik van de dienst)',
-  lessonLog: 'Het lokale lesverslag bijhouden',
-  lessonLogDays: 'Dagen dat het lesverslag bewaard wordt (1–365)',
+  lessonLog: 'Het lokale lessenlogboek bijhouden',
+  lessonLogDetail: 'Wat het lessenlogboek bewaart: "full" (ook de Jitsi-server en de naam van de ruimte, en een getypte reden om de klas alleen te laten) of "counts" (alleen tijden, aantallen en ja/nee)',
+  lessonLogDays: 'Dagen dat het lessenlogboek bewaard wordt (1–365)',
   uiLanguage: 'Taal van de Companion: "auto" (die van de browser) of de, nl, en',
 };
 

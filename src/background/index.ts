@@ -388,7 +388,7 @@ function followSettings({ values }: SettingsView, keepRegistered = false): void 
     void redrawBadges();
   }
   void adoptUiLanguage(values.uiLanguage)
-    .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', keepsReason: values.lessonLog, catalogue: chosenCatalogue() }))
+    .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', keepsReason: values.lessonLog && values.lessonLogDetail === 'full', catalogue: chosenCatalogue() }))
     .catch((error: unknown) => console.error('[background] language', error));
   void syncRegisteredScripts(keepRegistered);
 }

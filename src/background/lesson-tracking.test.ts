@@ -21,7 +21,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { endTrackedLesson, trackRoom } = await import('./lesson-tracking.ts');
+const { endTrackedLesson, noteLeaveReason, trackRoom } = await import('./lesson-tracking.ts');
 const log = () => (areas.local.get('lessonLog') ?? []) as { id: string; room: string; host: string; end: number | null }[];
 
 beforeEach(() => {
@@ -47,5 +47,25 @@ describe('one lesson-log record per document (issue 16)', () => {
     await trackRoom(8, emptySnapshot('conference', 'Bio9c'));
     await trackRoom(8, emptySnapshot('left', 'Bio9c'));
     expect(log()).toHaveLength(3);
+  });
+});
+
+describe('what the log keeps (setting lessonLogDetail)', () => {
+  it('"counts": times, counts and yes/no, but no server, no room name and no typed reason', async () => {
+    areas.local.set('settings', { lessonLogDetail: 'counts' });
+    await trackRoom(9, { ...emptySnapshot('conference', 'Mathe7b'), participants: 4 });
+    await noteLeaveReason(9, 'Fire drill');
+    await trackRoom(9, emptySnapshot('left', 'Mathe7b'));
+    const [record] = log() as unknown as Record<string, unknown>[];
+    expect(record).toMatchObject({ room: '', host: '', peak: 4 });
+    expect(record).not.toHaveProperty('leaveReason');
+    expect(JSON.stringify(areas.local.get('lessonLog'))).not.toMatch(/Mathe7b|Fire drill|meet\.example/);
+  });
+
+  it('"full" (the default): the room and the reason too', async () => {
+    await trackRoom(9, { ...emptySnapshot('conference', 'Mathe7b'), participants: 4 });
+    await noteLeaveReason(9, 'Fire drill');
+    await trackRoom(9, emptySnapshot('left', 'Mathe7b'));
+    expect(log()[0]).toMatchObject({ room: 'Mathe7b', leaveReason: 'Fire drill' });
   });
 });

@@ -1,6 +1,6 @@
 // Feeds the lesson log from the room snapshots of each tab (see src/core/lesson-log.ts).
 import browser from 'webextension-polyfill';
-import { endingStarted, finishLesson, trackLesson, type LessonRecord } from '../core/lesson-log.ts';
+import { endingStarted, finishLesson, trackLesson, withDetail, type LessonRecord } from '../core/lesson-log.ts';
 import type { RoomSnapshot } from '../core/room.ts';
 import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog, readLessonLog } from '../shared/lesson-log-store.ts';
 import { readSettings } from '../shared/settings-store.ts';
@@ -36,7 +36,7 @@ async function finish(tabId: number, closed: boolean): Promise<void> {
   const endedForAll = (await browser.storage.session.get(flagKey))[flagKey] === true;
   // The teacher (or the school) may switch the log off; then nothing is kept.
   const { values } = await readSettings();
-  if (values.lessonLog) await appendLesson(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDays);
+  if (values.lessonLog) await appendLesson(withDetail(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDetail), values.lessonLogDays);
   await browser.storage.session.remove([`${RUNNING}${tabId}`, flagKey]);
   if (!closed) justFinished.set(tabId, { id: record.id, at: Date.now() });
 }

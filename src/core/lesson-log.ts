@@ -41,6 +41,17 @@ export interface LessonRecord {
   leaveReason?: string;
 }
 
+/**
+ * What the school lets the log keep (setting lessonLogDetail): "counts" keeps times, counts and yes/no, but
+ * not where the lesson was (server, room name) nor a reason the teacher typed.
+ */
+export function withDetail(record: LessonRecord, detail: 'full' | 'counts'): LessonRecord {
+  if (detail === 'full') return record;
+  const counts: LessonRecord = { ...record, host: '', room: '' };
+  delete counts.leaveReason;
+  return counts;
+}
+
 export const DEFAULT_RETENTION_DAYS = 30;
 /**
  * The end-of-lesson sequence takes seconds (at most about 40: breakout rooms, end for all, removing and

@@ -18,6 +18,7 @@ export const SETTING_TITLES: Record<SettingKey, string> = {
   helpUrl: 'Help link (https) shown in the popup and options page',
   noticeText: 'Notice shown in the popup, per language (e.g. the permitted uses of the service)',
   lessonLog: 'Keep the local lesson log',
+  lessonLogDetail: 'What the lesson log keeps: "full" (also the Jitsi server and the room name, and a reason typed for leaving a class alone) or "counts" (times, counts and yes/no only)',
   lessonLogDays: 'Days the lesson log is kept (1–365)',
   uiLanguage: 'Language of the companion: "auto" (the browser\'s) or de, nl, en',
 };

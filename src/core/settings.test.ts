@@ -41,6 +41,7 @@ describe('settings model', () => {
     passwordLength: { good: 16, bad: 9, problem: 'out-of-range' },
     passwordStyle: { good: 'words', bad: 'easy', problem: 'out-of-range' },
     roomPassword: { good: 'optional', bad: 'sometimes', problem: 'out-of-range' },
+    lessonLogDetail: { good: 'counts', bad: 'names', problem: 'out-of-range' },
     recordingRuleText: { good: { de: 'Vorher mit der Schulleitung absprechen.' }, bad: 'absprechen', problem: 'not-an-object' },
     leaveGuard: { good: 'strong', bad: 'loud', problem: 'out-of-range' },
     endLessonMode: { good: 'remove-everyone', bad: true, problem: 'wrong-type' },

@@ -35,6 +35,8 @@ export interface Settings {
   helpUrl: string;
   noticeText: PerLanguage;
   lessonLog: boolean;
+  /** What the lesson log keeps: "full" (server and room name too) or "counts" (times, counts and yes/no only). */
+  lessonLogDetail: 'full' | 'counts';
   lessonLogDays: number;
   uiLanguage: 'auto' | Language;
 }
@@ -180,6 +182,7 @@ export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
   helpUrl: { default: '', check: httpsUrl, schema: { type: 'string' } },
   noticeText: { default: {}, check: perLanguage, schema: perLanguageSchema },
   lessonLog: { default: true, check: boolean, schema: { type: 'boolean' } },
+  lessonLogDetail: { default: 'full', check: choice(['full', 'counts'] as const), schema: { type: 'string', enum: ['full', 'counts'] } },
   lessonLogDays: { default: 30, check: integer(1, 365), schema: { type: 'integer', minimum: 1, maximum: 365 } },
   uiLanguage: {
     default: 'auto',

@@ -133,7 +133,8 @@ export function LessonLog({ days }: { days: number | null }) {
                     <When record={record} />
                   </td>
                   <td class="room">
-                    {record.room} <span class="muted">({record.host})</span>
+                    {/* A log that keeps counts only (lessonLogDetail) has no room or server. */}
+                    {record.room || '—'} {record.host && <span class="muted">({record.host})</span>}
                   </td>
                   <td>
                     {outcomeText(record)}
