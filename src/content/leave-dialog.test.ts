@@ -127,6 +127,14 @@ describe('buildLeaveGuardModel', () => {
     expect(buildLeaveGuardModel(base, en).text).toEqual(['The room and its chat stay open until the last person leaves.']);
   });
 
+  it('one person elsewhere reads in the singular (issue 23)', () => {
+    expect(buildLeaveGuardModel({ ...base, remaining: 1 }, en).title).toBe('1 participant is still in the room');
+    expect(buildLeaveGuardModel({ ...base, remaining: 2, elsewhere: 1 }, en).text).toContain('1 of them is in a breakout room.');
+    expect(buildLeaveGuardModel({ ...base, remaining: 2, elsewhere: 1, inBreakoutRoom: true }, en).text).toContain('1 of them is in the main room or another breakout room.');
+    expect(buildLeaveGuardModel({ ...base, remaining: 2, elsewhere: 1 }, translator('de')).text).toContain('Davon ist 1 Person in einem Breakout-Raum.');
+    expect(buildLeaveGuardModel({ ...base, remaining: 2, elsewhere: 1 }, translator('nl')).text).toContain('Daarvan zit er 1 in een aparte vergaderruimte.');
+  });
+
   it.each(['de', 'nl'])('%s: every text is translated (no key shown)', (lang) => {
     const model = buildLeaveGuardModel({ remaining: 3, elsewhere: 2, inBreakoutRoom: false, coModerators: ['X'], promotedModerators: ['Y'], rightsPassToStudent: true, strong: true, keepsReason: true }, translator(lang));
     const fromBreakout = buildLeaveGuardModel({ ...base, elsewhere: 2, inBreakoutRoom: true }, translator(lang));
