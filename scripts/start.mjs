@@ -284,6 +284,9 @@ async function optionsShot(/** @type {string} */ file) {
   await options.close();
 }
 
+// The school's automatic set-up (policy) acts once the teacher is moderator; Chromium hands the extension
+// its policy a few seconds after start. Give it that time before the screenshots.
+if (policyPath) await new Promise((done) => setTimeout(done, 5_000));
 await setUpScenario();
 if (shotsDir) {
   mkdirSync(shotsDir, { recursive: true });

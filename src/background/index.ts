@@ -381,12 +381,24 @@ async function redrawBadges(): Promise<void> {
   for (const tabId of await tabsWithRooms()) void enqueue(tabId, async () => showOnBadge(tabId, await readRoom(tabId)));
 }
 
+/**
+ * The school's automatic set-up for lessons already open when the settings arrive or change (at a browser
+ * start the policy comes seconds after a restored lesson tab): what was not yet tried is done now.
+ */
+async function applyToOpenLessons(): Promise<void> {
+  for (const tabId of await tabsWithRooms()) {
+    const room = await readRoom(tabId);
+    if (room) void applyOnModerator(tabId, room, forwardAction, { again: true }).catch((error: unknown) => console.error('[background] auto actions', error));
+  }
+}
+
 /** What follows the settings at once: the companion's language, the leave guard's prefs, the badge's rules and the sites it runs on. */
 function followSettings({ values }: SettingsView, keepRegistered = false): void {
   if (values.roomPassword !== schoolRules.roomPassword) {
     schoolRules = { roomPassword: values.roomPassword };
     void redrawBadges();
   }
+  void applyToOpenLessons();
   void adoptUiLanguage(values.uiLanguage)
     .then(() => keepLeaveGuardReady({ strong: values.leaveGuard === 'strong', keepsReason: values.lessonLog && values.lessonLogDetail === 'full', catalogue: chosenCatalogue() }))
     .catch((error: unknown) => console.error('[background] language', error));

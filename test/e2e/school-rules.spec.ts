@@ -1,7 +1,8 @@
 // The school's own rules in the checklist and the badge (issue 22): where a room password is only needed
 // "bei Bedarf" (the German state instruction), the lobby alone is in order; where it is required, no
 // password is a broken rule.
-import { badgeColourOf, expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { badgeColourOf, expect, launchWithExtension, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const GREEN = '#1c7a3e';
@@ -59,4 +60,34 @@ test('without a school rule before recording, no such step', async ({ context, s
   const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('check-lobby')).toBeVisible();
   await expect(popup.getByTestId('item-recording-planned')).toHaveCount(0);
+});
+
+test('a lesson already open when the school\'s policy arrives gets its automatic set-up (as at a browser start or a first install)', async ({ simulator }) => {
+  test.setTimeout(90_000);
+  const dir = '/etc/chromium/policies/managed';
+  const file = `${dir}/jmc-late-${process.pid}.json`;
+  const launched = await launchWithExtension(process.env.JMC_EXTENSION_DIR ?? 'dist/chrome-dev');
+  try {
+    // The teacher is moderator before the browser has handed over any policy: nothing to do yet.
+    const page = await launched.context.newPage();
+    await page.goto(simulator.roomUrl('Spaet7', { students: 2 }, NO_PREJOIN));
+    const tabId = await tabIdOf(launched.serviceWorker, page);
+    await expect.poll(() => storedRoomOf(launched.serviceWorker, tabId)).toMatchObject({ phase: 'conference', isModerator: true, lobbyEnabled: false });
+    // The companion has read its settings (no policy yet): the options page shows the built-in value.
+    const options = await launched.context.newPage();
+    await options.goto(`chrome-extension://${launched.extensionId}/src/options/index.html`);
+    await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'built-in');
+    await options.close();
+    // Then the policy arrives (Chromium notices a changed policy file by itself after a few seconds).
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { gimbelkfpjbjekpddhjflhkhldnnhgkg: { enforced: { autoLobby: true, autoStartMuted: true } } } } }));
+    await expect.poll(() => storedRoomOf(launched.serviceWorker, tabId), { timeout: 45_000 }).toMatchObject({
+      lobbyEnabled: true,
+      startAudioMuted: true,
+      startVideoMuted: true,
+    });
+  } finally {
+    rmSync(file, { force: true });
+    await launched.close();
+  }
 });
