@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { firefoxExtensionUrl, launchFirefox, pollFor } from './firefox-launch.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, startSchoolServer, test } from './fixtures.ts';
 
 const POPUP = firefoxExtensionUrl('src/popup/index.html');
 
@@ -78,14 +78,14 @@ test('Firefox ESR: the release build installs, its pages run, and it stays off h
   }
 });
 
-test('Firefox ESR: check this page and enable a school server under another name', async ({ simulator }) => {
+test('Firefox ESR: check this page and enable a school server under another name', async () => {
   test.setTimeout(90_000);
-  // Firefox resolves names listed here to this machine: the simulator under a second name.
+  // Firefox resolves names listed here to this machine: the simulator under a second name, over https as a
+  // school's server is (jitsi-meet needs a secure context).
+  const school = await startSchoolServer();
   const { browser, close } = await launchFirefox('dist/firefox-dev', { 'network.dns.localDomains': SECOND_SIMULATOR_HOST });
   try {
-    const lessonUrl = simulator
-      .roomUrl('Physik9', { students: 3 }, '#config.prejoinConfig.enabled=false')
-      .replace('//127.0.0.1:', `//${SECOND_SIMULATOR_HOST}:`);
+    const lessonUrl = school.roomUrl('Physik9', { students: 3 }, '#config.prejoinConfig.enabled=false');
     const lesson = await browser.newPage();
     await lesson.goto(lessonUrl);
     await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
@@ -107,7 +107,9 @@ test('Firefox ESR: check this page and enable a school server under another name
 
     // A fresh load on the enabled site is followed by the registered scripts alone (a change after the
     // reload proves it is not a badge left over from the injected ones).
+    // jitsi-meet has taken the #config hash (and the query) off the address bar: the reload shows its prejoin.
     await lesson.reload();
+    await (await lesson.waitForSelector('[data-testid="prejoin.joinMeeting"]'))!.click();
     await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
     await lesson.evaluate(() => window.__jitsiSim.join('Ella'));
     const count = await pollFor(async () => {
@@ -117,5 +119,6 @@ test('Firefox ESR: check this page and enable a school server under another name
     expect(count).toBe('4');
   } finally {
     await close();
+    await school.close();
   }
 });

@@ -49,8 +49,7 @@ export const test = base.extend<ExtensionFixtures & { extensionDir: string }, { 
   /** jitsi-meet's real web UI (test/jitsi-sdk), network simulated. */
   simulator: [
     async ({}, use) => {
-      // TEMPORARY while the specs move over (issue 15): JMC_JITSI_UI=real opts in.
-      const simulator = process.env.JMC_JITSI_UI === 'real' ? await startSimulator() : await startLegacySimulator();
+      const simulator = await startSimulator();
       await use(simulator);
       await simulator.close();
     },
@@ -138,6 +137,19 @@ export async function hangUpAnyway(page: Page): Promise<void> {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
+}
+
+/**
+ * jitsi-meet's Security options dialog, opened as a teacher does: its toolbar button, or — where the
+ * toolbar has no room for it (at 1280 px it is in the overflow) — "More actions", then "Security options".
+ */
+export async function openSecurityOptions(page: Page, label = 'Security options'): Promise<void> {
+  await page.bringToFront();
+  if ((await page.locator('div.security-dialog').count()) > 0) return;
+  const inToolbar = page.locator(`#new-toolbox [aria-label="${label}"]`);
+  if ((await inToolbar.count()) === 0) await page.locator('#new-toolbox [aria-label="More actions"]').first().click();
+  await page.locator(`[aria-label="${label}"]`).first().click();
+  await page.locator('div.security-dialog').first().waitFor();
 }
 
 /** A lesson joined with the class present, once the moderator role has arrived (facts §2.2: after the join). */

@@ -1,4 +1,4 @@
-// Test-only globals of the simulated lesson page (test/sim), as the tests use them.
+// Test-only globals of the simulated lesson page (jitsi-meet's real UI in test/jitsi-sdk, or the test/sim double), as the tests use them.
 interface JitsiSimController {
   join(name?: string, options?: { moderator?: boolean; hidden?: 'recorder' | 'transcriber'; fake?: 'SharedVideo' | 'Whiteboard'; jigasi?: boolean }): string;
   leave(id: string): void;

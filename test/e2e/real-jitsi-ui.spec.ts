@@ -2,22 +2,15 @@
 // @jitsi/react-native-sdk, only the network side stood in for). Real prejoin, the real hang-up menu, the
 // real Security options dialog; what the extension reads is what jitsi-meet itself wrote (issue 15).
 import type { BrowserContext, Page } from '@playwright/test';
-import { startSimulator } from '../jitsi-sdk/server.mjs';
-import { badgeOf, expect, leaveGuardShown, openPopup, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
-
-let server: Awaited<ReturnType<typeof startSimulator>>;
-test.beforeAll(async () => {
-  server = await startSimulator();
-});
-test.afterAll(async () => {
-  await server.close();
-});
+import { badgeOf, expect, leaveGuardShown, openPopup, openSecurityOptions, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test, type Simulator } from './fixtures.ts';
 
 /** The real prejoin screen, its real "Join meeting" button, then the moderator role (after the join). */
-async function joinRealLesson(context: BrowserContext, room: string, students: string[], query = ''): Promise<Page> {
+async function joinRealLesson(
+  context: BrowserContext, simulator: Simulator, room: string, students: string[], params: Record<string, number> = {},
+): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${server.origin}/${room}${query}`);
+  await page.goto(simulator.roomUrl(room, params));
   await page.locator('[data-testid="prejoin.joinMeeting"]').click();
   await page.waitForFunction(() => (window as any).APP?.store?.getState()['features/base/participants'].local?.role === 'moderator');
   for (const name of students) await page.evaluate((n) => window.__jitsiSim.join(n), name);
@@ -26,8 +19,8 @@ async function joinRealLesson(context: BrowserContext, room: string, students: s
 
 const remotes = (page: Page) => page.evaluate(() => (window as any).APP.store.getState()['features/base/participants'].remote.size as number);
 
-test('real hang-up menu: "Leave meeting" with students inside brings the leave guard; Stay keeps the lesson', async ({ context, serviceWorker }) => {
-  const lesson = await joinRealLesson(context, 'RealMathe', ['Anna', 'Ben', 'Clara']);
+test('real hang-up menu: "Leave meeting" with students inside brings the leave guard; Stay keeps the lesson', async ({ context, serviceWorker, simulator }) => {
+  const lesson = await joinRealLesson(context, simulator, 'RealMathe', ['Anna', 'Ben', 'Clara']);
   const tabId = await tabIdOf(serviceWorker, lesson);
   await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', roomName: 'RealMathe', participants: 3, isModerator: true });
   await expect.poll(() => badgeOf(serviceWorker, tabId)).toBe('3');
@@ -43,8 +36,8 @@ test('real hang-up menu: "Leave meeting" with students inside brings the leave g
   expect(await remotes(lesson)).toBe(3);
 });
 
-test('real plain hang-up button (once per instance in jitsi-meet): guarded after Stay too, and leaves at once when the class is gone', async ({ context }) => {
-  const lesson = await joinRealLesson(context, 'RealPlain', ['Anna', 'Ben'], '?endConference=0');
+test('real plain hang-up button (once per instance in jitsi-meet): guarded after Stay too, and leaves at once when the class is gone', async ({ context, simulator }) => {
+  const lesson = await joinRealLesson(context, simulator, 'RealPlain', ['Anna', 'Ben'], { endConference: 0 });
   const hangup = lesson.locator('#new-toolbox .toolbox-button:has(.hangup-button)').first();
   await hangup.click();
   await expect(lesson.locator('jmc-leave-guard')).toHaveCount(1);
@@ -60,26 +53,20 @@ test('real plain hang-up button (once per instance in jitsi-meet): guarded after
   await expect(lesson.locator('jmc-leave-guard')).toHaveCount(0);
 });
 
-test('the lobby switched on in the real Security options dialog ticks the popup checklist', async ({ context, serviceWorker, extensionId }) => {
-  const lesson = await joinRealLesson(context, 'RealBio', ['Anna']);
+test('the lobby switched on in the real Security options dialog ticks the popup checklist', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const lesson = await joinRealLesson(context, simulator, 'RealBio', ['Anna']);
   const tabId = await tabIdOf(serviceWorker, lesson);
   const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('check-lobby')).toHaveAttribute('data-status', 'fail');
 
-  await lesson.bringToFront();
-  let security = lesson.locator('#new-toolbox [aria-label="Security options"]');
-  if (!(await security.count())) {
-    await lesson.locator('#new-toolbox [aria-label="More actions"]').first().click();
-    security = lesson.locator('[aria-label="Security options"]');
-  }
-  await security.first().click();
-  await lesson.locator('#lobby-section .toggle-container, #lobby-section-switch').first().click();
+  await openSecurityOptions(lesson);
+  await lesson.locator('#lobby-section .toggle-container').click();
   await lesson.waitForFunction(() => (window as any).APP.store.getState()['features/lobby'].lobbyEnabled === true);
   await expect(popup.getByTestId('check-lobby')).toHaveAttribute('data-status', 'ok');
 });
 
-test('end of lesson from the popup empties the room as jitsi-meet\'s own reducers see it', async ({ context, serviceWorker, extensionId }) => {
-  const lesson = await joinRealLesson(context, 'RealChemie', ['Anna', 'Ben', 'Clara', 'David'], '?endConference=0');
+test('end of lesson from the popup empties the room as jitsi-meet\'s own reducers see it', async ({ context, serviceWorker, extensionId, simulator }) => {
+  const lesson = await joinRealLesson(context, simulator, 'RealChemie', ['Anna', 'Ben', 'Clara', 'David'], { endConference: 0 });
   const tabId = await tabIdOf(serviceWorker, lesson);
   const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('participant-count')).toHaveAttribute('data-count', '4');

@@ -1,6 +1,6 @@
 // One-click fixes travel popup → background → content → page and change the simulated conference
 // through its real methods; failures come back with their reason.
-import { expect, openPopup, tabIdOf, test } from './fixtures.ts';
+import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
@@ -45,7 +45,8 @@ test('actions fail with a reason: not moderator, no lobby on this server, digits
   const oldServer = await context.newPage();
   await oldServer.goto(simulator.roomUrl('Bio9c', { students: 2, lobby: 0, passwordDigits: 8 }, NO_PREJOIN));
   const oldTab = await tabIdOf(serviceWorker, oldServer);
-  await expect.poll(() => serviceWorker.evaluate((id) => chrome.storage.session.get(`room:${id}`), oldTab)).not.toEqual({});
+  // Wait for the teacher's role (it arrives after the join), not only for a first record of the tab.
+  await expect.poll(() => storedRoomOf(serviceWorker, oldTab)).toMatchObject({ phase: 'conference', isModerator: true });
   expect(await act(popup, oldTab, { kind: 'enable-lobby' })).toEqual({ ok: false, failure: 'unsupported' });
   expect(await act(popup, oldTab, { kind: 'set-password', password: 'Kq7-mPx4rTz' })).toEqual({ ok: false, failure: 'invalid-password' });
   expect(await act(popup, oldTab, { kind: 'set-password', password: '49381726' })).toEqual({ ok: true });

@@ -11,6 +11,7 @@ import {
   expect,
   hangUpAnyway,
   openPopup,
+  openSecurityOptions,
   storedRoomOf,
   tabIdOf,
   test,
@@ -141,8 +142,7 @@ async function expectRoom(
  * frames, and Playwright's actionability checks wait for them).
  */
 async function openSecurityDialog(page: Page): Promise<void> {
-  await page.bringToFront();
-  if ((await page.locator('div.security-dialog').count()) === 0) await page.getByRole('button', { name: 'Security options' }).click();
+  await openSecurityOptions(page);
   await expect(page.locator('div.security-dialog.password-section')).toBeVisible();
 }
 
@@ -150,8 +150,9 @@ async function switchLobby(page: Page, on: boolean): Promise<void> {
   await openSecurityDialog(page);
   const toggle = page.locator('#lobby-section-switch');
   await expect(toggle).toBeChecked({ checked: !on });
-  await toggle.click();
-  await expect(page.locator('#lobby-section-switch')).toBeChecked({ checked: on });
+  // jitsi-meet's Switch: the checkbox is visually hidden inside span.toggle-container, which takes the click.
+  await page.locator('#lobby-section .toggle-container').click();
+  await expect(toggle).toBeChecked({ checked: on });
 }
 
 async function setPassword(page: Page, password: string): Promise<void> {
@@ -159,6 +160,12 @@ async function setPassword(page: Page, password: string): Promise<void> {
   await page.locator('button.add-password').click();
   await page.locator('#info-password-input').fill(password);
   await page.locator('#info-password-input').press('Enter');
+  // In jitsi-meet, Enter sets the password and also submits the dialog itself ("Close"): open it again to
+  // see the password, shown as ****** until "Show" is clicked.
+  await expect(page.locator('div.security-dialog')).toHaveCount(0);
+  await openSecurityDialog(page);
+  await expect(page.locator('.info-password-local')).toHaveText('******');
+  await page.locator('div.security-dialog.password-section').getByRole('button', { name: /^Show/ }).click();
   await expect(page.locator('.info-password-local')).toHaveText(password);
 }
 
@@ -169,7 +176,7 @@ async function removePassword(page: Page): Promise<void> {
 }
 
 async function closeSecurityDialog(page: Page): Promise<void> {
-  await page.locator('button.modal-close').click();
+  await page.locator('#modal-header-close-button').click();
   await expect(page.locator('div.security-dialog')).toHaveCount(0);
 }
 
@@ -240,12 +247,18 @@ test.describe('each change of the room reaches storage, the badge and the open p
     const tim = await lesson.page.evaluate(() => window.__jitsiSim.knock('Tim'));
     await expectRoom(serviceWorker, lesson, { knocking: 2, participants: 2 }, { ...SECURED, knocking: 'warn' }, 'attention');
 
-    // The teacher admits Lena in Jitsi's knocking notification …
+    // The teacher admits Lena in jitsi-meet's participants pane (its lobby list) …
     await lesson.page.bringToFront();
-    await lesson.page.locator(`.knocking-participant[data-participant-id="${lena}"] button.admit`).click();
+    await lesson.page.locator('#new-toolbox [aria-label^="Open participants panel"]').first().click();
+    // Its buttons show on hover, as for a teacher's mouse over the name.
+    await lesson.page.locator(`#participant-item-${lena}`).hover();
+    await lesson.page.getByTestId(`admit-${lena}`).click();
     await expectRoom(serviceWorker, lesson, { knocking: 1, participants: 3 }, { ...SECURED, knocking: 'warn' }, 'attention');
     // … and rejects Tim: he never enters.
-    await lesson.page.locator(`.knocking-participant[data-participant-id="${tim}"] button.reject`).click();
+    // (Reject sits in the item's "more moderation actions" menu, beside the lobby chat.)
+    await lesson.page.locator(`#participant-item-${tim}`).hover();
+    await lesson.page.locator(`#participant-item-${tim} [aria-label^="More moderation"]`).click();
+    await lesson.page.getByTestId(`reject-${tim}`).click();
     await expectRoom(serviceWorker, lesson, { knocking: 0, participants: 3 }, SECURED, 'ok');
 
     // Another moderator admits a knocker: the same facts follow.
@@ -447,7 +460,9 @@ test('a page reload: the tab is reset, then the same room comes back and the ope
   const history = await recordStorage(lesson.popup);
 
   await lesson.page.reload();
-  // The simulator rebuilds the room from its URL (4 students); in real Jitsi the class stays on the server.
+  // jitsi-meet took the #config hash off the address bar: after the reload the teacher joins from its prejoin.
+  await lesson.page.locator('[data-testid="prejoin.joinMeeting"]').click();
+  // The simulated server rebuilds the room with the same knobs (4 students); in real Jitsi the class stays on the server.
   await expectRoom(serviceWorker, lesson, { participants: 4, isModerator: true }, UNSECURED, 'danger');
   await expect.poll(() => storedRoomOf(serviceWorker, lesson.tabId)).toEqual(before);
   await expect(lesson.popup.getByTestId('room')).toHaveAttribute('data-phase', 'conference');
@@ -467,7 +482,8 @@ test('the network drops: the snapshot says the teacher left (no count), never an
   const history = await recordStorage(lesson.popup);
 
   await lesson.page.evaluate(() => window.__jitsiSim.dropNetwork());
-  await expect(lesson.page.getByText('Your connection was lost.')).toBeVisible();
+  // jitsi-meet's own notice for a dropped connection (its page-reload overlay with a countdown).
+  await expect(lesson.page.getByText('You have been disconnected.')).toBeVisible();
   // What the extension records for a conference that is gone: phase 'left', every live fact unknown.
   await expect.poll(() => storedRoomOf(serviceWorker, lesson.tabId)).toMatchObject({
     phase: 'left',
@@ -485,8 +501,10 @@ test('the network drops: the snapshot says the teacher left (no count), never an
   await expect(lesson.popup.getByTestId('checks')).toHaveCount(0);
 
   // The simulator, like the network, does not come back by itself; Jitsi's answer to a lost
-  // connection is its reload overlay, which reloads the page: the room is found again.
+  // connection is its reload overlay, which reloads the page: the room is found again (the address
+  // bar has lost the #config hash, so the teacher passes jitsi-meet's prejoin).
   await lesson.page.reload();
+  await lesson.page.locator('[data-testid="prejoin.joinMeeting"]').click();
   await expectRoom(serviceWorker, lesson, { phase: 'conference', participants: 5, isModerator: true }, UNSECURED, 'danger');
 
   const values = (await history()).filter((entry) => entry.key === `room:${lesson.tabId}`).map((entry) => entry.value as RoomSnapshot | null);

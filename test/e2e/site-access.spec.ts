@@ -5,16 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { axeViolations } from './axe.ts';
-import { badgeOf, expect, launchWithExtension, openPopup, tabIdOf, test } from './fixtures.ts';
+import { badgeOf, expect, launchWithExtension, openPopup, startSchoolServer, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
-test('check this page, enable the site, and it stays enabled across a restart', async ({ simulator }) => {
+test('check this page, enable the site, and it stays enabled across a restart', async () => {
   test.setTimeout(90_000);
   const profile = mkdtempSync(join(tmpdir(), 'jmc-site-'));
-  // The simulator under a second name, as a school's own server would be.
-  const onSchoolServer = (url: string) => url.replace('//127.0.0.1:', `//${SECOND_SIMULATOR_HOST}:`);
-  const lessonUrl = onSchoolServer(simulator.roomUrl('Physik9', { students: 3 }, NO_PREJOIN));
+  // The simulator under a second name over https, as a school's own server is (Jitsi needs a secure context).
+  const school = await startSchoolServer();
+  const lessonUrl = school.roomUrl('Physik9', { students: 3 }, NO_PREJOIN);
   try {
     let browser = await launchWithExtension('dist/chrome-dev', profile);
     const lesson = await browser.context.newPage();
@@ -40,20 +40,22 @@ test('check this page, enable the site, and it stays enabled across a restart', 
 
     const registered = await browser.serviceWorker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     expect(registered.map((script) => [script.id, script.matches, script.world ?? 'ISOLATED', script.persistAcrossSessions])).toEqual([
-      ['jitsi-sites-isolated', [`http://${SECOND_SIMULATOR_HOST}/*`], 'ISOLATED', true],
-      ['jitsi-sites-page', [`http://${SECOND_SIMULATOR_HOST}/*`], 'MAIN', true],
+      ['jitsi-sites-isolated', [`https://${SECOND_SIMULATOR_HOST}/*`], 'ISOLATED', true],
+      ['jitsi-sites-page', [`https://${SECOND_SIMULATOR_HOST}/*`], 'MAIN', true],
     ]);
 
     // A new page load on the enabled site is followed without any click (the change after the reload
     // proves it is the registered scripts, not a badge left from the injected ones).
+    // jitsi-meet has taken the #config hash (and the query) off the address bar: the reload shows its prejoin.
     await lesson.reload();
+    await lesson.locator('[data-testid="prejoin.joinMeeting"]').click();
     await lesson.waitForFunction(() => Boolean(window.APP.store?.getState()['features/base/conference'].conference));
     await lesson.evaluate(() => window.__jitsiSim.join('Ella'));
     await expect.poll(() => badgeOf(browser.serviceWorker, tabId)).toBe('4');
 
     // A page on the enabled site that is not Jitsi: the check says so.
     const other = await browser.context.newPage();
-    await other.goto(onSchoolServer(`${simulator.origin}/__fixtures/lookalike`));
+    await other.goto(`${school.origin}/__fixtures/lookalike`);
     const otherTab = await tabIdOf(browser.serviceWorker, other);
     const otherPopup = await openPopup(browser.context, browser.extensionId, otherTab);
     await otherPopup.getByTestId('check-page').click();
@@ -76,6 +78,7 @@ test('check this page, enable the site, and it stays enabled across a restart', 
     await expect(popupAgain.getByTestId('site-enable')).toHaveCount(0);
     await browser.close();
   } finally {
+    await school.close();
     rmSync(profile, { recursive: true, force: true });
   }
 });
