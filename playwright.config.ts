@@ -1,6 +1,22 @@
 import { defineConfig } from '@playwright/test';
 
-// Real browsers, one at a time (2 cores): the built dev extension against the local simulator.
+/**
+ * Specs that write real browser policy (/etc/chromium/policies/managed, Firefox's policies.json): every
+ * browser started while such a file exists reads it, so they run alone, after the others.
+ */
+const SCHOOL_POLICY_SPECS = [
+  '**/policy.spec.ts',
+  '**/firefox-policy.spec.ts',
+  '**/force-install-chromium.spec.ts',
+  '**/force-install-firefox.spec.ts',
+  '**/hardening.spec.ts',
+  '**/leave-guard-fails-safe.spec.ts',
+  '**/school-rules.spec.ts',
+];
+
+// Real browsers against the local simulator (jitsi-meet's real web UI). `npm test` runs the project
+// "lessons" on two workers (each has its own browsers, profiles and simulator), then "school-policy"
+// on one; a plain `npx playwright test` runs one at a time.
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 1,
@@ -12,4 +28,8 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
+  projects: [
+    { name: 'lessons', testIgnore: SCHOOL_POLICY_SPECS },
+    { name: 'school-policy', testMatch: SCHOOL_POLICY_SPECS },
+  ],
 });

@@ -28,10 +28,17 @@ const steps = [
   { name: 'simulator smoke', command: [node, 'test/sim/smoke.mjs'] },
   // jitsi-meet's real web UI (test/jitsi-sdk, its own npm package): install when its lock changed, build.
   { name: 'real Jitsi UI', command: [node, 'test/jitsi-sdk/scripts/prepare.mjs'] },
+  // Two workers for the lessons (each its own browsers and simulator); the specs that write real browser
+  // policy files alone afterwards, because every browser started meanwhile would read those files.
   {
-    name: 'e2e',
-    command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--reporter=list,json'],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+    name: 'e2e: lessons',
+    command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--project=lessons', `--workers=${process.env.JMC_E2E_WORKERS ?? 2}`, '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e-lessons.json` },
+  },
+  {
+    name: 'e2e: school policy',
+    command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--project=school-policy', '--workers=1', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e-school-policy.json` },
   },
   { name: 'start self-check', command: [node, 'scripts/start.mjs', '--headless', '--no-build'] },
 ];
@@ -67,13 +74,15 @@ function countTests() {
   } catch {
     /* step did not run */
   }
-  try {
-    const e2e = JSON.parse(readFileSync(`${reports}/e2e.json`, 'utf8'));
-    passed += e2e.stats.expected + e2e.stats.flaky;
-    failed += e2e.stats.unexpected;
-    if (e2e.stats.flaky) console.log(`e2e: ${e2e.stats.flaky} test(s) passed only on retry (flaky): see the list above`);
-  } catch {
-    /* step did not run */
+  for (const part of ['lessons', 'school-policy']) {
+    try {
+      const e2e = JSON.parse(readFileSync(`${reports}/e2e-${part}.json`, 'utf8'));
+      passed += e2e.stats.expected + e2e.stats.flaky;
+      failed += e2e.stats.unexpected;
+      if (e2e.stats.flaky) console.log(`e2e (${part}): ${e2e.stats.flaky} test(s) passed only on retry (flaky): see the list above`);
+    } catch {
+      /* step did not run */
+    }
   }
   return { passed, failed };
 }
