@@ -2,17 +2,18 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * Specs that write real browser policy (/etc/chromium/policies/managed, Firefox's policies.json): every
- * browser started while such a file exists reads it, so they run alone, after the others.
+ * browser started while such a file exists reads it, so they run alone, after the others. In files that
+ * only partly do so, the tests that write policy say so in their title (@school-policy).
  */
 const SCHOOL_POLICY_SPECS = [
   '**/policy.spec.ts',
   '**/firefox-policy.spec.ts',
   '**/force-install-chromium.spec.ts',
   '**/force-install-firefox.spec.ts',
-  '**/hardening.spec.ts',
   '**/leave-guard-fails-safe.spec.ts',
-  '**/school-rules.spec.ts',
 ];
+const PARTLY_POLICY_SPECS = ['**/hardening.spec.ts', '**/school-rules.spec.ts'];
+const WRITES_POLICY = /@school-policy/;
 
 // Real browsers against the local simulator (jitsi-meet's real web UI). `npm test` runs the project
 // "lessons" on two workers (each has its own browsers, profiles and simulator), then "school-policy"
@@ -29,7 +30,8 @@ export default defineConfig({
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
   projects: [
-    { name: 'lessons', testIgnore: SCHOOL_POLICY_SPECS },
+    { name: 'lessons', testIgnore: SCHOOL_POLICY_SPECS, grepInvert: WRITES_POLICY },
     { name: 'school-policy', testMatch: SCHOOL_POLICY_SPECS },
+    { name: 'school-policy-tests', testMatch: PARTLY_POLICY_SPECS, grep: WRITES_POLICY },
   ],
 });

@@ -37,7 +37,7 @@ const steps = [
   },
   {
     name: 'e2e: school policy',
-    command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--project=school-policy', '--workers=1', '--reporter=list,json'],
+    command: [node, 'node_modules/@playwright/test/cli.js', 'test', '--project=school-policy', '--project=school-policy-tests', '--workers=1', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e-school-policy.json` },
   },
   { name: 'start self-check', command: [node, 'scripts/start.mjs', '--headless', '--no-build'] },

@@ -10,7 +10,7 @@ const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
 const canWritePolicy = process.getuid?.() === 0;
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 
-test('one malformed host in the school\'s list: the good host still gets the companion, the bad ones are listed with their reason', async ({
+test('one malformed host in the school\'s list: the good host still gets the companion, the bad ones are listed with their reason @school-policy', async ({
   context,
   extensionId,
   serviceWorker,

@@ -62,7 +62,7 @@ test('without a school rule before recording, no such step', async ({ context, s
   await expect(popup.getByTestId('item-recording-planned')).toHaveCount(0);
 });
 
-test('a lesson already open when the school\'s policy arrives gets its automatic set-up (as at a browser start or a first install)', async ({ simulator }) => {
+test('a lesson already open when the school\'s policy arrives gets its automatic set-up (as at a browser start or a first install) @school-policy', async ({ simulator }) => {
   test.setTimeout(90_000);
   const dir = '/etc/chromium/policies/managed';
   const file = `${dir}/jmc-late-${process.pid}.json`;
