@@ -12,6 +12,8 @@ test('enable lobby, set password and start muted reach Jitsi and show in its own
   const lesson = await context.newPage();
   await lesson.goto(simulator.roomUrl('Mathe7b', { students: 3 }, NO_PREJOIN));
   const tabId = await tabIdOf(serviceWorker, lesson);
+  // jitsi-meet's page takes a moment to join on a busy machine: the lesson first, then its popup.
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId), { timeout: 20_000 }).toMatchObject({ phase: 'conference', isModerator: true });
   const popup = await openPopup(context, extensionId, tabId);
   await expect(popup.getByTestId('check-lobby')).toHaveAttribute('data-status', 'fail');
 
