@@ -17,6 +17,9 @@ const steps = [
   { name: 'browsers', command: ['bash', 'scripts/install-browsers.sh'] },
   { name: 'typecheck', command: [node, 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'] },
   { name: 'lint', command: [node, 'node_modules/eslint/bin/eslint.js', '.'] },
+  // jitsi-meet's real web UI (test/jitsi-sdk, its own npm package): install when its lock changed, build.
+  // Before the unit tests: the glossary test compares Jitsi's terms with the SDK's language files.
+  { name: 'real Jitsi UI', command: [node, 'test/jitsi-sdk/scripts/prepare.mjs'] },
   {
     name: 'unit',
     command: [node, 'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`],
@@ -26,8 +29,6 @@ const steps = [
   { name: 'web-ext lint', command: [node, 'scripts/lint-firefox.mjs'] },
   // The simulator itself against docs/jitsi.md, in Chromium, before the extension is tested on it.
   { name: 'simulator smoke', command: [node, 'test/sim/smoke.mjs'] },
-  // jitsi-meet's real web UI (test/jitsi-sdk, its own npm package): install when its lock changed, build.
-  { name: 'real Jitsi UI', command: [node, 'test/jitsi-sdk/scripts/prepare.mjs'] },
   // Two workers for the lessons (each its own browsers and simulator); the specs that write real browser
   // policy files alone afterwards, because every browser started meanwhile would read those files.
   {
