@@ -4,7 +4,7 @@
 // The school's notice, help link and rules are set, as a school would. Heights are printed per state.
 import type { Page, Worker } from '@playwright/test';
 import { axeViolations } from './axe.ts';
-import { expect, openPopup, tabIdOf, test } from './fixtures.ts';
+import { expect, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const POPUP = { width: 380, height: 600 };
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
@@ -58,6 +58,8 @@ for (const lang of ['en', 'de', 'nl']) {
     await lesson.goto(simulator.roomUrl('Klasse7b-Mathematik', { students: 12, panel: 'closed' }, NO_PREJOIN));
     await lesson.evaluate(() => window.__jitsiSim.whenJoined());
     const tabId = await tabIdOf(lesson.context().serviceWorkers()[0]!, lesson);
+    // The moderator role reaches the extension a moment after the join (slower on a busy machine).
+    await expect.poll(() => storedRoomOf(serviceWorker, tabId), { timeout: 20_000 }).toMatchObject({ phase: 'conference', isModerator: true });
     const popup = await openPopup(context, extensionId, tabId);
     await popup.setViewportSize(POPUP);
     await expect(popup.locator('html')).toHaveAttribute('lang', lang);
