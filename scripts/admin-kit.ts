@@ -272,12 +272,17 @@ export function runtimeAllowedHosts(configuration: Configuration): string[] {
   return [...new Set([...BUILT_IN_JITSI_HOSTS, ...names])].map((name) => `*://${name}`);
 }
 
-/** ExtensionSettings entry that force-installs and pins the companion. Edge names the pin toolbar_state. */
-export function extensionSettingsEntry(browser: Chromium, updateUrl: string, configuration: Configuration): Record<string, string | string[]> {
+/**
+ * ExtensionSettings entry that force-installs and pins the companion. Edge names the pin toolbar_state.
+ * A school's own update server also gets override_update_url: without it the browser asks the update URL
+ * in the installed manifest (a store's, or none) for every later update, and the install never moves on.
+ */
+export function extensionSettingsEntry(browser: Chromium, updateUrl: string, configuration: Configuration): Record<string, string | string[] | boolean> {
   const fence = { runtime_blocked_hosts: ['*://*'], runtime_allowed_hosts: runtimeAllowedHosts(configuration) };
+  const selfHosted: { override_update_url?: boolean } = updateUrl !== CHROME_WEB_STORE_UPDATE_URL && updateUrl !== EDGE_ADDONS_UPDATE_URL ? { override_update_url: true } : {};
   return browser === 'chrome'
-    ? { installation_mode: 'force_installed', update_url: updateUrl, toolbar_pin: 'force_pinned', ...fence }
-    : { installation_mode: 'force_installed', update_url: updateUrl, toolbar_state: 'force_shown', ...fence };
+    ? { installation_mode: 'force_installed', update_url: updateUrl, ...selfHosted, toolbar_pin: 'force_pinned', ...fence }
+    : { installation_mode: 'force_installed', update_url: updateUrl, ...selfHosted, toolbar_state: 'force_shown', ...fence };
 }
 
 function idAndUrl(input: ResolvedInput, browser: Chromium): { id: string; updateUrl: string } {

@@ -18,6 +18,7 @@ import {
   EXAMPLE_STATE_HOST,
   EXTENSION_ID_PLACEHOLDER,
   extensionPolicyKey,
+  extensionSettingsEntry,
   generateKit,
   ADML_LANGUAGES,
   DUTCH_TITLES,
@@ -371,6 +372,22 @@ describe.each(KITS)('admin kit: JSON files (%s)', (_name, kit, configuration) =>
     expect(policies.ExtensionSettings[MANAGED_GECKO_ID]).toEqual({ installation_mode: 'force_installed', install_url: expect.stringMatching(/^https:\/\/.+\.xpi$/), default_area: 'navbar' });
     expect(policies['3rdparty'].Extensions[MANAGED_GECKO_ID]).toEqual(configuration);
     expectAccepted(policies['3rdparty'].Extensions[MANAGED_GECKO_ID]);
+  });
+});
+
+describe('admin kit: updates from a school\'s own server', () => {
+  const configuration = exampleConfiguration('school', EXAMPLE_HOST);
+  it('a self-hosted update URL overrides the manifest\'s for every later update (override_update_url)', () => {
+    for (const browser of ['chrome', 'edge'] as const) {
+      expect(extensionSettingsEntry(browser, 'https://school.example/jmc/updates.xml', configuration)).toMatchObject({
+        update_url: 'https://school.example/jmc/updates.xml',
+        override_update_url: true,
+      });
+    }
+  });
+  it('the stores\' own update URLs need no override', () => {
+    expect(extensionSettingsEntry('chrome', CHROME_WEB_STORE_UPDATE_URL, configuration)).not.toHaveProperty('override_update_url');
+    expect(extensionSettingsEntry('edge', EDGE_ADDONS_UPDATE_URL, configuration)).not.toHaveProperty('override_update_url');
   });
 });
 
