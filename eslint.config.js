@@ -1,6 +1,7 @@
 // @ts-check
 // Lint encodes the architecture: which context may import what (../shared/style.md §9.1).
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -30,6 +31,18 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  // No import circles (issue 24). Imports name their file with its extension (.ts, .tsx), so import-x's own
+  // resolver finds them without a TypeScript resolver; type-only imports count too (a circle is a circle).
+  {
+    files: ['src/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs,js}', 'test/**/*.{ts,tsx,mjs,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   // Pure logic and the Jitsi adapter: no browser-extension APIs, no other context.
   {
