@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
-import { generateKit } from '../../scripts/admin-kit.ts';
+import { generateKit } from '../../scripts/admin-kit/index.ts';
 import { crxFileName, packageRelease } from '../../scripts/package.mjs';
 import { hermeticChromiumFlags } from '../chromium-flags.mjs';
 import { CHROMIUM_PATH } from './browsers.ts';

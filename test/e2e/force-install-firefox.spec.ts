@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { MANAGED_GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
-import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit.ts';
+import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit/index.ts';
 import { packageFileName, packageRelease } from '../../scripts/package.mjs';
 import { FIREFOX_PATH } from './browsers.ts';
 import { pollFor } from './firefox-launch.ts';

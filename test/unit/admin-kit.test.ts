@@ -1,4 +1,4 @@
-// The admin kit (scripts/admin-kit.ts): every file it writes carries a configuration the extension takes
+// The admin kit (scripts/admin-kit/): every file it writes carries a configuration the extension takes
 // without a problem, in the shape each browser reads; the shipped docs/admin/generated is exactly what the
 // generator writes today (UPDATE_ADMIN_KIT=1 npx vitest run test/unit/admin-kit.test.ts rewrites it).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ import {
   SECTIONS,
   settingKind,
   shippedKit,
-} from '../../scripts/admin-kit.ts';
+} from '../../scripts/admin-kit/index.ts';
 import { MANAGED_GECKO_ID } from '../../scripts/manifest-variants.ts';
 
 const CHROME_ID = 'abcdefghijklmnopabcdefghijklmnop';
