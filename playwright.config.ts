@@ -1,23 +1,25 @@
 import { defineConfig } from '@playwright/test';
+import { policyIsolation } from './test/policy-isolation.mjs';
 
 /**
- * Specs that write real browser policy (/etc/chromium/policies/managed, Firefox's policies.json): every
- * browser started while such a file exists reads it, so they run alone, after the others. In files that
- * only partly do so, the tests that write policy say so in their title (@school-policy).
+ * Specs that write real browser policy (/etc/chromium/policies/managed, Firefox's policies.json). Where
+ * each browser can have its policy folder to itself (`policyIsolation`: root and mount namespaces, as on
+ * CI; test/e2e/school-policy-files.ts) they run with the others. Elsewhere every browser started while
+ * such a file exists would read it, so they run alone, after the others; in files that only partly write
+ * policy, those tests say so in their title (@school-policy).
  */
 const SCHOOL_POLICY_SPECS = [
   '**/policy.spec.ts',
   '**/firefox-policy.spec.ts',
   '**/force-install-chromium.spec.ts',
   '**/force-install-firefox.spec.ts',
-  '**/leave-guard-fails-safe.spec.ts',
 ];
-const PARTLY_POLICY_SPECS = ['**/hardening.spec.ts', '**/school-rules.spec.ts'];
+const PARTLY_POLICY_SPECS = ['**/hardening.spec.ts', '**/school-rules.spec.ts', '**/leave-guard-fails-safe.spec.ts'];
 const WRITES_POLICY = /@school-policy/;
 
 // Real browsers against the local simulator (jitsi-meet's real web UI). `npm test` runs the project
-// "lessons" on two workers (each has its own browsers, profiles and simulator), then "school-policy"
-// on one; a plain `npx playwright test` runs one at a time.
+// "lessons" on two workers (each has its own browsers, profiles and simulator), then — only without
+// policy isolation — "school-policy" on one; a plain `npx playwright test` runs one at a time.
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 1,
@@ -29,9 +31,11 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
-  projects: [
-    { name: 'lessons', testIgnore: SCHOOL_POLICY_SPECS, grepInvert: WRITES_POLICY },
-    { name: 'school-policy', testMatch: SCHOOL_POLICY_SPECS },
-    { name: 'school-policy-tests', testMatch: PARTLY_POLICY_SPECS, grep: WRITES_POLICY },
-  ],
+  projects: policyIsolation
+    ? [{ name: 'lessons' }]
+    : [
+        { name: 'lessons', testIgnore: SCHOOL_POLICY_SPECS, grepInvert: WRITES_POLICY },
+        { name: 'school-policy', testMatch: SCHOOL_POLICY_SPECS },
+        { name: 'school-policy-tests', testMatch: PARTLY_POLICY_SPECS, grep: WRITES_POLICY },
+      ],
 });

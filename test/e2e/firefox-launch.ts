@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/manifest-variants.ts';
 import { FIREFOX_PATH } from './browsers.ts';
+import type { PolicyFolder } from './school-policy-files.ts';
 
 export const FIREFOX_EXTENSION_UUID = '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10';
 
@@ -18,13 +19,16 @@ export function firefoxExtensionUrl(path: string): string {
 export async function launchFirefox(
   extensionDir: string,
   extraPrefs: Record<string, unknown> = {},
-  /** acceptInsecureCerts: the simulated school servers (https under other names) have throw-away certificates. */
-  { acceptInsecureCerts = true }: { acceptInsecureCerts?: boolean } = {},
+  /**
+   * acceptInsecureCerts: the simulated school servers (https under other names) have throw-away certificates.
+   * policy: the policy folder this Firefox reads its policies.json from (school-policy-files.ts).
+   */
+  { acceptInsecureCerts = true, policy }: { acceptInsecureCerts?: boolean; policy?: PolicyFolder } = {},
 ): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jmc-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: policy?.executablePath ?? FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts,
     userDataDir: profile,

@@ -3,14 +3,14 @@
 // 3rdparty.Extensions.<gecko id>. Firefox applies no schema (§5.4), so invalid values reach the extension
 // and must be listed by its options page. Needs root (CI runs as root).
 //
-// The file is machine-wide and single. Firefox reads it once, at startup, so it is in place only while
-// Firefox starts: the school's own file (if any) is moved aside first and moved back right after the launch,
-// and again in afterAll should anything fail earlier. Chromium reads /etc/chromium, never this file.
+// The file is machine-wide and single. Firefox reads it once, at startup: this Firefox has the folder to
+// itself where the run allows it (school-policy-files.ts); otherwise the file is in place only while
+// Firefox starts (the school's own file, if any, moved aside and back). Chromium never reads this file.
 import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../scripts/manifest-variants.ts';
 import { launchFirefox, openFirefoxExtensionPage, pollFor } from './firefox-launch.ts';
 import { expect, test } from './fixtures.ts';
-import { canWriteFirefoxPolicy, installFirefoxPolicyFile } from './firefox-policy-file.ts';
+import { canWritePolicy, firefoxPolicyFolder, policyIsolation, type PolicyFolder } from './school-policy-files.ts';
 
 
 const POLICY = {
@@ -40,24 +40,25 @@ const POLICY = {
 test.describe('school policy in Firefox ESR (policies.json)', () => {
   let browser: Browser;
   let closeFirefox: (() => Promise<void>) | undefined;
-  let restorePolicyFile: (() => void) | undefined;
+  let policy: PolicyFolder | undefined;
 
   test.beforeAll(async () => {
     // Conditional: only where the policy file can be written (root; CI runs as root).
-    test.skip(!canWriteFirefoxPolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
     test.setTimeout(45_000);
-    restorePolicyFile = installFirefoxPolicyFile(POLICY);
+    policy = firefoxPolicyFolder();
+    policy.write(POLICY);
     try {
-      ({ browser, close: closeFirefox } = await launchFirefox('dist/firefox-dev'));
+      ({ browser, close: closeFirefox } = await launchFirefox('dist/firefox-dev', {}, { policy }));
     } finally {
-      // Firefox has read the file at startup; other Firefox runs on this machine must not see it.
-      restorePolicyFile();
+      // Firefox has read the file at startup (a machine-wide file must not stay for other Firefox runs).
+      if (!policyIsolation) policy.dispose();
     }
   });
 
   test.afterAll(async () => {
     await closeFirefox?.();
-    restorePolicyFile?.();
+    policy?.dispose();
   });
 
   test('enforced values are locked, the school default is used, each invalid value is listed with what is allowed', async () => {

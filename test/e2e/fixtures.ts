@@ -10,6 +10,7 @@ import { startSimulator } from '../jitsi-sdk/server.mjs';
 import { hermeticChromiumFlags, loadExtensionFlags } from '../chromium-flags.mjs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { CHROMIUM_PATH } from './browsers.ts';
+import { chromiumPolicyFolder, type PolicyFolder } from './school-policy-files.ts';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 
@@ -26,10 +27,11 @@ export function chromiumArgs(extensionDir: string): string[] {
   return [...hermeticChromiumFlags({ mappedHosts: [SECOND_SIMULATOR_HOST] }), ...loadExtensionFlags(extensionDir)];
 }
 
-export async function launchWithExtension(extensionDir: string, existingProfile?: string) {
+/** `policy`: the browser reads that policy folder (school-policy-files.ts); without one, the machine's. */
+export async function launchWithExtension(extensionDir: string, existingProfile?: string, policy?: PolicyFolder) {
   const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: policy?.executablePath ?? CHROMIUM_PATH,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     // The simulated school server (https, for a policy host) has a throw-away self-signed certificate.
@@ -45,7 +47,14 @@ export async function launchWithExtension(extensionDir: string, existingProfile?
   return { context, serviceWorker, extensionId, close };
 }
 
-export const test = base.extend<ExtensionFixtures & { extensionDir: string }, { simulator: Simulator; legacySimulator: Simulator }>({
+interface PolicyFixtures {
+  /** A Chromium policy file (e.g. `{ '3rdparty': … }`) in place before the test's browser starts. */
+  schoolPolicy: unknown;
+  /** The test browser's policy folder: its own where the run allows it, else the machine's (school-policy-files.ts). */
+  chromiumPolicy: PolicyFolder;
+}
+
+export const test = base.extend<ExtensionFixtures & PolicyFixtures & { extensionDir: string }, { simulator: Simulator; legacySimulator: Simulator }>({
   /** jitsi-meet's real web UI (test/jitsi-sdk), network simulated. */
   simulator: [
     async ({}, use) => {
@@ -65,11 +74,21 @@ export const test = base.extend<ExtensionFixtures & { extensionDir: string }, { 
     { scope: 'worker' },
   ],
   extensionDir: ['dist/chrome-dev', { option: true }],
+  schoolPolicy: [undefined, { option: true }],
+  chromiumPolicy: async ({ schoolPolicy }, use) => {
+    const folder = chromiumPolicyFolder();
+    try {
+      if (schoolPolicy !== undefined) folder.write(schoolPolicy);
+      await use(folder);
+    } finally {
+      folder.dispose();
+    }
+  },
   extensionErrors: async ({}, use) => {
     await use([]);
   },
-  context: async ({ extensionDir, extensionErrors }, use) => {
-    const launched = await launchWithExtension(extensionDir);
+  context: async ({ extensionDir, extensionErrors, chromiumPolicy }, use) => {
+    const launched = await launchWithExtension(extensionDir, undefined, chromiumPolicy);
     launched.serviceWorker.on('console', (message) => {
       if (message.type() === 'error') extensionErrors.push(`worker: ${message.text()}`);
     });

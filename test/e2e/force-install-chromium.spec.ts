@@ -9,11 +9,12 @@
 // with the school's host name, is all it takes. Its ExtensionSettings fence must keep the companion off
 // every other site.
 //
-// Needs root (CI runs as root). The policy file is machine-wide: it has a unique name, names a key made for
-// this run only, and is removed in afterAll — a leftover Forcelist breaks later runs
+// Needs root (CI runs as root). Policy files are machine-wide: this Chromium has the policy folder to itself
+// where the run allows it (school-policy-files.ts); otherwise the file has a unique name, names a key made
+// for this run only, and is removed in afterAll — a leftover Forcelist breaks later runs
 // (/work/shared/platform-notes.md §4.5).
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,16 +23,14 @@ import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { generateKit } from '../../scripts/admin-kit/index.ts';
 import { crxFileName, packageRelease } from '../../scripts/package.mjs';
 import { hermeticChromiumFlags } from '../chromium-flags.mjs';
-import { CHROMIUM_PATH } from './browsers.ts';
 import { startSchoolServer, storedRoomOf, tabIdOf } from './fixtures.ts';
+import { canWritePolicy, chromiumPolicyFolder, type PolicyFolder } from './school-policy-files.ts';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const canWritePolicy = process.getuid?.() === 0;
 /** A site outside the fence (also served by the simulator, also https). */
 const OTHER_HOST = 'other.school.test';
 
 test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
-  const policyFile = `${POLICY_DIR}/jmc-forceinstall-${process.pid}.json`;
+  let policy: PolicyFolder | undefined;
   let temp = '';
   const requests: string[] = [];
   let server: Server | undefined;
@@ -69,14 +68,14 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     const template = JSON.parse(kit.get('linux/chromium/jitsi-moderator-companion.json')!);
     expect(template.ExtensionSettings[extensionId]).toMatchObject({ installation_mode: 'force_installed', update_url: `${base}updates.xml` });
     schoolConfiguration = template['3rdparty'].extensions[extensionId];
-    mkdirSync(POLICY_DIR, { recursive: true });
+    policy = chromiumPolicyFolder();
     // One addition for the test only: without it, CDP cannot reach a force-installed extension (§4.4).
-    writeFileSync(policyFile, JSON.stringify({ ...template, DeveloperToolsAvailability: 1 }));
+    policy.write({ ...template, DeveloperToolsAvailability: 1 }, 'forceinstall');
   });
 
   test.afterAll(async () => {
     await context?.close().catch(() => undefined);
-    rmSync(policyFile, { force: true });
+    policy?.dispose();
     await new Promise((closed) => (server ? server.close(closed) : closed(undefined)));
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
@@ -85,7 +84,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     test.setTimeout(90_000);
     const started = Date.now();
     context = await chromium.launchPersistentContext(join(temp, 'profile'), {
-      executablePath: CHROMIUM_PATH,
+      executablePath: policy!.executablePath,
       headless: true,
       // No --load-extension: the extension comes by policy only. The updater needs background networking.
       ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking'],

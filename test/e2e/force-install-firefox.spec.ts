@@ -8,9 +8,8 @@
 // (platform-notes §5.5). Real schools force-install the XPI after their AMO account has signed it (unlisted).
 //
 // Needs root (CI runs as root). policies.json is machine-wide and single, and Firefox reads it once, at
-// startup: the file is handled exactly as test/e2e/firefox-policy.spec.ts handles it (same backup name, so
-// a killed run of either spec is repaired by the next one): in place only while Firefox starts, the
-// school's own file (if any) moved aside and back, and again in afterAll should anything fail earlier.
+// startup: this Firefox has the folder to itself where the run allows it (school-policy-files.ts);
+// otherwise the file is in place only while Firefox starts, the school's own file (if any) moved aside and back.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +18,9 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { MANAGED_GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit/index.ts';
 import { packageFileName, packageRelease } from '../../scripts/package.mjs';
-import { FIREFOX_PATH } from './browsers.ts';
 import { pollFor } from './firefox-launch.ts';
 import { expect, startSchoolServer, test } from './fixtures.ts';
-import { canWriteFirefoxPolicy, installFirefoxPolicyFile } from './firefox-policy-file.ts';
+import { canWritePolicy, firefoxPolicyFolder, policyIsolation, type PolicyFolder } from './school-policy-files.ts';
 
 /** Fixed internal UUID, so the add-on's pages have a known moz-extension:// origin. */
 const UUID = '0b6c4f3e-8d1a-4f8e-9c61-5a2e7d3f4b21';
@@ -37,13 +35,13 @@ async function extensionPageLoaded(page: Page, path: string, readySelector: stri
 test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSettings)', () => {
   let temp = '';
   let browser: Browser | undefined;
-  let restorePolicyFile: (() => void) | undefined;
+  let policy: PolicyFolder | undefined;
   let version = '';
   let launchedAt = 0;
   let schoolConfiguration: unknown;
 
   test.beforeAll(async () => {
-    test.skip(!canWriteFirefoxPolicy, 'writing /etc/firefox/policies/policies.json needs root');
+    test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
     temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-ff-'));
     test.setTimeout(60_000);
     const packaged = packageRelease({ outDir: join(temp, 'release'), build: false, lint: false, log: () => undefined });
@@ -54,12 +52,13 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
     const policies = JSON.parse(kit.get('firefox/policies.json')!);
     schoolConfiguration = policies.policies['3rdparty'].Extensions[MANAGED_GECKO_ID];
     expect(schoolConfiguration).toMatchObject({ enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } });
-    restorePolicyFile = installFirefoxPolicyFile(policies);
+    policy = firefoxPolicyFolder();
+    policy.write(policies);
     try {
       launchedAt = Date.now();
       browser = await puppeteer.launch({
         browser: 'firefox',
-        executablePath: FIREFOX_PATH,
+        executablePath: policy.executablePath,
         headless: true,
         userDataDir: join(temp, 'profile'),
         // The simulated school server has a throw-away self-signed certificate.
@@ -78,14 +77,14 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
         },
       });
     } finally {
-      // Firefox has read the file at startup; other Firefox runs on this machine must not see it.
-      restorePolicyFile();
+      // Firefox has read the file at startup (a machine-wide file must not stay for other Firefox runs).
+      if (!policyIsolation) policy.dispose();
     }
   });
 
   test.afterAll(async () => {
     await browser?.close().catch(() => undefined);
-    restorePolicyFile?.();
+    policy?.dispose();
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 

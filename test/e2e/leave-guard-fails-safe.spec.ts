@@ -3,12 +3,13 @@
 // hang-up, a second lesson tab, a page busy on its main thread, the content script orphaned by an
 // extension reload (the page then asks with its own confirm()), and a language chosen by school policy
 // after a browser restart.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { flattenCatalogue } from '../../src/core/catalogue.ts';
 import { expect, joinedLesson, launchWithExtension, leaveGuardShown, tabIdOf, test } from './fixtures.ts';
+import { canWritePolicy } from './school-policy-files.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const HANGUP = '.toolbox-button:has(.hangup-button)';
@@ -128,31 +129,24 @@ test('extension reloaded under the lesson: the page asks with its own confirm();
 });
 
 test.describe('a language chosen by school policy', () => {
-  const POLICY_DIR = '/etc/chromium/policies/managed';
   const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
-  const file = `${POLICY_DIR}/jmc-test-guard-${process.pid}.json`;
-  test.beforeAll(() => {
-    test.skip(process.getuid?.() !== 0, 'writing a Chromium policy file needs root');
-    mkdirSync(POLICY_DIR, { recursive: true });
-    const policy = { enforced: { uiLanguage: 'nl', leaveGuard: 'strong' } };
-    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { [DEV_EXTENSION_ID]: policy } } }));
-  });
-  test.afterAll(() => rmSync(file, { force: true }));
+  test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
+  test.use({ schoolPolicy: { '3rdparty': { extensions: { [DEV_EXTENSION_ID]: { enforced: { uiLanguage: 'nl', leaveGuard: 'strong' } } } } } });
 
-  test('after a browser restart the first hang-up is Dutch and strong at once, worker asleep', async ({ simulator }) => {
+  test('after a browser restart the first hang-up is Dutch and strong at once, worker asleep @school-policy', async ({ simulator, chromiumPolicy }) => {
     test.setTimeout(90_000);
     const dutch = catalogue('nl');
     const profile = mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
     try {
       // Yesterday's lesson: the browser learned the school's policy (seconds after its first start).
-      const first = await launchWithExtension('dist/chrome-dev', profile);
+      const first = await launchWithExtension('dist/chrome-dev', profile, chromiumPolicy);
       await expect
         .poll(() => first.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('leaveGuardPrefs')) as any).leaveGuardPrefs?.catalogue?.languageCode), { timeout: 20_000 })
         .toBe('nl');
       await first.close();
 
       // Today: a fresh start, the worker stopped before anything asked it, and the first hang-up.
-      const today = await launchWithExtension('dist/chrome-dev', profile);
+      const today = await launchWithExtension('dist/chrome-dev', profile, chromiumPolicy);
       try {
         const lesson = await joinedLesson(today.context, simulator.roomUrl('Geschiedenis', { students: 2, endConference: 0 }, NO_PREJOIN));
         await stopWorkers(lesson);

@@ -1,14 +1,13 @@
 // School policy read by the real browser: a policy file in Chromium's managed policy folder (as a school's
-// IT would deploy it), for the dev build's fixed extension id. Needs root (CI runs as root); the file has a
+// IT would deploy it), for the dev build's fixed extension id. Needs root (CI runs as root); each test's
+// browser has its policy folder to itself where the run allows it (school-policy-files.ts), else the file has a
 // unique name and is removed afterwards, because policy files are machine-wide.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { axeViolations } from './axe.ts';
 import { expect, leaveGuardShown, openPopup, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { canWritePolicy } from './school-policy-files.ts';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
 const DEV_EXTENSION_ID = 'gimbelkfpjbjekpddhjflhkhldnnhgkg';
-const canWritePolicy = process.getuid?.() === 0;
 
 /** The school's configuration, as 3rdparty.extensions.<id> of a Chromium policy file. */
 const SCHOOL_POLICY = {
@@ -40,14 +39,9 @@ const SCHOOL_POLICY = {
 const policyFile = (configuration: unknown) => ({ '3rdparty': { extensions: { [DEV_EXTENSION_ID]: configuration } } });
 
 test.describe('school policy in Chromium', () => {
-  const file = `${POLICY_DIR}/jmc-test-${process.pid}.json`;
-  test.beforeAll(() => {
-    // Conditional: only where a policy file can be written (root; CI runs as root).
-    test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
-    mkdirSync(POLICY_DIR, { recursive: true });
-    writeFileSync(file, JSON.stringify(policyFile(SCHOOL_POLICY)));
-  });
-  test.afterAll(() => rmSync(file, { force: true }));
+  // Conditional: only where a policy file can be written (root; CI runs as root).
+  test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
+  test.use({ schoolPolicy: policyFile(SCHOOL_POLICY) });
 
   test('enforced values are locked, school defaults can be changed, each invalid value is listed with what is allowed', async ({ context, extensionId }) => {
     test.setTimeout(60_000);
@@ -256,25 +250,18 @@ test.describe('school policy in Chromium', () => {
     }
   });
 
-  test('a changed policy file applies while the browser runs', async ({ context, extensionId }) => {
+  test('a changed policy file applies while the browser runs', async ({ context, extensionId, chromiumPolicy }) => {
     test.setTimeout(90_000);
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/src/options/index.html`);
     await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'enforced', { timeout: 20_000 });
-    try {
-      // The admin turns the lobby from enforced into a default, and the language to German.
-      writeFileSync(
-        file,
-        JSON.stringify(policyFile({ ...SCHOOL_POLICY, enforced: { ...SCHOOL_POLICY.enforced, autoLobby: undefined, uiLanguage: 'de' }, defaults: { autoLobby: false } })),
-      );
-      // Chromium notices changed policy files by itself (it waits until the file has settled for a few seconds).
-      await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'school-default', { timeout: 45_000 });
-      await expect(options.locator('#setting-autoLobby')).toBeEnabled();
-      // The new language: the page reloads itself in German.
-      await expect(options.locator('html')).toHaveAttribute('lang', 'de', { timeout: 10_000 });
-      await expect(options.getByTestId('setting-autoLobby')).toContainText('Vorgabe Ihrer Schule');
-    } finally {
-      writeFileSync(file, JSON.stringify(policyFile(SCHOOL_POLICY)));
-    }
+    // The admin turns the lobby from enforced into a default, and the language to German.
+    chromiumPolicy.write(policyFile({ ...SCHOOL_POLICY, enforced: { ...SCHOOL_POLICY.enforced, autoLobby: undefined, uiLanguage: 'de' }, defaults: { autoLobby: false } }));
+    // Chromium notices changed policy files by itself (it waits until the file has settled for a few seconds).
+    await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'school-default', { timeout: 45_000 });
+    await expect(options.locator('#setting-autoLobby')).toBeEnabled();
+    // The new language: the page reloads itself in German.
+    await expect(options.locator('html')).toHaveAttribute('lang', 'de', { timeout: 10_000 });
+    await expect(options.getByTestId('setting-autoLobby')).toContainText('Vorgabe Ihrer Schule');
   });
 });

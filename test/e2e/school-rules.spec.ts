@@ -1,8 +1,8 @@
 // The school's own rules in the checklist and the badge (issue 22): where a room password is only needed
 // "bei Bedarf" (the German state instruction), the lobby alone is in order; where it is required, no
 // password is a broken rule.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { badgeColourOf, expect, launchWithExtension, openPopup, storedRoomOf, tabIdOf, test } from './fixtures.ts';
+import { canWritePolicy, chromiumPolicyFolder } from './school-policy-files.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const GREEN = '#1c7a3e';
@@ -64,9 +64,9 @@ test('without a school rule before recording, no such step', async ({ context, s
 
 test('a lesson already open when the school\'s policy arrives gets its automatic set-up (as at a browser start or a first install) @school-policy', async ({ simulator }) => {
   test.setTimeout(90_000);
-  const dir = '/etc/chromium/policies/managed';
-  const file = `${dir}/jmc-late-${process.pid}.json`;
-  const launched = await launchWithExtension(process.env.JMC_EXTENSION_DIR ?? 'dist/chrome-dev');
+  test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
+  const policy = chromiumPolicyFolder();
+  const launched = await launchWithExtension(process.env.JMC_EXTENSION_DIR ?? 'dist/chrome-dev', undefined, policy);
   try {
     // The teacher is moderator before the browser has handed over any policy: nothing to do yet.
     const page = await launched.context.newPage();
@@ -79,15 +79,14 @@ test('a lesson already open when the school\'s policy arrives gets its automatic
     await expect(options.getByTestId('setting-autoLobby')).toHaveAttribute('data-source', 'built-in');
     await options.close();
     // Then the policy arrives (Chromium notices a changed policy file by itself after a few seconds).
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, JSON.stringify({ '3rdparty': { extensions: { gimbelkfpjbjekpddhjflhkhldnnhgkg: { enforced: { autoLobby: true, autoStartMuted: true } } } } }));
+    policy.write({ '3rdparty': { extensions: { gimbelkfpjbjekpddhjflhkhldnnhgkg: { enforced: { autoLobby: true, autoStartMuted: true } } } } });
     await expect.poll(() => storedRoomOf(launched.serviceWorker, tabId), { timeout: 45_000 }).toMatchObject({
       lobbyEnabled: true,
       startAudioMuted: true,
       startVideoMuted: true,
     });
   } finally {
-    rmSync(file, { force: true });
     await launched.close();
+    policy.dispose();
   }
 });
