@@ -11,8 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Checked once per process: root, and a bind mount inside a private mount namespace works. */
-export const policyIsolation = process.getuid?.() === 0 && bindMountWorks();
+/**
+ * Checked once per process: root, and a bind mount inside a private mount namespace works.
+ * JMC_POLICY_ISOLATION=0 turns it off (the machine-wide way, e.g. to test that path).
+ */
+export const policyIsolation = process.env.JMC_POLICY_ISOLATION !== '0' && process.getuid?.() === 0 && bindMountWorks();
 
 function bindMountWorks() {
   const dir = mkdtempSync(join(tmpdir(), 'jmc-ns-check-'));
