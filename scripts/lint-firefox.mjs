@@ -20,12 +20,14 @@ export const ACCEPTED_WARNINGS = new Map([
  * that is not accepted).
  * @param {string} source
  * @param {string} [label] how to name it in the output (default: the path)
+ * @param {{ selfHosted?: boolean }} [options] selfHosted: a package that names its own update_url (the managed
+ *   one with --base-url); AMO lints unlisted uploads the same way
  * @returns {{ ok: boolean, errors: number, warnings: number, unexpected: number, notices: number }}
  */
-export function lintFirefox(source, label = source) {
+export function lintFirefox(source, label = source, { selfHosted = false } = {}) {
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', source, '--output', 'json', '--no-input'],
+    [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', source, '--output', 'json', '--no-input', ...(selfHosted ? ['--self-hosted'] : [])],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   let report;

@@ -58,7 +58,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
 
     // `npm run package` with a key made for this run (the school keeps its real one to itself).
     const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
-    const packaged = packageRelease({ outDir: release, build: false, lint: false, key, baseUrl: base, log: () => undefined });
+    const packaged = await packageRelease({ outDir: release, build: false, lint: false, key, baseUrl: base, log: () => undefined });
     version = packaged.version;
     extensionId = packaged.crx!.id;
     publicKey = (createPublicKey(key).export({ type: 'spki', format: 'der' }) as Buffer).toString('base64');

@@ -44,7 +44,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
     test.skip(!canWritePolicy, 'writing /etc/firefox/policies/policies.json needs root');
     temp = mkdtempSync(join(tmpdir(), 'jmc-forceinstall-ff-'));
     test.setTimeout(60_000);
-    const packaged = packageRelease({ outDir: join(temp, 'release'), build: false, lint: false, log: () => undefined });
+    const packaged = await packageRelease({ outDir: join(temp, 'release'), build: false, lint: false, log: () => undefined });
     version = packaged.version;
     const xpi = join(packaged.outDir, packageFileName(version, 'firefox-managed.xpi'));
     // The admin kit's policies.json for this school's host, pointing at the package (as a school would at its server).
