@@ -27,8 +27,12 @@ export function chromiumArgs(extensionDir: string): string[] {
   return [...hermeticChromiumFlags({ mappedHosts: [SECOND_SIMULATOR_HOST] }), ...loadExtensionFlags(extensionDir)];
 }
 
-/** `policy`: the browser reads that policy folder (school-policy-files.ts); without one, the machine's. */
-export async function launchWithExtension(extensionDir: string, existingProfile?: string, policy?: PolicyFolder) {
+/**
+ * policy: the browser reads that policy folder (school-policy-files.ts); without one, the machine's.
+ * httpCache: an HTTP cache folder shared by the browsers one worker starts one after another, so that each
+ * new profile need not compile jitsi-meet's 3.6 MB bundle afresh (Chromium keeps compiled code with it).
+ */
+export async function launchWithExtension(extensionDir: string, existingProfile?: string, { policy, httpCache }: { policy?: PolicyFolder; httpCache?: string } = {}) {
   const profile = existingProfile ?? mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: policy?.executablePath ?? CHROMIUM_PATH,
@@ -36,7 +40,7 @@ export async function launchWithExtension(extensionDir: string, existingProfile?
     ignoreDefaultArgs: ['--disable-extensions'],
     // The simulated school server (https, for a policy host) has a throw-away self-signed certificate.
     ignoreHTTPSErrors: true,
-    args: chromiumArgs(resolve(extensionDir)),
+    args: [...chromiumArgs(resolve(extensionDir)), ...(httpCache ? [`--disk-cache-dir=${httpCache}`] : [])],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
@@ -54,7 +58,19 @@ interface PolicyFixtures {
   chromiumPolicy: PolicyFolder;
 }
 
-export const test = base.extend<ExtensionFixtures & PolicyFixtures & { extensionDir: string }, { simulator: Simulator; legacySimulator: Simulator }>({
+export const test = base.extend<
+  ExtensionFixtures & PolicyFixtures & { extensionDir: string },
+  { simulator: Simulator; legacySimulator: Simulator; httpCache: string }
+>({
+  /** The worker's HTTP cache folder for the test browsers it starts (one at a time), see launchWithExtension. */
+  httpCache: [
+    async ({}, use) => {
+      const dir = mkdtempSync(join(tmpdir(), 'jmc-http-cache-'));
+      await use(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
   /** jitsi-meet's real web UI (test/jitsi-sdk), network simulated. */
   simulator: [
     async ({}, use) => {
@@ -87,8 +103,8 @@ export const test = base.extend<ExtensionFixtures & PolicyFixtures & { extension
   extensionErrors: async ({}, use) => {
     await use([]);
   },
-  context: async ({ extensionDir, extensionErrors, chromiumPolicy }, use) => {
-    const launched = await launchWithExtension(extensionDir, undefined, chromiumPolicy);
+  context: async ({ extensionDir, extensionErrors, chromiumPolicy, httpCache }, use) => {
+    const launched = await launchWithExtension(extensionDir, undefined, { policy: chromiumPolicy, httpCache });
     launched.serviceWorker.on('console', (message) => {
       if (message.type() === 'error') extensionErrors.push(`worker: ${message.text()}`);
     });

@@ -139,14 +139,14 @@ test.describe('a language chosen by school policy', () => {
     const profile = mkdtempSync(join(tmpdir(), 'jmc-chromium-'));
     try {
       // Yesterday's lesson: the browser learned the school's policy (seconds after its first start).
-      const first = await launchWithExtension('dist/chrome-dev', profile, chromiumPolicy);
+      const first = await launchWithExtension('dist/chrome-dev', profile, { policy: chromiumPolicy });
       await expect
         .poll(() => first.serviceWorker.evaluate(async () => ((await chrome.storage.local.get('leaveGuardPrefs')) as any).leaveGuardPrefs?.catalogue?.languageCode), { timeout: 20_000 })
         .toBe('nl');
       await first.close();
 
       // Today: a fresh start, the worker stopped before anything asked it, and the first hang-up.
-      const today = await launchWithExtension('dist/chrome-dev', profile, chromiumPolicy);
+      const today = await launchWithExtension('dist/chrome-dev', profile, { policy: chromiumPolicy });
       try {
         const lesson = await joinedLesson(today.context, simulator.roomUrl('Geschiedenis', { students: 2, endConference: 0 }, NO_PREJOIN));
         await stopWorkers(lesson);

@@ -66,7 +66,7 @@ test('a lesson already open when the school\'s policy arrives gets its automatic
   test.setTimeout(90_000);
   test.skip(!canWritePolicy, 'writing a Chromium policy file needs root');
   const policy = chromiumPolicyFolder();
-  const launched = await launchWithExtension(process.env.JMC_EXTENSION_DIR ?? 'dist/chrome-dev', undefined, policy);
+  const launched = await launchWithExtension(process.env.JMC_EXTENSION_DIR ?? 'dist/chrome-dev', undefined, { policy });
   try {
     // The teacher is moderator before the browser has handed over any policy: nothing to do yet.
     const page = await launched.context.newPage();

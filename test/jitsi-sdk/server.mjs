@@ -9,7 +9,7 @@
 // companion cannot read), both in test/sim/fixtures.
 import { createServer } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,7 +83,8 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
           const file = normalize(join(dir, path.slice(prefix.length)));
           if (!file.startsWith(dir)) return send(res, 403, 'forbidden', '.txt');
           if (prefix === '/lang/') await new Promise((r) => setTimeout(r, langDelayMs));
-          return send(res, 200, await readFile(file), extname(file));
+          else if (notModified(req, res, file)) return;
+          return send(res, 200, await readFile(file), extname(file), etagOf(file));
         }
       }
       if (path === '/favicon.ico') return send(res, 204, '', '.txt');
@@ -125,10 +126,28 @@ export async function startSimulator({ port = 0, host = '127.0.0.1', quiet = tru
   };
 }
 
-/** @param {import('node:http').ServerResponse} res @param {number} status @param {string | Buffer} body @param {string} ext */
-function send(res, status, body, ext) {
-  res.writeHead(status, { 'content-type': TYPES[/** @type {keyof typeof TYPES} */ (ext)] ?? 'text/plain', 'cache-control': 'no-store' });
+/**
+ * @param {import('node:http').ServerResponse} res @param {number} status @param {string | Buffer} body @param {string} ext
+ * @param {string} [etag] static files: kept by the browser but asked again each time (`no-cache` + ETag, as
+ *   nginx serves jitsi-meet's libs), so a browser that has seen app.bundle.js reuses its compiled code.
+ */
+function send(res, status, body, ext, etag) {
+  const type = TYPES[/** @type {keyof typeof TYPES} */ (ext)] ?? 'text/plain';
+  res.writeHead(status, etag ? { 'content-type': type, 'cache-control': 'no-cache', etag } : { 'content-type': type, 'cache-control': 'no-store' });
   res.end(body);
+}
+
+/** @param {string} file */
+function etagOf(file) {
+  const { size, mtimeMs } = statSync(file);
+  return `"${size.toString(36)}-${Math.floor(mtimeMs).toString(36)}"`;
+}
+
+/** Answers 304 when the browser already has this version of `file`. @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {string} file */
+function notModified(req, res, file) {
+  if (!existsSync(file) || req.headers['if-none-match'] !== etagOf(file)) return false;
+  res.writeHead(304, { 'cache-control': 'no-cache', etag: etagOf(file) }).end();
+  return true;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
