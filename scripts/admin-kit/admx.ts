@@ -1,8 +1,7 @@
 // ADMX/ADML (Windows Group Policy) for Chrome and Edge.
 import { SETTING_KEYS, SETTINGS, type SettingKey } from '../../src/core/settings.ts';
-import { SETTING_TITLES } from '../../src/core/setting-titles.ts';
 import { CHROME_MIN_VERSION } from '../manifest-variants.ts';
-import { type Chromium, CHROMIUM_BROWSERS, DUTCH_TITLES, extensionPolicyKey, GERMAN_TITLES, MAX_TEXT_LENGTH, type Section, SECTIONS, type SettingKind, settingKind } from './shared.ts';
+import { type Chromium, CHROMIUM_BROWSERS, DUTCH_TITLES, extensionPolicyKey, GERMAN_TITLES, SETTING_TITLES, MAX_TEXT_LENGTH, type Section, SECTIONS, type SettingKind, settingKind } from './shared.ts';
 import { CRLF } from './windows-reg.ts';
 import { admxId, attributes, escapeXml } from './xml.ts';
 

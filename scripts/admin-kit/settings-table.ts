@@ -1,7 +1,6 @@
 // The settings tables of the guides (settings.md, settings.de.md).
 import { SETTING_KEYS, SETTINGS, type SettingKey } from '../../src/core/settings.ts';
-import { SETTING_TITLES } from '../../src/core/setting-titles.ts';
-import { GERMAN_TITLES, MAX_TEXT_LENGTH, type SettingKind, settingKind } from './shared.ts';
+import { GERMAN_TITLES, SETTING_TITLES, MAX_TEXT_LENGTH, type SettingKind, settingKind } from './shared.ts';
 
 // Settings tables (English and German), for the guides
 

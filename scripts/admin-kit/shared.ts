@@ -1,6 +1,7 @@
 // What every format of the admin kit shares: the school's configuration and the kit's input, the example
 // configurations, what kind of value each setting is, the Chromium browsers and their force-install entry.
-import { hostPattern, parsePolicy, SETTING_KEYS, SETTINGS, type SettingKey, type Settings } from '../../src/core/settings.ts';
+import { SETTING_TEXTS } from '../../src/core/setting-texts.ts';
+import { allowedValues, hostPattern, LANGUAGES, MAX_TEXT_LENGTH, MAX_URL_LENGTH, parsePolicy, SETTING_KEYS, type SettingKey, type Settings } from '../../src/core/settings.ts';
 import { MANAGED_GECKO_ID } from '../manifest-variants.ts';
 
 /** What the school's policy holds: the two sections the extension reads (src/core/settings.ts). */
@@ -41,52 +42,16 @@ export const EXAMPLE_HOST = 'jitsi.schule.example';
 export const EXAMPLE_STATE_HOST = 'jitsi.landesschule.example';
 
 /** Longest text a per-language setting accepts, and a URL setting (the checks in src/core/settings.ts). */
-export const MAX_TEXT_LENGTH = 4_000;
-export const MAX_URL_LENGTH = 2_000;
+export { MAX_TEXT_LENGTH, MAX_URL_LENGTH };
 
-/** German one-liners next to SETTINGS' English titles (settings.de.md, the de-DE ADML). Every key needs one. */
-export const GERMAN_TITLES: { [K in SettingKey]?: string } = {
-  hosts: 'Jitsi-Server, auf denen der Companion läuft (Hostnamen, z. B. „jitsi.schule.example“), zusätzlich zu meet.jit.si und 8x8.vc',
-  autoLobby: 'Lobby aktivieren, sobald die Lehrkraft Moderationsrechte erhält',
-  autoPassword: 'Zufälliges Raumpasswort setzen, sobald die Lehrkraft Moderationsrechte erhält',
-  passwordLength: 'Länge erzeugter Raumpasswörter in Zeichen (10–64; bei „words“ mindestens so lang, mindestens 4 Wörter)',
-  passwordStyle: 'Art erzeugter Raumpasswörter: „mixed“ (Buchstaben, Ziffern, Zeichen), „digits“ (nur Ziffern) oder „words“ (einfache Wörter in der Sprache der Lehrkraft)',
-  roomPassword: 'Raumpasswort: „optional“ (Lobby allein genügt, „bei Bedarf“), „recommended“ (ohne Passwort ein Hinweis) oder „required“ (ohne Passwort ein Regelverstoß)',
-  leaveGuard: 'Klasse allein lassen: „warn“ (Warnung) oder „strong“ (die Lehrkraft gibt einen Grund ein)',
-  endLessonMode: 'Unterrichtsende: „auto“ (für alle beenden, wo der Server es kann) oder „remove-everyone“ (alle entfernen)',
-  autoStartMuted: 'Alle starten stummgeschaltet und ohne Kamera, sobald die Lehrkraft Moderationsrechte erhält',
-  recordingReminder: 'Die Lehrkraft erinnern, eine Aufnahme anzukündigen',
-  rulesText: 'Verhaltensregeln der Schule, je Sprache (de, nl, en); eine Regel pro Zeile',
-  recordingRuleText: 'Regel der Schule vor einer Aufnahme, je Sprache (de, nl, en), z. B. „vorher mit der Schulleitung absprechen“: die Checkliste fragt dann, ob eine geplant ist',
-  helpUrl: 'Hilfe-Link (https) im Popup und auf der Einstellungsseite',
-  noticeText: 'Hinweis im Popup, je Sprache (z. B. die erlaubte Nutzung des Dienstes)',
-  lessonLog: 'Das lokale Unterrichtsprotokoll führen',
-  lessonLogDetail: 'Was das Unterrichtsprotokoll festhält: „full“ (auch Jitsi-Server und Raumname sowie eine beim Alleinlassen der Klasse getippte Begründung) oder „counts“ (nur Zeiten, Zahlen und ja/nein)',
-  lessonLogDays: 'Tage, die das Unterrichtsprotokoll aufbewahrt wird (1–365)',
-  uiLanguage: 'Sprache des Companion: „auto“ (die des Browsers) oder de, nl, en',
-};
-
-/** Dutch one-liners next to SETTINGS' English titles (the nl-NL ADML). Every key needs one. */
-export const DUTCH_TITLES: { [K in SettingKey]?: string } = {
-  hosts: 'Jitsi-servers waarop de Companion werkt (hostnamen, bijv. "jitsi.school.example"), naast meet.jit.si en 8x8.vc',
-  autoLobby: 'Wachtruimte inschakelen zodra de docent moderator is',
-  autoPassword: 'Een willekeurig wachtwoord voor de ruimte instellen zodra de docent moderator is',
-  passwordLength: 'Lengte van gemaakte wachtwoorden in tekens (10–64; bij "words" minstens zo lang, minstens 4 woorden)',
-  passwordStyle: 'Soort gemaakte wachtwoorden: "mixed" (letters, cijfers, tekens), "digits" (alleen cijfers) of "words" (eenvoudige woorden in de taal van de docent)',
-  roomPassword: 'Wachtwoord voor de ruimte: "optional" (alleen de wachtruimte is in orde), "recommended" (zonder wachtwoord een aandachtspunt) of "required" (zonder wachtwoord een overtreding)',
-  leaveGuard: 'De klas alleen laten: "warn" (waarschuwing) of "strong" (de docent geeft een reden op)',
-  endLessonMode: 'Einde van de les: "auto" (voor iedereen beëindigen waar de server dat kan) of "remove-everyone" (iedereen verwijderen)',
-  autoStartMuted: 'Iedereen begint gedempt en zonder camera zodra de docent moderator is',
-  recordingReminder: 'De docent eraan herinneren een opname aan te kondigen',
-  rulesText: 'Gedragsregels van de school, per taal (de, nl, en); één regel per lijn',
-  recordingRuleText: 'Regel van de school vóór een opname, per taal (de, nl, en), bijv. "eerst met de schoolleiding afstemmen": de checklist vraagt dan of er een gepland is',
-  helpUrl: 'Hulplink (https) in de pop-up en op de instellingenpagina',
-  noticeText: 'Mededeling in de pop-up, per taal (bijv. het toegestane gebruik van de dienst)',
-  lessonLog: 'Het lokale lessenlogboek bijhouden',
-  lessonLogDetail: 'Wat het lessenlogboek bewaart: "full" (ook de Jitsi-server en de naam van de ruimte, en een getypte reden om de klas alleen te laten) of "counts" (alleen tijden, aantallen en ja/nee)',
-  lessonLogDays: 'Dagen dat het lessenlogboek bewaard wordt (1–365)',
-  uiLanguage: 'Taal van de Companion: "auto" (die van de browser) of de, nl, en',
-};
+/** The one-liners for school IT in English, German and Dutch (src/core/setting-texts.ts, `policy`). */
+const policyTitles = (language: 'en' | 'de' | 'nl'): { [K in SettingKey]?: string } =>
+  Object.fromEntries(SETTING_KEYS.map((key) => [key, SETTING_TEXTS[key].policy[language]]));
+export const SETTING_TITLES = policyTitles('en') as Record<SettingKey, string>;
+/** German one-liners next to the English titles (settings.de.md, the de-DE ADML). Every key needs one. */
+export const GERMAN_TITLES = policyTitles('de');
+/** Dutch one-liners next to the English titles (the nl-NL ADML). Every key needs one. */
+export const DUTCH_TITLES = policyTitles('nl');
 
 /** Setting keys without a Dutch title (the unit test keeps this empty). */
 export function missingDutchTitles(keys: readonly string[] = SETTING_KEYS): string[] {
@@ -186,7 +151,7 @@ export function assertValidConfiguration(configuration: Configuration): void {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// What each setting is, read from its JSON-schema fragment
+// What each setting is (its kind in src/core/settings.ts), in the words the formats need
 
 export type SettingKind =
   | { kind: 'boolean' }
@@ -197,16 +162,21 @@ export type SettingKind =
   | { kind: 'perLanguage'; languages: string[] };
 
 export function settingKind(key: SettingKey): SettingKind {
-  const schema = SETTINGS[key].schema as { type?: string; enum?: string[]; minimum?: number; maximum?: number; items?: { type?: string }; properties?: Record<string, { type?: string }> };
-  if (schema.type === 'boolean') return { kind: 'boolean' };
-  if (schema.type === 'integer' && typeof schema.minimum === 'number' && typeof schema.maximum === 'number') return { kind: 'integer', min: schema.minimum, max: schema.maximum };
-  if (schema.type === 'string' && Array.isArray(schema.enum)) return { kind: 'enum', options: schema.enum };
-  if (schema.type === 'string') return { kind: 'string', maxLength: MAX_URL_LENGTH };
-  if (schema.type === 'array' && schema.items?.type === 'string') return { kind: 'list' };
-  if (schema.type === 'object' && schema.properties && Object.values(schema.properties).every((property) => property.type === 'string')) {
-    return { kind: 'perLanguage', languages: Object.keys(schema.properties) };
+  const allowed = allowedValues(key);
+  switch (allowed.kind) {
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'integer':
+      return { kind: 'integer', min: allowed.min, max: allowed.max };
+    case 'choice':
+      return { kind: 'enum', options: allowed.options };
+    case 'https-url':
+      return { kind: 'string', maxLength: MAX_URL_LENGTH };
+    case 'hosts':
+      return { kind: 'list' };
+    case 'per-language':
+      return { kind: 'perLanguage', languages: [...LANGUAGES] };
   }
-  throw new Error(`scripts/admin-kit cannot write setting "${key}" (schema ${JSON.stringify(schema)}): teach settingKind() and the renderers its shape.`);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,47 +1,14 @@
-// The one settings model: built-in defaults, validation, and the merge of school policy (enforced or
-// default) with the teacher's own choices. Pure. The options page, managed_schema.json and the admin
-// templates are to be generated from SETTINGS (the policy issue), so they cannot drift.
-import { SETTING_TITLES } from './setting-titles.ts';
+// The one settings model: every setting's kind, built-in default and limits (DECLARED below), its
+// validation, and the merge of school policy (enforced or default) with the teacher's own choices. Pure.
+// A setting's words (options label, choices, the line for school IT) are in setting-texts.ts; the options
+// form, managed_schema.json, the admin kit, the settings tables and the locales' setting entries are all
+// derived from these two (`npm run generate`; the README's "Add a setting").
 import { checkHost, type HostProblem } from './sites.ts';
 
 export type Language = 'de' | 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['de', 'nl', 'en'];
 export type PerLanguage = Partial<Record<Language, string>>;
 
-export interface Settings {
-  /** Jitsi servers where the companion runs, besides meet.jit.si and 8x8.vc: "https://jitsi.example.org/*". */
-  hosts: string[];
-  autoLobby: boolean;
-  autoPassword: boolean;
-  passwordLength: number;
-  /** "mixed" letters, digits and symbols; "digits" only; "words": short easy words to read out. */
-  passwordStyle: 'mixed' | 'digits' | 'words';
-  /**
-   * The school's rule for a room password: "optional" (where needed, as the German state instruction has
-   * it: lobby alone is in order), "recommended" (no password is worth a look) or "required" (no password
-   * breaks the rule). Digits-only passwords: passwordStyle "digits".
-   */
-  roomPassword: 'optional' | 'recommended' | 'required';
-  leaveGuard: 'warn' | 'strong';
-  endLessonMode: 'auto' | 'remove-everyone';
-  autoStartMuted: boolean;
-  recordingReminder: boolean;
-  rulesText: PerLanguage;
-  /**
-   * The school's rule before anyone records, per language (e.g. "agree it with the school management
-   * first"): with it, the checklist asks before the lesson whether a recording is planned.
-   */
-  recordingRuleText: PerLanguage;
-  helpUrl: string;
-  noticeText: PerLanguage;
-  lessonLog: boolean;
-  /** What the lesson log keeps: "full" (server and room name too) or "counts" (times, counts and yes/no only). */
-  lessonLogDetail: 'full' | 'counts';
-  lessonLogDays: number;
-  uiLanguage: 'auto' | Language;
-}
-
-export type SettingKey = keyof Settings;
 
 /** Why a value was not taken; each has a sentence in _locales for the options page. */
 export type Problem = 'unknown-key' | 'wrong-type' | 'out-of-range' | 'too-long' | HostProblem | 'invalid-url' | 'not-an-object';
@@ -70,7 +37,9 @@ const choice =
   (value) =>
     typeof value !== 'string' ? bad('wrong-type') : (options as readonly string[]).includes(value) ? ok(value as T) : bad('out-of-range');
 
-const MAX_TEXT = 4_000;
+/** Longest text a per-language setting takes, and an https address (helpUrl). */
+export const MAX_TEXT_LENGTH = 4_000;
+export const MAX_URL_LENGTH = 2_000;
 
 const perLanguage: Check<PerLanguage> = (value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('not-an-object');
@@ -78,7 +47,7 @@ const perLanguage: Check<PerLanguage> = (value) => {
   for (const [language, text] of Object.entries(value)) {
     if (!(LANGUAGES as readonly string[]).includes(language)) return bad('unknown-key');
     if (typeof text !== 'string') return bad('wrong-type');
-    if (text.length > MAX_TEXT) return bad('too-long');
+    if (text.length > MAX_TEXT_LENGTH) return bad('too-long');
     result[language as Language] = text;
   }
   return ok(result);
@@ -119,7 +88,7 @@ const hosts: Check<string[]> = (value) => {
 const httpsUrl: Check<string> = (value) => {
   if (typeof value !== 'string') return bad('wrong-type');
   if (value === '') return ok(value);
-  if (value.length > 2_000) return bad('too-long');
+  if (value.length > MAX_URL_LENGTH) return bad('too-long');
   try {
     return new URL(value).protocol === 'https:' ? ok(value) : bad('invalid-url');
   } catch {
@@ -127,68 +96,103 @@ const httpsUrl: Check<string> = (value) => {
   }
 };
 
-/** JSON-schema fragment of a value, as Chrome's policy schema understands it (managed_schema.json). */
-export type SchemaFragment = Record<string, unknown>;
+/** What a setting is: its kind, limits and built-in default. Checks, schema and forms follow from the kind. */
+type Declaration =
+  | { kind: 'boolean'; default: boolean }
+  | { kind: 'integer'; min: number; max: number; default: number }
+  | { kind: 'choice'; options: readonly string[]; default: string }
+  /** Jitsi servers as host names or https match patterns, each checked as the browser reads it. */
+  | { kind: 'hosts'; default: readonly [] }
+  /** An https:// address, or "". */
+  | { kind: 'https-url'; default: '' }
+  /** A text per language (de, nl, en), each at most MAX_TEXT_LENGTH characters. */
+  | { kind: 'per-language'; default: Readonly<PerLanguage> };
+
+/**
+ * Every setting, declared once: the key a school writes in its policy, the kind of value, its limits and
+ * the built-in default. Its words are in SETTING_TEXTS (setting-texts.ts); both tables are checked
+ * against each other by the compiler.
+ */
+const DECLARED = {
+  /** Jitsi servers where the companion runs, besides meet.jit.si and 8x8.vc: "https://jitsi.example.org/*". */
+  hosts: { kind: 'hosts', default: [] },
+  autoLobby: { kind: 'boolean', default: false },
+  autoPassword: { kind: 'boolean', default: false },
+  passwordLength: { kind: 'integer', min: 10, max: 64, default: 12 },
+  /** "mixed" letters, digits and symbols; "digits" only; "words": short easy words to read out. */
+  passwordStyle: { kind: 'choice', options: ['mixed', 'digits', 'words'], default: 'mixed' },
+  /**
+   * The school's rule for a room password: "optional" (where needed, as the German state instruction has
+   * it: lobby alone is in order), "recommended" (no password is worth a look) or "required" (no password
+   * breaks the rule). Digits-only passwords: passwordStyle "digits".
+   */
+  roomPassword: { kind: 'choice', options: ['optional', 'recommended', 'required'], default: 'recommended' },
+  leaveGuard: { kind: 'choice', options: ['warn', 'strong'], default: 'warn' },
+  endLessonMode: { kind: 'choice', options: ['auto', 'remove-everyone'], default: 'auto' },
+  autoStartMuted: { kind: 'boolean', default: false },
+  recordingReminder: { kind: 'boolean', default: true },
+  rulesText: { kind: 'per-language', default: {} },
+  /**
+   * The school's rule before anyone records, per language (e.g. "agree it with the school management
+   * first"): with it, the checklist asks before the lesson whether a recording is planned.
+   */
+  recordingRuleText: { kind: 'per-language', default: {} },
+  helpUrl: { kind: 'https-url', default: '' },
+  noticeText: { kind: 'per-language', default: {} },
+  lessonLog: { kind: 'boolean', default: true },
+  /** What the lesson log keeps: "full" (server and room name too) or "counts" (times, counts and yes/no only). */
+  lessonLogDetail: { kind: 'choice', options: ['full', 'counts'], default: 'full' },
+  lessonLogDays: { kind: 'integer', min: 1, max: 365, default: 30 },
+  uiLanguage: { kind: 'choice', options: ['auto', 'de', 'nl', 'en'], default: 'auto' },
+} as const satisfies Record<string, Declaration>;
+
+type Declared = typeof DECLARED;
+export type SettingKey = keyof Declared;
+
+/** The choices of a setting of kind "choice" (never for the others). */
+export type ChoiceOf<K extends SettingKey> = Declared[K] extends { kind: 'choice'; options: readonly (infer O extends string)[] } ? O : never;
+
+type ValueOf<K extends SettingKey> = Declared[K]['kind'] extends 'boolean'
+  ? boolean
+  : Declared[K]['kind'] extends 'integer'
+    ? number
+    : Declared[K]['kind'] extends 'choice'
+      ? ChoiceOf<K>
+      : Declared[K]['kind'] extends 'hosts'
+        ? string[]
+        : Declared[K]['kind'] extends 'https-url'
+          ? string
+          : PerLanguage;
+
+/** Every setting's value. */
+export type Settings = { [K in SettingKey]: ValueOf<K> };
 
 interface Definition<T> {
   default: T;
   check: Check<T>;
-  schema: SchemaFragment;
 }
 
-const perLanguageSchema: SchemaFragment = {
-  type: 'object',
-  properties: Object.fromEntries(LANGUAGES.map((language) => [language, { type: 'string' }])),
-};
+/** A declaration's check. */
+function checkOf(declared: Declaration): Check<unknown> {
+  switch (declared.kind) {
+    case 'boolean':
+      return boolean;
+    case 'integer':
+      return integer(declared.min, declared.max);
+    case 'choice':
+      return choice(declared.options);
+    case 'hosts':
+      return hosts;
+    case 'https-url':
+      return httpsUrl;
+    case 'per-language':
+      return perLanguage;
+  }
+}
 
 /** Every setting: its built-in default and its validation. The single source for the whole extension. */
-export const SETTINGS: { [K in SettingKey]: Definition<Settings[K]> } = {
-  hosts: {
-    default: [],
-    check: hosts,
-    schema: { type: 'array', items: { type: 'string' } },
-  },
-  autoLobby: { default: false, check: boolean, schema: { type: 'boolean' } },
-  autoPassword: { default: false, check: boolean, schema: { type: 'boolean' } },
-  passwordLength: {
-    default: 12,
-    check: integer(10, 64),
-    schema: { type: 'integer', minimum: 10, maximum: 64 },
-  },
-  passwordStyle: {
-    default: 'mixed',
-    check: choice(['mixed', 'digits', 'words'] as const),
-    schema: { type: 'string', enum: ['mixed', 'digits', 'words'] },
-  },
-  roomPassword: {
-    default: 'recommended',
-    check: choice(['optional', 'recommended', 'required'] as const),
-    schema: { type: 'string', enum: ['optional', 'recommended', 'required'] },
-  },
-  leaveGuard: {
-    default: 'warn',
-    check: choice(['warn', 'strong'] as const),
-    schema: { type: 'string', enum: ['warn', 'strong'] },
-  },
-  endLessonMode: {
-    default: 'auto',
-    check: choice(['auto', 'remove-everyone'] as const),
-    schema: { type: 'string', enum: ['auto', 'remove-everyone'] },
-  },
-  autoStartMuted: { default: false, check: boolean, schema: { type: 'boolean' } },
-  recordingReminder: { default: true, check: boolean, schema: { type: 'boolean' } },
-  rulesText: { default: {}, check: perLanguage, schema: perLanguageSchema },
-  recordingRuleText: { default: {}, check: perLanguage, schema: perLanguageSchema },
-  helpUrl: { default: '', check: httpsUrl, schema: { type: 'string' } },
-  noticeText: { default: {}, check: perLanguage, schema: perLanguageSchema },
-  lessonLog: { default: true, check: boolean, schema: { type: 'boolean' } },
-  lessonLogDetail: { default: 'full', check: choice(['full', 'counts'] as const), schema: { type: 'string', enum: ['full', 'counts'] } },
-  lessonLogDays: { default: 30, check: integer(1, 365), schema: { type: 'integer', minimum: 1, maximum: 365 } },
-  uiLanguage: {
-    default: 'auto',
-    check: choice(['auto', 'de', 'nl', 'en'] as const),
-    schema: { type: 'string', enum: ['auto', 'de', 'nl', 'en'] },
-  },
+export const SETTINGS = Object.fromEntries(Object.entries(DECLARED).map(([key, declared]) => [key, { default: declared.default, check: checkOf(declared) }])) as unknown as {
+  [K in SettingKey]: Definition<Settings[K]>;
 };
 
 export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
@@ -219,13 +223,15 @@ export type Allowed =
   | { kind: 'per-language' };
 
 export function allowedValues(key: SettingKey): Allowed {
-  const schema = SETTINGS[key].schema as { type?: string; enum?: string[]; minimum?: number; maximum?: number };
-  if (schema.type === 'boolean') return { kind: 'boolean' };
-  if (schema.type === 'integer') return { kind: 'integer', min: schema.minimum ?? 0, max: schema.maximum ?? Number.MAX_SAFE_INTEGER };
-  if (Array.isArray(schema.enum)) return { kind: 'choice', options: [...schema.enum] };
-  if (schema.type === 'array') return { kind: 'hosts' };
-  if (schema.type === 'object') return { kind: 'per-language' };
-  return { kind: 'https-url' };
+  const declared: Declaration = DECLARED[key];
+  switch (declared.kind) {
+    case 'integer':
+      return { kind: 'integer', min: declared.min, max: declared.max };
+    case 'choice':
+      return { kind: 'choice', options: [...declared.options] };
+    default:
+      return { kind: declared.kind };
+  }
 }
 
 /** "true or false", "10–64", "warn, strong": what a setting accepts, in plain words (English; the admin kit). */
@@ -243,7 +249,7 @@ export function allowedText(key: SettingKey): string {
     case 'https-url':
       return 'an https:// address, or ""';
     case 'per-language':
-      return `texts per language, keys ${LANGUAGES.join(', ')}, each at most ${MAX_TEXT} characters`;
+      return `texts per language, keys ${LANGUAGES.join(', ')}, each at most ${MAX_TEXT_LENGTH} characters`;
   }
 }
 
@@ -297,7 +303,7 @@ function parseSection(section: unknown, name: string, problems: PolicyProblem[])
 /**
  * Reads managed storage as the school wrote it: `{ "enforced": {…}, "defaults": {…} }`. Never throws;
  * whatever is not understood is left out and listed, so the admin can fix the file. Chrome checks only
- * the JSON types of managed_schema.json (see browserSchema) and Firefox nothing: this is the real guard.
+ * the JSON types of managed_schema.json (browserSchema in managed-schema.ts) and Firefox nothing: this is the real guard.
  */
 export function parsePolicy(managed: unknown): ParsedPolicy {
   const problems: PolicyProblem[] = [];
@@ -359,41 +365,4 @@ export function ruleLines(text: string): string[] {
     .map((line) => line.replace(/^\s*(?:[-*•–]|\d+[.)])\s+/, '').trim())
     .filter(Boolean)
     .slice(0, 30);
-}
-
-/**
- * A setting's schema as the browser gets it: types only, no minimum, maximum or enum. Chromium checks a
- * school's policy against managed_schema.json and drops the whole `enforced` (or `defaults`) group for one
- * value out of range (tried with Chromium 156: {"n": 9} against "maximum": 5 took the group's other values
- * with it), which silently unlocked every setting. Ranges and choices are checked here, value by value
- * (parsePolicy), and a refused one is listed on the options page with what is allowed. A value of the
- * wrong JSON type still makes Chromium drop its group (its schemas have one type per value, nothing like
- * "any"): `npm run admin-kit -- --check FILE` and chrome://policy show those.
- */
-export function browserSchema(schema: SchemaFragment): SchemaFragment {
-  const loose: SchemaFragment = {};
-  for (const [name, value] of Object.entries(schema)) {
-    if (name === 'minimum' || name === 'maximum' || name === 'enum') continue;
-    loose[name] =
-      name === 'items' ? browserSchema(value as SchemaFragment)
-      : name === 'properties' ? Object.fromEntries(Object.entries(value as Record<string, SchemaFragment>).map(([key, sub]) => [key, browserSchema(sub)]))
-      : value;
-  }
-  return loose;
-}
-
-/** managed_schema.json for Chrome and Edge: `enforced` and `defaults`, each with every setting (types only). */
-export function managedSchema(): SchemaFragment {
-  const section = (description: string): SchemaFragment => ({
-    type: 'object',
-    title: description,
-    properties: Object.fromEntries(SETTING_KEYS.map((key) => [key, { ...browserSchema(SETTINGS[key].schema), title: SETTING_TITLES[key] }])),
-  });
-  return {
-    type: 'object',
-    properties: {
-      enforced: section('Settings the school enforces: teachers see them locked, "Your school decides this."'),
-      defaults: section('Settings the school suggests: teachers may change them'),
-    },
-  };
 }

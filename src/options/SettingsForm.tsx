@@ -18,31 +18,13 @@ import {
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { chooseSetting, type RegistrationProblem, type SettingsView } from '../shared/settings-store.ts';
 import { hostOfPattern } from '../core/sites.ts';
+import { SETTING_TEXTS, type SectionId, type Text } from '../core/setting-texts.ts';
 import { HostAccess } from './HostAccess.tsx';
 
-export type SectionId = 'lesson' | 'records' | 'school';
+export type { SectionId };
 
-/** Which section each setting is shown in (a new setting without one does not compile). */
-export const SECTION_OF = {
-  uiLanguage: 'lesson',
-  autoLobby: 'lesson',
-  autoPassword: 'lesson',
-  passwordStyle: 'lesson',
-  passwordLength: 'lesson',
-  roomPassword: 'lesson',
-  autoStartMuted: 'lesson',
-  recordingReminder: 'lesson',
-  leaveGuard: 'lesson',
-  endLessonMode: 'lesson',
-  lessonLog: 'records',
-  lessonLogDetail: 'records',
-  lessonLogDays: 'records',
-  hosts: 'school',
-  helpUrl: 'school',
-  noticeText: 'school',
-  rulesText: 'school',
-  recordingRuleText: 'school',
-} as const satisfies Record<SettingKey, SectionId>;
+/** A message named in setting-texts.ts: `npm run generate` writes each into _locales (a test fails when one is missing). */
+const text = (name: string): string => t(name as MessageKey);
 
 const SOURCE_TEXT = {
   'built-in': 'sourceBuiltIn',
@@ -62,45 +44,6 @@ export const PROBLEM_TEXT = {
   'invalid-url': 'problemInvalidUrl',
   'not-an-object': 'problemNotAnObject',
 } as const satisfies Record<Problem, MessageKey>;
-
-const LABEL = {
-  hosts: 'settingHosts',
-  autoLobby: 'settingAutoLobby',
-  autoPassword: 'settingAutoPassword',
-  passwordLength: 'settingPasswordLength',
-  passwordStyle: 'settingPasswordStyle',
-  roomPassword: 'settingRoomPassword',
-  leaveGuard: 'settingLeaveGuard',
-  endLessonMode: 'settingEndLessonMode',
-  autoStartMuted: 'settingAutoStartMuted',
-  recordingReminder: 'settingRecordingReminder',
-  rulesText: 'settingRulesText',
-  recordingRuleText: 'settingRecordingRuleText',
-  helpUrl: 'settingHelpUrl',
-  noticeText: 'settingNoticeText',
-  lessonLog: 'settingLessonLog',
-  lessonLogDetail: 'settingLessonLogDetail',
-  lessonLogDays: 'settingLessonLogDays',
-  uiLanguage: 'settingUiLanguage',
-} as const satisfies Record<SettingKey, MessageKey>;
-
-const CHOICE_TEXT: Record<string, MessageKey> = {
-  warn: 'choiceWarn',
-  strong: 'choiceStrong',
-  auto: 'choiceAuto',
-  'remove-everyone': 'choiceRemoveEveryone',
-  mixed: 'choiceMixed',
-  digits: 'choiceDigits',
-  words: 'choiceWords',
-  full: 'choiceLogFull',
-  counts: 'choiceLogCounts',
-  optional: 'choiceOptional',
-  recommended: 'choiceRecommended',
-  required: 'choiceRequired',
-  de: 'languageDe',
-  nl: 'languageNl',
-  en: 'languageEn',
-};
 
 /** "allowed: 10 to 64", in the language shown. */
 export function allowedMessage(key: SettingKey): string {
@@ -126,6 +69,9 @@ export function refusedMessage(problem: Problem, key: SettingKey | undefined): s
   return key && problem !== 'unknown-key' ? `${t(PROBLEM_TEXT[problem])}; ${allowedMessage(key)}` : t(PROBLEM_TEXT[problem]);
 }
 
+/** The name of each language, for the boxes of a text per language. */
+const LANGUAGE_NAME = { de: 'languageDe', nl: 'languageNl', en: 'languageEn' } as const satisfies Record<Language, MessageKey>;
+
 type Draft = string | boolean;
 
 function toDraft(key: SettingKey, value: unknown): Draft {
@@ -137,7 +83,7 @@ function toDraft(key: SettingKey, value: unknown): Draft {
 function fromDraft(key: SettingKey, draft: Draft): unknown {
   if (typeof draft === 'boolean') return draft;
   if (key === 'hosts') return draft.split(/\s+/).filter(Boolean);
-  if (SETTINGS[key].schema.type === 'integer') return draft.trim() === '' ? NaN : Number(draft);
+  if (allowedValues(key).kind === 'integer') return draft.trim() === '' ? NaN : Number(draft);
   return draft;
 }
 
@@ -202,7 +148,7 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
       <select {...common} value={String(value)} onChange={(event) => void save(event.currentTarget.value)}>
         {allowed.options.map((option) => (
           <option key={option} value={option}>
-            {t(CHOICE_TEXT[option] ?? 'choiceAuto')}
+            {text((SETTING_TEXTS[name].choices as Record<string, Text>)[option]!.key)}
           </option>
         ))}
       </select>
@@ -213,7 +159,7 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
       <div class="per-language" role="group" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
         {LANGUAGES.map((language: Language) => (
           <label key={language}>
-            <span>{t(CHOICE_TEXT[language]!)}</span>
+            <span>{t(LANGUAGE_NAME[language])}</span>
             <textarea
               rows={2}
               disabled={enforced}
@@ -252,11 +198,11 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
     <div class={`setting${enforced ? ' enforced' : ''}${wide ? ' wide' : ''}`} data-testid={id} data-source={view.source[name]}>
       {allowed.kind === 'per-language' ? (
         <span class="label" id={`${id}-label`}>
-          {t(LABEL[name])}
+          {text(SETTING_TEXTS[name].label.key)}
         </span>
       ) : (
         <label for={id} id={`${id}-label`}>
-          {t(LABEL[name])}
+          {text(SETTING_TEXTS[name].label.key)}
         </label>
       )}
       {control}
@@ -279,7 +225,7 @@ function Field({ name, view, onSaved }: { name: SettingKey; view: SettingsView; 
 
 /** The settings of one section. */
 export function SettingsFields({ section, view, onSaved }: { section: SectionId; view: SettingsView; onSaved: (text: string) => void }) {
-  const keys = (Object.keys(SECTION_OF) as SettingKey[]).filter((key) => SECTION_OF[key] === section);
+  const keys = (Object.keys(SETTING_TEXTS) as SettingKey[]).filter((key) => SETTING_TEXTS[key].section === section);
   return (
     <form onSubmit={(event) => event.preventDefault()}>
       {keys.map((key) => (
