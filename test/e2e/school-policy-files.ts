@@ -1,6 +1,6 @@
 // Real policy files for the browsers under test, where a school's IT puts them: Chromium's managed folder
 // (/etc/chromium/policies/managed, any *.json) and Debian firefox-esr's policies.json in /etc/firefox/policies
-// (not /etc/firefox-esr: platform-notes §5.3). Both folders are machine-wide, so:
+// (Debian's firefox-esr reads this one, not /etc/firefox-esr). Both folders are machine-wide, so:
 // - with `policyIsolation` (root, mount namespaces allowed; CI), each browser that takes policy starts in a
 //   mount namespace of its own where that folder is this test's own folder: the browser reads a real file at
 //   the real path, no other browser (of a test running in parallel) sees it, and nothing stays behind;

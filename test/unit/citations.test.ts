@@ -47,7 +47,6 @@ const OUTSIDE_SHEETS_PENDING: readonly string[] = [
   'test/e2e/firefox.spec.ts',
   'test/e2e/firefox-launch.ts',
   'test/e2e/firefox-policy.spec.ts',
-  'test/e2e/firefox-policy-file.ts',
   'test/e2e/force-install-chromium.spec.ts',
   'test/e2e/force-install-firefox.spec.ts',
 ];
