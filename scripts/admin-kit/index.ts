@@ -56,7 +56,7 @@ export function generateKit(kitInput: KitInput, configuration?: Configuration): 
   const config = configuration ?? exampleConfiguration(input.example, input.host);
   assertValidConfiguration(config);
   const missing = missingGermanTitles();
-  if (missing.length) throw new Error(`GERMAN_TITLES in scripts/admin-kit/shared.ts lacks: ${missing.join(', ')}`);
+  if (missing.length) throw new Error(`src/core/setting-texts.ts has no German line for school IT (policy.de) for: ${missing.join(', ')}`);
   const files = new Map<string, string>();
   files.set('configuration.json', json(config));
   files.set('linux/chrome/jitsi-moderator-companion.json', linuxPolicy(input, 'chrome', config));
