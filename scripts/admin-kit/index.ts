@@ -3,7 +3,7 @@
 //   npm run admin-kit -- --host jitsi.schule.example --chrome-id <32 letters a–p> [--edge-id …] [--out dir]
 // The generators are pure (configuration in, file text out); runCli() at the end is the only part that
 // touches the file system. docs/admin/README.md says where each file goes and cites the browser sources
-// the formats follow; test/unit/admin-kit.test.ts checks every file against parsePolicy.
+// the formats follow; test/unit/admin-kit/ checks every file against parsePolicy (a test file per format).
 // This is the entry point: generateKit() puts the files of every format (one module each: chromium-json,
 // windows-reg, admx, macos, google-admin, firefox, settings-table) together, and runCli() is the command line.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
