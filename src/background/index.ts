@@ -8,26 +8,31 @@ import { badgeText, isRecording, peopleInLesson, shownRoomName, type RoomSnapsho
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
   isActionResult,
+  isBackgroundRequest,
   isContentToBackground,
-  isPopupToBackground,
   LEAVE_GUARD_PREFS_KEY,
   ROOM_UPDATES_PORT,
+  type BackgroundReply,
+  type BackgroundRequestOf,
+  type BackgroundRequestType,
   type FramePingMessage,
   type LeaveGuardPrefs,
   type LeaveGuardPrefsMessage,
   type PageCommandMessage,
-  type PopupToBackground,
 } from '../shared/messages.ts';
 import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, tCount, type MessageKey } from '../shared/i18n.ts';
 import { forgetRoom, readLessonFrame, readRoom, saveRoom, tabsWithRooms } from '../shared/room-store.ts';
+import { isTicksKeyOf } from '../shared/storage-keys.ts';
+import { contentScriptOf, isOwnPopup, type ContentScript } from './senders.ts';
 import { lessonEnding } from '../core/lesson-ending.ts';
 import { createRelayQueue, type RelayQueue } from '../core/relay-queue.ts';
 import { describeEnding, forgetEnding, saveEnding } from '../shared/lesson-ending-store.ts';
 import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
-import { forgetAutoActions, isSameLesson, readAutoActions } from '../shared/auto-actions.ts';
+import { readAutoActions } from '../shared/auto-actions.ts';
+import { forgetAutoActions, isSameLesson } from './auto-actions-store.ts';
 import { endTrackedLesson, markEndedForAll, noteEndingStarted, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, followConfirmations, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
@@ -129,9 +134,9 @@ function enqueue(tabId: number, work: () => Promise<void>): Promise<void> {
   return next;
 }
 
-/** The teacher's manual ticks (popup, `ticks:<tabId>:<room>`) last for that tab's lessons only. */
+/** The teacher's manual ticks (popup, ticksKey) last for that tab's lessons only. */
 async function forgetTicks(tabId: number): Promise<void> {
-  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key.startsWith(`ticks:${tabId}:`));
+  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => isTicksKeyOf(key, tabId));
   if (keys.length) await browser.storage.session.remove(keys);
 }
 
@@ -174,45 +179,40 @@ async function forwardAction(tabId: number, action: RoomAction): Promise<ActionR
   }
 }
 
-function isOwnPopup(sender: browser.Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('src/popup/'));
-}
+/** The popup's requests (messages.ts, BackgroundRequests), each with its handler. */
+const popupRequests: { [K in BackgroundRequestType]: (request: BackgroundRequestOf[K]) => Promise<BackgroundReply<K>> } = {
+  'enable-site': ({ pattern, confirmed }) => enableSite(pattern, confirmed === true),
+  'site-status': ({ pattern }) => isSiteEnabled(pattern).then((enabled) => ({ enabled })),
+  'check-page': ({ tabId }) => injectBridge(tabId),
+  'room-action': ({ tabId, action }) => forwardAction(tabId, action),
+};
 
-function handlePopupMessage(message: PopupToBackground): Promise<unknown> {
-  switch (message.type) {
-    case 'enable-site':
-      return enableSite(message.pattern, message.confirmed === true);
-    case 'site-status':
-      return isSiteEnabled(message.pattern).then((enabled) => ({ enabled }));
-    case 'check-page':
-      return injectBridge(message.tabId);
-    case 'room-action':
-      return forwardAction(message.tabId, message.action);
-  }
+function answerPopup<K extends BackgroundRequestType>(request: BackgroundRequestOf[K]): Promise<BackgroundReply<K>> {
+  const handle: (request: BackgroundRequestOf[K]) => Promise<BackgroundReply<K>> = popupRequests[request.type];
+  return handle(request);
 }
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id) return undefined;
-  // Our popup (also when opened as a tab) may manage sites; nothing else may.
+  // Our popup (also when opened as a tab) may manage sites and act on lessons; nothing else may.
   if (isOwnPopup(sender)) {
-    if (isPopupToBackground(message)) return handlePopupMessage(message);
+    if (isBackgroundRequest(message)) return answerPopup(message);
     console.warn('[background] dropped a malformed popup message');
     return undefined;
   }
-  return handleContentMessage(message, sender);
+  const content = contentScriptOf(sender);
+  return content ? handleContentMessage(message, content) : undefined;
 });
 
 // The same messages through the content script's port (room updates, without a channel per message).
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== ROOM_UPDATES_PORT) return;
-  const sender = port.sender;
-  if (!sender || sender.id !== browser.runtime.id || isOwnPopup(sender)) return port.disconnect();
-  port.onMessage.addListener((message: unknown) => void handleContentMessage(message, sender));
+  const content = contentScriptOf(port.sender);
+  if (!content) return port.disconnect();
+  port.onMessage.addListener((message: unknown) => void handleContentMessage(message, content));
   // An embedded lesson's frame went away (the school platform removed it, or its page navigated): no
   // event of the tab says so, but its content script's port closes.
-  const tabId = sender.tab?.id;
-  const frameId = sender.frameId ?? 0;
-  if (tabId !== undefined && frameId !== 0) port.onDisconnect.addListener(() => void enqueue(tabId, () => onLessonFrameGone(tabId, frameId)));
+  const { tabId, frameId } = content;
+  if (frameId !== 0) port.onDisconnect.addListener(() => void enqueue(tabId, () => onLessonFrameGone(tabId, frameId)));
 });
 
 /**
@@ -248,10 +248,8 @@ async function lessonFrameAlive(tabId: number): Promise<boolean> {
 }
 
 /** A message from one of our content scripts: a tab's top frame, or the frame of an embedded lesson. */
-function handleContentMessage(message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
-  const tabId = sender.tab?.id;
-  const frameId = sender.frameId ?? 0;
-  if (tabId === undefined) return undefined;
+function handleContentMessage(message: unknown, sender: ContentScript): Promise<unknown> | undefined {
+  const { tabId, frameId } = sender;
   if (!isContentToBackground(message)) {
     console.warn('[background] dropped a malformed message from tab', tabId);
     return undefined;

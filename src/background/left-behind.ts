@@ -5,9 +5,7 @@
 import browser from 'webextension-polyfill';
 import { peopleInLesson, shownRoomName, type RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
-
-const URL_PREFIX = 'url:';
-const NOTICE_PREFIX = 'notice:';
+import { noticeKey, tabKey } from '../shared/storage-keys.ts';
 
 /** Where to rejoin: the page without its #hash (Jitsi's config overrides) and without a login token. */
 export async function rememberRoomUrl(tabId: number, senderUrl: string | undefined): Promise<void> {
@@ -16,11 +14,11 @@ export async function rememberRoomUrl(tabId: number, senderUrl: string | undefin
   url.hash = '';
   // A login token (JWT) carries the user's name: not kept, even for the session; rejoining asks again.
   url.searchParams.delete('jwt');
-  await browser.storage.session.set({ [`${URL_PREFIX}${tabId}`]: url.href });
+  await browser.storage.session.set({ [tabKey('url', tabId)]: url.href });
 }
 
 export async function forgetRoomUrl(tabId: number): Promise<void> {
-  await browser.storage.session.remove(`${URL_PREFIX}${tabId}`);
+  await browser.storage.session.remove(tabKey('url', tabId));
 }
 
 /** Left with people in the lesson (any of its rooms) while being their moderator: only then is there something to warn about. */
@@ -29,7 +27,7 @@ export function leftPeopleBehind(room: RoomSnapshot | null): room is RoomSnapsho
 }
 
 export async function notifyLeftBehind(tabId: number, room: RoomSnapshot): Promise<void> {
-  const urlKey = `${URL_PREFIX}${tabId}`;
+  const urlKey = tabKey('url', tabId);
   const url = (await browser.storage.session.get(urlKey))[urlKey];
   const id = `left-behind-${tabId}-${Date.now()}`;
   await browser.notifications.create(id, {
@@ -40,7 +38,7 @@ export async function notifyLeftBehind(tabId: number, room: RoomSnapshot): Promi
     // Firefox has no notification buttons: clicking the notification rejoins there.
     ...(typeof url === 'string' && !isFirefox() ? { buttons: [{ title: t('leftBehindRejoin') }] } : {}),
   });
-  if (typeof url === 'string') await browser.storage.session.set({ [`${NOTICE_PREFIX}${id}`]: url });
+  if (typeof url === 'string') await browser.storage.session.set({ [noticeKey(id)]: url });
   await browser.storage.session.remove(urlKey);
 }
 
@@ -49,7 +47,7 @@ function isFirefox(): boolean {
 }
 
 async function rejoin(notificationId: string): Promise<void> {
-  const key = `${NOTICE_PREFIX}${notificationId}`;
+  const key = noticeKey(notificationId);
   const url = (await browser.storage.session.get(key))[key];
   if (typeof url === 'string' && /^https?:\/\//.test(url)) await browser.tabs.create({ url });
   await browser.storage.session.remove(key);
@@ -59,5 +57,5 @@ async function rejoin(notificationId: string): Promise<void> {
 export function handleLeftBehindNotifications(): void {
   browser.notifications.onButtonClicked?.addListener((id) => void rejoin(id));
   browser.notifications.onClicked.addListener((id) => void rejoin(id));
-  browser.notifications.onClosed.addListener((id) => void browser.storage.session.remove(`${NOTICE_PREFIX}${id}`));
+  browser.notifications.onClosed.addListener((id) => void browser.storage.session.remove(noticeKey(id)));
 }

@@ -4,16 +4,13 @@ import { endingStarted, finishLesson, trackLesson, withDetail, type LessonRecord
 import type { RoomSnapshot } from '../core/room.ts';
 import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog, readLessonLog } from '../shared/lesson-log-store.ts';
 import { readSettings } from '../shared/settings-store.ts';
+import { tabKey } from '../shared/storage-keys.ts';
 
-const RUNNING = 'lesson:';
-const ENDED_FOR_ALL = 'endedForAll:';
-/**
- * The one log record of the tab's current document (issue 16): a page can stage "conference" and "left"
- * as often as it likes, but a document makes at most one record, so forged traffic cannot push real lessons
- * out of the log (it keeps MAX_RECORDS). A document ends with the tab's reset (a new document of ours, a
- * navigation away, the lesson's frame gone, the tab closed), never by anything the page reports.
- */
-const DOCUMENT_RECORD = 'documentLesson:';
+// The one log record of the tab's current document (issue 16, documentLessonKey): a page can stage
+// "conference" and "left" as often as it likes, but a document makes at most one record, so forged traffic
+// cannot push real lessons out of the log (it keeps MAX_RECORDS). A document ends with the tab's reset (a
+// new document of ours, a navigation away, the lesson's frame gone, the tab closed), never by anything the
+// page reports.
 /**
  * Each tab's lesson that has just been logged, in the worker's memory only: "end meeting for all" is
  * confirmed after the room is gone, which our own page learns as it leaves, moments after the log entry.
@@ -22,14 +19,14 @@ const justFinished = new Map<number, { id: string; at: number }>();
 const AMEND_WITHIN_MS = 60_000;
 
 async function running(tabId: number): Promise<LessonRecord | null> {
-  const key = `${RUNNING}${tabId}`;
+  const key = tabKey('lesson', tabId);
   const stored: unknown = (await browser.storage.session.get(key))[key];
   return isLessonRecord(stored) ? stored : null;
 }
 
 async function finish(tabId: number, closed: boolean): Promise<void> {
   const record = await running(tabId);
-  const flagKey = `${ENDED_FOR_ALL}${tabId}`;
+  const flagKey = tabKey('endedForAll', tabId);
   // A closed tab takes everything of its own with it; nothing can confirm an ending for it any more.
   if (closed) justFinished.delete(tabId);
   if (!record) return browser.storage.session.remove(flagKey);
@@ -37,7 +34,7 @@ async function finish(tabId: number, closed: boolean): Promise<void> {
   // The teacher (or the school) may switch the log off; then nothing is kept.
   const { values } = await readSettings();
   if (values.lessonLog) await appendLesson(withDetail(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDetail), values.lessonLogDays);
-  await browser.storage.session.remove([`${RUNNING}${tabId}`, flagKey]);
+  await browser.storage.session.remove([tabKey('lesson', tabId), flagKey]);
   if (!closed) justFinished.set(tabId, { id: record.id, at: Date.now() });
 }
 
@@ -51,7 +48,7 @@ async function documentLesson(tabId: number, room: RoomSnapshot): Promise<Lesson
     record.host === room.host && record.room === room.roomName && record.end === null ? record : { ...record, host: room.host, room: room.roomName ?? record.room, end: null, outcome: null, remaining: null };
   const current = await running(tabId);
   if (current) return continued(current);
-  const key = `${DOCUMENT_RECORD}${tabId}`;
+  const key = tabKey('documentLesson', tabId);
   const id: unknown = (await browser.storage.session.get(key))[key];
   if (typeof id !== 'string') return null;
   const logged = (await readLessonLog()).find((record) => record.id === id);
@@ -64,7 +61,7 @@ export async function trackRoom(tabId: number, room: RoomSnapshot): Promise<void
     if (room.roomName === null) return;
     const before = await documentLesson(tabId, room);
     const after = trackLesson(before, room, Date.now(), () => crypto.randomUUID());
-    if (after && after !== before) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: after, [`${DOCUMENT_RECORD}${tabId}`]: after.id });
+    if (after && after !== before) await browser.storage.session.set({ [tabKey('lesson', tabId)]: after, [tabKey('documentLesson', tabId)]: after.id });
   } else if (room.phase === 'leaving' || room.phase === 'left' || room.phase === 'welcome') {
     await finish(tabId, false);
   }
@@ -77,19 +74,19 @@ export async function trackRoom(tabId: number, room: RoomSnapshot): Promise<void
  */
 export async function noteEndingStarted(tabId: number): Promise<void> {
   const record = await running(tabId);
-  if (record && record.endingAt === undefined) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: endingStarted(record, Date.now()) });
+  if (record && record.endingAt === undefined) await browser.storage.session.set({ [tabKey('lesson', tabId)]: endingStarted(record, Date.now()) });
 }
 
 /** The teacher's reason for leaving the class alone goes with the running lesson into the log. */
 export async function noteLeaveReason(tabId: number, reason: string): Promise<void> {
   const record = await running(tabId);
-  if (record) await browser.storage.session.set({ [`${RUNNING}${tabId}`]: { ...record, leaveReason: reason.trim() } });
+  if (record) await browser.storage.session.set({ [tabKey('lesson', tabId)]: { ...record, leaveReason: reason.trim() } });
 }
 
 /** The tab's document is gone: it navigated away (closed: false) or closed (closed: true). */
 export async function endTrackedLesson(tabId: number, closed: boolean): Promise<void> {
   await finish(tabId, closed);
-  await browser.storage.session.remove(`${DOCUMENT_RECORD}${tabId}`);
+  await browser.storage.session.remove(tabKey('documentLesson', tabId));
 }
 
 /**
@@ -99,7 +96,7 @@ export async function endTrackedLesson(tabId: number, closed: boolean): Promise<
  */
 export async function markEndedForAll(tabId: number): Promise<void> {
   if (await running(tabId)) {
-    await browser.storage.session.set({ [`${ENDED_FOR_ALL}${tabId}`]: true });
+    await browser.storage.session.set({ [tabKey('endedForAll', tabId)]: true });
     return;
   }
   const finished = justFinished.get(tabId);

@@ -6,7 +6,8 @@
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import { roomPassword } from '../core/password-words.ts';
 import type { RoomSnapshot } from '../core/room.ts';
-import { lessonOf, outcomeOf, readAutoActions, saveAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
+import { lessonOf, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
+import { outcomeOf, saveAutoActions } from './auto-actions-store.ts';
 import { t } from '../shared/i18n.ts';
 import { readSettings } from '../shared/settings-store.ts';
 

@@ -4,14 +4,9 @@ import browser from 'webextension-polyfill';
 import type { RoomSnapshot } from '../core/room.ts';
 import { isWatchRoomMessage, ROOM_PORT, type RoomStateMessage } from '../shared/messages.ts';
 import { readRoom } from '../shared/room-store.ts';
+import { isOwnPopup } from './senders.ts';
 
 const watchers = new Map<number, Set<browser.Runtime.Port>>();
-
-/** Only our own popup page may watch (it is an extension page; content scripts are not). */
-function isOwnPopup(port: browser.Runtime.Port): boolean {
-  const url = port.sender?.url ?? '';
-  return port.sender?.id === browser.runtime.id && url.startsWith(browser.runtime.getURL('src/popup/'));
-}
 
 export function pushRoom(tabId: number, snapshot: RoomSnapshot | null): void {
   const message: RoomStateMessage = { type: 'room-state', tabId, snapshot };
@@ -27,7 +22,8 @@ export function pushRoom(tabId: number, snapshot: RoomSnapshot | null): void {
 export function acceptWatchers(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== ROOM_PORT) return;
-    if (!isOwnPopup(port)) {
+    // Only our own popup page may watch (it is an extension page; content scripts are not).
+    if (!isOwnPopup(port.sender)) {
       port.disconnect();
       return;
     }

@@ -122,11 +122,6 @@ export function parseTicks(value: unknown): ManualTicks {
   return ticks;
 }
 
-/** The session-storage key of one lesson's ticks: tab and room, so another room starts afresh. */
-export function ticksKey(tabId: number, roomName: string): string {
-  return `ticks:${tabId}:${roomName}`;
-}
-
 const manualItem = (id: ManualId, ticks: ManualTicks): ChecklistItem => ({ id, status: ticks[id] ? 'ok' : 'todo', manual: true });
 
 function fixFor(room: RoomSnapshot, kind: ChecklistFix['kind']): ChecklistFix {

@@ -2,7 +2,7 @@
 // school's (or teacher's) settings say so. A password set that way can be shown here: the popup asks
 // the page for it (Jitsi holds it), so it is never stored.
 import type { RoomSnapshot } from '../core/room.ts';
-import { autoActionsKey, lessonOf, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
+import { lessonOf, readAutoActions, type AutoActionKind, type AutoActionsRecord } from '../shared/auto-actions.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { FAILURE_TEXT } from './room-actions.ts';
 import { ShowPassword } from './ShowPassword.tsx';
@@ -21,7 +21,7 @@ const FAILED_TEXT = {
 } as const satisfies Record<AutoActionKind, MessageKey>;
 
 export function useAutoActions(tabId: number | null): AutoActionsRecord | null {
-  return useTabRecord(tabId, autoActionsKey, readAutoActions);
+  return useTabRecord(tabId, 'auto', readAutoActions);
 }
 
 /** What the school's settings did in this very lesson, if anything. */

@@ -3,11 +3,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LessonEnding } from '../core/lesson-ending.ts';
 import { t } from '../shared/i18n.ts';
-import { describeEnding, endingKey, forgetEnding, readEnding } from '../shared/lesson-ending-store.ts';
+import { describeEnding, forgetEnding, readEnding } from '../shared/lesson-ending-store.ts';
 import { useTabRecord } from './useTabRecord.ts';
 
 export function LessonEnded({ tabId }: { tabId: number | null }) {
-  const ending = useTabRecord<LessonEnding>(tabId, endingKey, readEnding);
+  const ending = useTabRecord<LessonEnding>(tabId, 'ended', readEnding);
   const section = useRef<HTMLElement>(null);
   const shown = Boolean(ending && tabId !== null);
   // The lesson view it replaces may have had the focus (e.g. "End the lesson and leave"): take it, also

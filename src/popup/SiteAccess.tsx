@@ -4,15 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { hostOfPattern, sitePatternFor } from '../core/sites.ts';
+import { askBackground } from '../shared/background-client.ts';
 import { t } from '../shared/i18n.ts';
-import type {
-  CheckPageMessage,
-  CheckPageReply,
-  EnableSiteMessage,
-  EnableSiteReply,
-  SiteStatusMessage,
-  SiteStatusReply,
-} from '../shared/messages.ts';
 
 /** APP.store appears shortly after load; a page that shows no room by then is not a Jitsi room. */
 const CHECK_TIMEOUT_MS = 3_000;
@@ -51,11 +44,7 @@ export function CheckPage({ tabId }: { tabId: number }) {
 
   const check = async (): Promise<void> => {
     setState({ step: 'checking' });
-    const message: CheckPageMessage = { type: 'check-page', tabId };
-    const reply = (await browser.runtime.sendMessage(message).catch((error: unknown) => ({
-      ok: false,
-      detail: String(error),
-    }))) as CheckPageReply;
+    const reply = await askBackground('check-page', { tabId }).catch((error: unknown) => ({ ok: false, detail: String(error) }));
     if (!reply.ok) return setState({ step: 'failed', detail: reply.detail ?? '' });
     // If the page is Jitsi, its room arrives through the background and replaces this view.
     setTimeout(() => setState({ step: 'not-jitsi' }), CHECK_TIMEOUT_MS);
@@ -95,9 +84,8 @@ export function EnableSite({ tabId }: { tabId: number }) {
   const box = useFocusAfterStep(state.step);
   useEffect(() => {
     if (!pattern) return;
-    const ask: SiteStatusMessage = { type: 'site-status', pattern };
-    browser.runtime.sendMessage(ask).then(
-      (reply) => setState({ step: (reply as SiteStatusReply).enabled ? 'enabled' : 'offer' }),
+    askBackground('site-status', { pattern }).then(
+      (reply) => setState({ step: reply.enabled ? 'enabled' : 'offer' }),
       () => setState({ step: 'offer' }),
     );
   }, [pattern]);
@@ -107,8 +95,7 @@ export function EnableSite({ tabId }: { tabId: number }) {
     try {
       // Must run in the click: the browser asks the teacher for this one site.
       if (!(await browser.permissions.request({ origins: [pattern] }))) return setState({ step: 'refused' });
-      const message: EnableSiteMessage = { type: 'enable-site', pattern, ...(confirmed && { confirmed }) };
-      const reply = (await browser.runtime.sendMessage(message)) as EnableSiteReply;
+      const reply = await askBackground('enable-site', { pattern, ...(confirmed && { confirmed }) });
       // The managed build holds every https site, so no browser prompt asked: the teacher confirms here (issue 16).
       setState(reply.ok ? { step: 'just-enabled' } : reply.reason === 'confirm' ? { step: 'confirm' } : { step: 'failed', detail: reply.reason ?? '' });
     } catch (error) {

@@ -1,19 +1,13 @@
 // The popup's one way to act on the lesson: through the background to the tab's page script.
-import browser from 'webextension-polyfill';
 import type { ActionFailure, ActionResult, RoomAction } from '../core/actions.ts';
 import type { PasswordStyle } from '../core/password.ts';
 import { roomPassword } from '../core/password-words.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
-import { isActionResult, type RoomActionMessage } from '../shared/messages.ts';
+import { askBackground } from '../shared/background-client.ts';
 
-export async function runRoomAction(tabId: number, action: RoomAction): Promise<ActionResult> {
-  const message: RoomActionMessage = { type: 'room-action', tabId, action };
-  try {
-    const reply: unknown = await browser.runtime.sendMessage(message);
-    return isActionResult(reply) ? reply : { ok: false, failure: 'no-page' };
-  } catch {
-    return { ok: false, failure: 'no-page' };
-  }
+/** Unreachable, or an answer out of shape: the lesson's page did not act. */
+export function runRoomAction(tabId: number, action: RoomAction): Promise<ActionResult> {
+  return askBackground('room-action', { tabId, action }).catch((): ActionResult => ({ ok: false, failure: 'no-page' }));
 }
 
 /** A fresh room password from the browser's cryptographic random source (settings passwordLength, passwordStyle). Never stored. */

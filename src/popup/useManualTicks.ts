@@ -3,7 +3,8 @@
 // reopens, are shared by every open popup, and are gone with the browser session.
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { parseTicks, ticksKey, type ManualId, type ManualTicks } from '../core/checklist.ts';
+import { parseTicks, type ManualId, type ManualTicks } from '../core/checklist.ts';
+import { ticksKey } from '../shared/storage-keys.ts';
 
 export function useManualTicks(tabId: number | null, roomName: string | null): [ManualTicks, (id: ManualId, ticked: boolean) => void] {
   const key = tabId !== null && roomName ? ticksKey(tabId, roomName) : null;

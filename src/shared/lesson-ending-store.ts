@@ -3,10 +3,8 @@
 import browser from 'webextension-polyfill';
 import type { LessonEnding } from '../core/lesson-ending.ts';
 import { t, tCount } from './i18n.ts';
+import { tabKey } from './storage-keys.ts';
 import { boundedString, count, isBoolean, object, type Guard } from './validate.ts';
-
-const PREFIX = 'ended:';
-export const endingKey = (tabId: number): string => `${PREFIX}${tabId}`;
 
 export const isLessonEnding: Guard<LessonEnding> = object<LessonEnding>({
   room: boundedString(256),
@@ -19,16 +17,16 @@ export const isLessonEnding: Guard<LessonEnding> = object<LessonEnding>({
 });
 
 export async function readEnding(tabId: number): Promise<LessonEnding | null> {
-  const stored: unknown = (await browser.storage.session.get(endingKey(tabId)))[endingKey(tabId)];
+  const stored: unknown = (await browser.storage.session.get(tabKey('ended', tabId)))[tabKey('ended', tabId)];
   return isLessonEnding(stored) ? stored : null;
 }
 
 export async function saveEnding(tabId: number, ending: LessonEnding): Promise<void> {
-  await browser.storage.session.set({ [endingKey(tabId)]: ending });
+  await browser.storage.session.set({ [tabKey('ended', tabId)]: ending });
 }
 
 export async function forgetEnding(tabId: number): Promise<void> {
-  await browser.storage.session.remove(endingKey(tabId));
+  await browser.storage.session.remove(tabKey('ended', tabId));
 }
 
 /** The ending in sentences, in the companion's language (popup card and notification). */

@@ -3,7 +3,8 @@
 //                           synchronous DOM event instead (LEAVE_ATTEMPT_EVENT)
 //   content → page:        window.postMessage: "ready" handshake, commands, the teacher's leave decision
 //   content → background:  a port (room updates), runtime.sendMessage
-//   popup ⇄ background:    a port for the live room; runtime messages for sites and moderator actions
+//   popup ⇄ background:    a port for the live room; requests with their replies (BackgroundRequests)
+//                           for sites and moderator actions, through shared/background-client.ts
 //   background → content:  tabs.sendMessage with a moderator action, answered with its result;
 //                           storage.local LEAVE_GUARD_PREFS_KEY for the leave guard
 import {
@@ -19,7 +20,7 @@ import {
 } from '../core/actions.ts';
 import { isFlatCatalogue, type FlatCatalogue } from '../core/catalogue.ts';
 import { ROOM_PHASES, SNAPSHOT_VERSION, WAITING_REASONS, type RoomSnapshot } from '../core/room.ts';
-import { arrayOf, boundedString, count, isBoolean, nullOr, object, oneOf, type Guard } from './validate.ts';
+import { arrayOf, boundedString, count, isBoolean, isRecord, nullOr, object, oneOf, type Guard } from './validate.ts';
 
 /** Tag on page→content messages; other postMessage traffic on the page is ignored. */
 export const PAGE_MESSAGE_SOURCE = 'jitsi-moderator-companion/page';
@@ -217,53 +218,6 @@ export const isRoomStateMessage: Guard<RoomStateMessage> = object<RoomStateMessa
   snapshot: nullOr(isRoomSnapshot),
 });
 
-// ── popup → background (runtime.sendMessage; only from our popup page) ───────
-/** Turn the extension on for a site whose host permission the teacher just granted. */
-export interface EnableSiteMessage {
-  type: 'enable-site';
-  pattern: string;
-  /** The teacher confirmed in the popup (the managed build, where no browser prompt asks: issue 16). */
-  confirmed?: true;
-}
-
-/** Is the extension already on for this site (manifest, policy or the teacher's choice)? */
-export interface SiteStatusMessage {
-  type: 'site-status';
-  pattern: string;
-}
-
-/** Look for a Jitsi room in this tab by running the bridge there once (activeTab). */
-export interface CheckPageMessage {
-  type: 'check-page';
-  tabId: number;
-}
-
-export type PopupToBackground = EnableSiteMessage | SiteStatusMessage | CheckPageMessage | RoomActionMessage;
-
-export interface CheckPageReply {
-  ok: boolean;
-  detail?: string;
-}
-
-export interface EnableSiteReply {
-  ok: boolean;
-  /** confirm: the managed build, where the teacher confirms in the popup instead of a browser prompt. */
-  reason?: 'invalid' | 'not-granted' | 'confirm';
-}
-
-export interface SiteStatusReply {
-  enabled: boolean;
-}
-
-const sitePattern = boundedString(300);
-const isEnableSite = object<EnableSiteMessage>({ type: oneOf(['enable-site'] as const), pattern: sitePattern }, { confirmed: oneOf([true] as const) });
-const isSiteStatus = object<SiteStatusMessage>({ type: oneOf(['site-status'] as const), pattern: sitePattern });
-
-const isCheckPage = object<CheckPageMessage>({ type: oneOf(['check-page'] as const), tabId: count(MAX_TAB_ID) });
-
-export const isPopupToBackground: Guard<PopupToBackground> = (value): value is PopupToBackground =>
-  isEnableSite(value) || isSiteStatus(value) || isCheckPage(value) || isRoomActionMessage(value);
-
 // ── moderator actions: popup → background → content → page, and the result back ──
 export const MAX_PASSWORD_LENGTH = 128;
 export const MAX_DETAIL_LENGTH = 200;
@@ -315,18 +269,63 @@ export const isActionResult: Guard<ActionResult> = (value): value is ActionResul
     { detail: boundedString(MAX_DETAIL_LENGTH), report: isEndLessonReport },
   )(value);
 
-/** Popup → background: do this in that tab's lesson. */
-export interface RoomActionMessage {
-  type: 'room-action';
-  tabId: number;
-  action: RoomAction;
+// ── popup → background: each request with its reply (runtime.sendMessage; only from our popup page) ──
+/**
+ * What the popup may ask the background, each request declared with the reply it gets. The background
+ * answers from a handler record over these names (the compiler checks that each is handled:
+ * background/index.ts); the popup asks through one client (shared/background-client.ts) that checks each
+ * reply before use. On the wire a request is `{ type, ...request }`.
+ */
+export interface BackgroundRequests {
+  /** Turn the extension on for a site whose host permission the teacher just granted. */
+  'enable-site': {
+    request: {
+      pattern: string;
+      /** The teacher confirmed in the popup (the managed build, where no browser prompt asks: issue 16). */
+      confirmed?: true;
+    };
+    /** confirm: the managed build, where the teacher confirms in the popup instead of a browser prompt. */
+    reply: { ok: boolean; reason?: 'invalid' | 'not-granted' | 'confirm' };
+  };
+  /** Is the extension already on for this site (manifest, policy or the teacher's choice)? */
+  'site-status': { request: { pattern: string }; reply: { enabled: boolean } };
+  /** Look for a Jitsi room in this tab by running the bridge there once (activeTab). */
+  'check-page': { request: { tabId: number }; reply: { ok: boolean; detail?: string } };
+  /** Do this in that tab's lesson: background → content → page, and how it ended back. */
+  'room-action': { request: { tabId: number; action: RoomAction }; reply: ActionResult };
 }
 
-export const isRoomActionMessage: Guard<RoomActionMessage> = object<RoomActionMessage>({
-  type: oneOf(['room-action'] as const),
-  tabId: count(MAX_TAB_ID),
-  action: isRoomAction,
-});
+export type BackgroundRequestType = keyof BackgroundRequests;
+/** Each request as sent: its name in `type`, its fields beside it. */
+export type BackgroundRequestOf = { [K in BackgroundRequestType]: { type: K } & BackgroundRequests[K]['request'] };
+export type BackgroundRequest = BackgroundRequestOf[BackgroundRequestType];
+export type BackgroundReply<K extends BackgroundRequestType> = BackgroundRequests[K]['reply'];
+
+const sitePattern = boundedString(300);
+const tabIdGuard = count(MAX_TAB_ID);
+
+/**
+ * The background checks each request (only our popup may send them, but its word is checked too), the
+ * popup each reply: two records over the same names, apart only so that each side's bundle keeps its own.
+ */
+const REQUEST_GUARDS: { [K in BackgroundRequestType]: Guard<BackgroundRequestOf[K]> } = {
+  'enable-site': object<BackgroundRequestOf['enable-site']>({ type: oneOf(['enable-site'] as const), pattern: sitePattern }, { confirmed: oneOf([true] as const) }),
+  'site-status': object<BackgroundRequestOf['site-status']>({ type: oneOf(['site-status'] as const), pattern: sitePattern }),
+  'check-page': object<BackgroundRequestOf['check-page']>({ type: oneOf(['check-page'] as const), tabId: tabIdGuard }),
+  'room-action': object<BackgroundRequestOf['room-action']>({ type: oneOf(['room-action'] as const), tabId: tabIdGuard, action: isRoomAction }),
+};
+
+export const REPLY_GUARDS: { [K in BackgroundRequestType]: Guard<BackgroundReply<K>> } = {
+  'enable-site': object<BackgroundReply<'enable-site'>>({ ok: isBoolean }, { reason: oneOf(['invalid', 'not-granted', 'confirm'] as const) }),
+  'site-status': object<BackgroundReply<'site-status'>>({ enabled: isBoolean }),
+  'check-page': object<BackgroundReply<'check-page'>>({ ok: isBoolean }, { detail: boundedString(300) }),
+  'room-action': isActionResult,
+};
+
+export const isBackgroundRequest: Guard<BackgroundRequest> = (value): value is BackgroundRequest => {
+  const type = isRecord(value) ? value.type : undefined;
+  return typeof type === 'string' && Object.hasOwn(REQUEST_GUARDS, type) && REQUEST_GUARDS[type as BackgroundRequestType](value);
+};
 
 /** Background → content (tabs.sendMessage, top frame): pass this action to the page script. */
 export interface PageCommandMessage {

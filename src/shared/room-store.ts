@@ -3,26 +3,19 @@
 import browser from 'webextension-polyfill';
 import type { RoomSnapshot } from '../core/room.ts';
 import { isRoomSnapshot } from './messages.ts';
-
-const PREFIX = 'room:';
-/** Which frame of the tab the stored room comes from: 0 for a Jitsi tab, another id for an embedded lesson. */
-const FRAME_PREFIX = 'frame:';
-
-function keyFor(tabId: number): string {
-  return `${PREFIX}${tabId}`;
-}
+import { tabKey, tabOfRoomKey } from './storage-keys.ts';
 
 export async function saveRoom(tabId: number, snapshot: RoomSnapshot, frameId = 0): Promise<void> {
-  await browser.storage.session.set({ [keyFor(tabId)]: snapshot, [`${FRAME_PREFIX}${tabId}`]: frameId });
+  await browser.storage.session.set({ [tabKey('room', tabId)]: snapshot, [tabKey('frame', tabId)]: frameId });
 }
 
 export async function forgetRoom(tabId: number): Promise<void> {
-  await browser.storage.session.remove([keyFor(tabId), `${FRAME_PREFIX}${tabId}`]);
+  await browser.storage.session.remove([tabKey('room', tabId), tabKey('frame', tabId)]);
 }
 
 /** The frame whose room the tab shows (null: none stored). */
 export async function readLessonFrame(tabId: number): Promise<number | null> {
-  const key = `${FRAME_PREFIX}${tabId}`;
+  const key = tabKey('frame', tabId);
   const stored: unknown = (await browser.storage.session.get(key))[key];
   return typeof stored === 'number' && Number.isInteger(stored) && stored >= 0 ? stored : null;
 }
@@ -30,11 +23,11 @@ export async function readLessonFrame(tabId: number): Promise<number | null> {
 /** The tabs that show a Jitsi page of ours right now. */
 export async function tabsWithRooms(): Promise<number[]> {
   const keys = Object.keys(await browser.storage.session.get(null));
-  return keys.filter((key) => key.startsWith(PREFIX)).map((key) => Number(key.slice(PREFIX.length))).filter(Number.isInteger);
+  return keys.map(tabOfRoomKey).filter((tabId) => tabId !== null);
 }
 
 export async function readRoom(tabId: number): Promise<RoomSnapshot | null> {
-  const key = keyFor(tabId);
+  const key = tabKey('room', tabId);
   const stored = (await browser.storage.session.get(key))[key];
   return isRoomSnapshot(stored) ? stored : null;
 }

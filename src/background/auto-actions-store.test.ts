@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { isSameLesson, lessonOf } = await import('./auto-actions.ts');
+const { isSameLesson } = await import('./auto-actions-store.ts');
+const { lessonOf } = await import('../shared/auto-actions.ts');
 
 describe('same lesson after a new document', () => {
   const lesson = lessonOf('jitsi.schule.example', 'Mathe7b');
