@@ -2,7 +2,9 @@
 // configurations, what kind of value each setting is, the Chromium browsers and their force-install entry.
 import { SETTING_TEXTS } from '../../src/core/setting-texts.ts';
 import { allowedValues, hostPattern, LANGUAGES, MAX_TEXT_LENGTH, MAX_URL_LENGTH, parsePolicy, SETTING_KEYS, type SettingKey, type Settings } from '../../src/core/settings.ts';
+import { readFileSync } from 'node:fs';
 import { MANAGED_GECKO_ID } from '../manifest-variants.ts';
+import { managedXpiFileName } from '../package.mjs';
 
 /** What the school's policy holds: the two sections the extension reads (src/core/settings.ts). */
 export interface Configuration {
@@ -23,7 +25,7 @@ export interface KitInput {
   edgeId?: string;
   chromeUpdateUrl?: string;
   edgeUpdateUrl?: string;
-  /** Default: https://<the school's web server, host minus its first label>/jitsi-moderator-companion.xpi */
+  /** Default: https://<the school's web server, host minus its first label>/jitsi-moderator-companion-<version>-firefox-managed.xpi */
   firefoxInstallUrl?: string;
   /** The managed Firefox package's add-on id: the project's signed one, or the school's own. */
   firefoxId?: string;
@@ -35,7 +37,8 @@ export interface KitInput {
 export const EXTENSION_ID_PLACEHOLDER = 'REPLACE-WITH-EXTENSION-ID';
 export const CHROME_WEB_STORE_UPDATE_URL = 'https://clients2.google.com/service/update2/crx';
 export const EDGE_ADDONS_UPDATE_URL = 'https://edge.microsoft.com/extensionwebstorebase/v1/crx';
-export const XPI_FILE_NAME = 'jitsi-moderator-companion.xpi';
+/** The managed Firefox package of this version, as `npm run package` names it (a new version, a new address). */
+export const XPI_FILE_NAME = managedXpiFileName(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
 export const DEFAULT_OUT_DIR = 'docs/admin/generated';
 /** The hosts the shipped examples are generated for. */
 export const EXAMPLE_HOST = 'jitsi.schule.example';
