@@ -104,7 +104,7 @@ test.describe('self-hosted update in Chromium: the kit\'s policy installs N, a f
     expect(template.ExtensionSettings[extensionId]).toMatchObject({ installation_mode: 'force_installed', update_url: updateUrl, override_update_url: true });
     schoolConfiguration = template['3rdparty'].extensions[extensionId];
     policy = chromiumPolicyFolder();
-    // One addition for the test only: without it, CDP cannot reach a force-installed extension (platform-notes §4.4).
+    // One addition for the test only: without it, CDP cannot reach a force-installed extension.
     policy.write({ ...template, DeveloperToolsAvailability: 1 }, 'update');
   });
 
@@ -170,7 +170,7 @@ test.describe('self-hosted update in Chromium: the kit\'s policy installs N, a f
 // about:addons' "Check for Updates" run it, called in about:addons (privileged; --remote-allow-system-access).
 // What the test changes from a school's machine, and why:
 // - xpinstall.signatures.required=false: the packages are unsigned (AMO signs a school's; ESR honours the
-//   pref, platform-notes §5.5). Both N and N+1 are unsigned alike.
+//   pref; force-install-firefox.spec.ts does the same). Both N and N+1 are unsigned alike.
 // - install_url is plain http on 127.0.0.1: Firefox installs it at startup, before the test session's
 //   certificate exception for the throw-away certificate exists. The update address and the update itself are
 //   https, as Firefox demands (it disables an add-on whose update_url is not https).
@@ -232,7 +232,7 @@ function checkForUpdate(aboutAddons: Page, id: string): Promise<string> {
 async function runningAddon(browser: Browser): Promise<{ version: string; installType: string; managed: unknown }> {
   const page = await browser.newPage();
   try {
-    // moz-extension:// gotos never resolve (platform-notes §5.1): start it, wait for the page.
+    // A goto to moz-extension:// never resolves under WebDriver BiDi: start it, wait for the page.
     void page.goto(`moz-extension://${FIREFOX_UUID}/src/options/index.html`).catch(() => undefined);
     await page.waitForSelector('[data-testid="settings"]', { timeout: 15_000 });
     return await page.evaluate(async () => {
@@ -284,7 +284,7 @@ test.describe('self-hosted update in Firefox ESR: the kit\'s policies.json insta
         headless: true,
         userDataDir: join(temp, 'profile'),
         acceptInsecureCerts: true,
-        // Lets the test open moz-extension:// pages and run privileged code in about:addons (platform-notes §5.1).
+        // Lets the test open moz-extension:// pages and run privileged code in about:addons.
         args: ['--remote-allow-system-access'],
         extraPrefsFirefox: {
           'xpinstall.signatures.required': false,
