@@ -1,5 +1,5 @@
 // Isolated-world content script: a validating relay between the untrusted page script and the
-// background. It forwards only well-formed room snapshots from this very window.
+// background. It forwards only well-formed room snapshots from this very document.
 import type browser from 'webextension-polyfill';
 import { ext } from '../shared/ext.ts';
 import { setCatalogue, t } from '../shared/i18n.ts';
@@ -14,10 +14,11 @@ import {
   isPageCommandMessage,
   isPageCommandResultMessage,
   isPageLessonEndedMessage,
-  isPageRoomMessage,
   LEAVE_ATTEMPT_EVENT,
   LEAVE_GUARD_PREFS_KEY,
+  PAGE_ROOM_EVENT,
   parseLeaveAttempt,
+  parsePageRoomMessage,
   type ContentCommandMessage,
   type ContentReadyMessage,
   type ContentToBackground,
@@ -62,6 +63,7 @@ function extensionAlive(): boolean {
 /** Extension reloaded or updated under this page: this script is orphaned; stop relaying. */
 function stopRelaying(): void {
   window.removeEventListener('message', onPageMessage);
+  document.removeEventListener(PAGE_ROOM_EVENT, onPageRoom);
   document.removeEventListener(LEAVE_ATTEMPT_EVENT, onLeaveAttempt);
 }
 
@@ -124,12 +126,17 @@ function relayRooms(): void {
   }
 }
 
+/** The page's room state: a DOM event on this document (PAGE_ROOM_EVENT), checked like every page message. */
+function onPageRoom(event: Event): void {
+  const message = parsePageRoomMessage((event as CustomEvent<unknown>).detail);
+  if (!message) return;
+  roomRelay.push(message.snapshot);
+  relayRooms();
+}
+
 function onPageMessage(event: MessageEvent): void {
   if (event.source !== window || event.origin !== location.origin) return;
-  if (isPageRoomMessage(event.data)) {
-    roomRelay.push(event.data.snapshot);
-    relayRooms();
-  } else if (isPageCommandResultMessage(event.data)) {
+  if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
   } else if (isPageLessonEndedMessage(event.data)) {
     const now = performance.now();
@@ -263,6 +270,7 @@ function announce(): void {
 function start(): void {
   loadPrefs();
   window.addEventListener('message', onPageMessage);
+  document.addEventListener(PAGE_ROOM_EVENT, onPageRoom);
   document.addEventListener(LEAVE_ATTEMPT_EVENT, onLeaveAttempt);
   ext.runtime.onMessage.addListener(onExtensionMessage);
   announce();

@@ -7,6 +7,7 @@ import {
   hasJitsiGlobals,
   readRoomName,
   readSlices,
+  sameParticipantFacts,
   sameSlices,
 } from './adapter.ts';
 import { currentState, fakeConference, legacy2021State, student } from './fixtures.ts';
@@ -112,6 +113,21 @@ describe('phase and snapshot', () => {
     const state = currentState({ conference: joined });
     expect(sameSlices(readSlices(state), readSlices({ ...state }))).toBe(true);
     expect(sameSlices(readSlices(state), readSlices({ ...state, 'features/base/participants': {} }))).toBe(false);
+    expect(sameSlices(readSlices(state), readSlices({ ...state, 'features/base/participants': {} }), 'participants')).toBe(true);
+    expect(sameSlices(readSlices(state), readSlices({ ...state, 'features/lobby': {} }), 'participants')).toBe(false);
+  });
+
+  it('tells a mute or speaker change (same people, same roles) from one the snapshot must show', () => {
+    const state = currentState({ conference: joined, remote: [student('a'), student('b')] });
+    const snapshot = deriveSnapshot(readSlices(state), null, page);
+    const participants = (remote: ReturnType<typeof student>[], local = {}) =>
+      currentState({ conference: joined, remote, local })['features/base/participants'];
+    expect(sameParticipantFacts(participants([student('a', { muted: true }), student('b')]), snapshot)).toBe(true);
+    expect(sameParticipantFacts(participants([student('a')]), snapshot)).toBe(false); // someone left
+    expect(sameParticipantFacts(participants([student('a'), student('b'), student('w', { fakeParticipant: 'Whiteboard' })]), snapshot)).toBe(true);
+    expect(sameParticipantFacts(participants([student('a'), student('b', { role: 'moderator' })]), snapshot)).toBe(true); // not everyone yet
+    expect(sameParticipantFacts(participants([student('a', { role: 'moderator' }), student('b', { role: 'moderator' })]), snapshot)).toBe(false);
+    expect(sameParticipantFacts(participants([student('a'), student('b')], { role: 'participant' }), snapshot)).toBe(false); // we lost the role
   });
 });
 

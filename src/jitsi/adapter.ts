@@ -96,8 +96,9 @@ export function readSlices(state: unknown): RoomSlices {
   return slices;
 }
 
-export function sameSlices(a: RoomSlices, b: RoomSlices): boolean {
-  return SLICE_NAMES.every((name) => a[name] === b[name]);
+/** Same slice references (all, or all but `except`). */
+export function sameSlices(a: RoomSlices, b: RoomSlices, except?: keyof RoomSlices): boolean {
+  return SLICE_NAMES.every((name) => name === except || a[name] === b[name]);
 }
 
 /**
@@ -258,6 +259,19 @@ export function readPasswordDigits(configSlice: unknown): number | null {
   const digits = configSlice.roomPasswordNumberOfDigits;
   if (digits === undefined || digits === false) return 0;
   return typeof digits === 'number' && Number.isInteger(digits) && digits > 0 && digits <= 64 ? digits : null;
+}
+
+/**
+ * What the participants slice tells the snapshot is still as `snapshot` says: the head count and the
+ * roles. Mute and speaker changes replace that slice many times a second and change none of them.
+ */
+export function sameParticipantFacts(participantsSlice: unknown, snapshot: RoomSnapshot): boolean {
+  const people = countRemotePeople(participantsSlice);
+  return (
+    people === snapshot.participants &&
+    readIsModerator(participantsSlice) === snapshot.isModerator &&
+    readEveryoneModerator(participantsSlice, people) === snapshot.everyoneModerator
+  );
 }
 
 export interface PageFacts {

@@ -13,6 +13,7 @@ import {
   readIsModerator,
   readLegacyConference,
   readSlices,
+  sameParticipantFacts,
   sameSlices,
   type JitsiStore,
   type RoomSlices,
@@ -33,6 +34,7 @@ import {
   isLeaveDecisionMessage,
   LEAVE_ATTEMPT_EVENT,
   PAGE_MESSAGE_SOURCE,
+  PAGE_ROOM_EVENT,
   type LeaveAttemptMessage,
   type PageCommandResultMessage,
   type PageLessonEndedMessage,
@@ -65,6 +67,7 @@ const INSTALLED = Symbol.for('jitsi-moderator-companion.page');
 
 function watchStore(store: JitsiStore, history: ModeratorHistory): void {
   const page = { host: location.host, jitsiVersion: readJitsiVersion(win) };
+  let lastState: unknown;
   let lastSlices: RoomSlices | null = null;
   let current: RoomSnapshot | null = null;
   let lastSent: RoomSnapshot | null = null;
@@ -100,17 +103,24 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     lastSent = current;
     budget.spend(performance.now());
     const message: PageRoomMessage = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot: current };
-    window.postMessage(message, location.origin);
+    document.dispatchEvent(new CustomEvent(PAGE_ROOM_EVENT, { detail: JSON.stringify(message) }));
   };
 
   const onStoreChange = (): void => {
-    // Redux calls subscribers after every dispatch, even when nothing changed (§5.2): compare slice
-    // references first and derive only when one of ours was replaced.
-    const slices = readSlices(store.getState());
+    // Redux calls subscribers after every dispatch, even when nothing changed (§5.2): the same root
+    // state is nothing new; else compare slice references and derive only when one of ours was replaced.
+    const state = store.getState();
+    if (state === lastState) return;
+    lastState = state;
+    const slices = readSlices(state);
     if (lastSlices && sameSlices(slices, lastSlices)) return;
+    const onlyParticipants = lastSlices !== null && sameSlices(slices, lastSlices, 'participants');
     if (slices.participants !== lastSlices?.participants) history.update(slices.participants, derivePhase(slices, 'conference') === 'conference', performance.now());
     lastSlices = slices;
     if (switchingUntil && holdForSwitch(slices)) return;
+    // Mute and speaker changes: only the participants slice, and no count or role moved (the support
+    // checks asked of the conference are re-asked every RECHECK_MS).
+    if (onlyParticipants && current?.phase === 'conference' && sameParticipantFacts(slices.participants, current)) return;
     const next = deriveSnapshot(slices, current?.phase ?? null, page);
     if (sameSnapshot(next, current)) return;
     // Never coalesce away the last state of a phase: "everyone removed, then I left" must reach the
@@ -146,7 +156,7 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     }
   });
   setInterval(() => {
-    lastSlices = null;
+    lastState = lastSlices = null;
     onStoreChange();
   }, RECHECK_MS);
 }

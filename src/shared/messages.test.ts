@@ -9,6 +9,7 @@ import {
   isRoomSnapshot,
   PAGE_MESSAGE_SOURCE,
   parseLeaveAttempt,
+  parsePageRoomMessage,
 } from './messages.ts';
 
 const snapshot = { ...emptySnapshot('conference'), participants: 3, jitsiVersion: 'abc', isModerator: true, lobbyEnabled: false };
@@ -45,6 +46,15 @@ describe('page and content messages', () => {
     expect(isPageRoomMessage({ source: 'someone-else', type: 'room', snapshot })).toBe(false);
     expect(isPageRoomMessage({ source: PAGE_MESSAGE_SOURCE, type: 'kick-everyone', snapshot })).toBe(false);
     expect(isPageRoomMessage({ source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot, command: 'x' })).toBe(false);
+  });
+
+  it('reads a room message from its DOM event detail: JSON text only, bounded, checked', () => {
+    const message = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot };
+    expect(parsePageRoomMessage(JSON.stringify(message))).toEqual(message);
+    expect(parsePageRoomMessage(message)).toBeNull(); // an object, not the JSON text
+    expect(parsePageRoomMessage(`${JSON.stringify(message)}}`)).toBeNull();
+    expect(parsePageRoomMessage(JSON.stringify({ ...message, snapshot: { ...snapshot, participants: -1 } }))).toBeNull();
+    expect(parsePageRoomMessage(JSON.stringify({ ...message, padding: 'x'.repeat(5_000) }))).toBeNull();
   });
 
   it('accepts only the two content messages', () => {

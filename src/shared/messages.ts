@@ -5,7 +5,8 @@
 //   content → background:  a port (room updates), runtime.sendMessage
 //   popup ⇄ background:    a port for the live room; requests with their replies (BackgroundRequests)
 //                           for sites and moderator actions, through shared/background-client.ts
-//   background → content:  tabs.sendMessage with a moderator action, answered with its result;
+//   background → content:  requests with their replies (ContentRequests), e.g. a moderator action
+//                           answered with its result;
 //                           storage.local LEAVE_GUARD_PREFS_KEY for the leave guard
 import {
   ACTION_FAILURES,
@@ -72,6 +73,27 @@ export const isPageRoomMessage: Guard<PageRoomMessage> = object<PageRoomMessage>
   type: oneOf(['room'] as const),
   snapshot: isRoomSnapshot,
 });
+
+/**
+ * Room messages go as a synchronous DOM event on `document` (PAGE_ROOM_EVENT, detail = the message as
+ * JSON), not by window.postMessage: no task and no structured clone for every 'message' listener of both
+ * worlds, about half the lesson page's main-thread time per room change (issue 18, test/bench). A script
+ * on the page can dispatch it too: the content script checks every one (parsePageRoomMessage).
+ */
+export const PAGE_ROOM_EVENT = 'jitsi-moderator-companion:room';
+
+/** A message from a DOM event's detail (a string: it crosses the page/content-script boundary as is). */
+function fromDetail<T>(detail: unknown, guard: Guard<T>): T | null {
+  if (typeof detail !== 'string' || detail.length > 4_096) return null;
+  try {
+    const value: unknown = JSON.parse(detail);
+    return guard(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export const parsePageRoomMessage = (detail: unknown): PageRoomMessage | null => fromDetail(detail, isPageRoomMessage);
 
 // ── content → page ────────────────────────────────────────────────────────────
 /** Tag on content→page messages. The page can forge these too; they only ask for a resend. */
@@ -144,26 +166,14 @@ export interface LeaveGuardPrefs {
   catalogue: FlatCatalogue | null;
 }
 
-/**
- * Background → content (tabs.sendMessage), when the prefs change while lessons are open: the content
- * script keeps no storage listener (storage.onChanged would bring every change of the room's state into
- * the lesson page; measured: about +1.5 ms of script per second of a busy lesson).
- */
-export interface LeaveGuardPrefsMessage {
-  type: 'leave-guard-prefs';
-  prefs: LeaveGuardPrefs;
-}
+/** Background → content, when the prefs change while lessons are open (ContentRequests, below). */
+export type LeaveGuardPrefsMessage = ContentRequestOf['leave-guard-prefs'];
 
 export const isLeaveGuardPrefsMessage = (value: unknown): value is LeaveGuardPrefsMessage =>
   object<LeaveGuardPrefsMessage>({ type: oneOf(['leave-guard-prefs'] as const), prefs: isLeaveGuardPrefs })(value);
 
-/**
- * Background → content: "is this frame still here?" (an embedded lesson's frame; any content script of
- * ours answers with nothing, a frame that is gone cannot answer).
- */
-export interface FramePingMessage {
-  type: 'frame-ping';
-}
+/** Background → content: "is this frame still here?" (ContentRequests, below). */
+export type FramePingMessage = ContentRequestOf['frame-ping'];
 
 export const isLeaveGuardPrefs: Guard<LeaveGuardPrefs> = object<LeaveGuardPrefs>({
   strong: isBoolean,
@@ -327,11 +337,44 @@ export const isBackgroundRequest: Guard<BackgroundRequest> = (value): value is B
   return typeof type === 'string' && Object.hasOwn(REQUEST_GUARDS, type) && REQUEST_GUARDS[type as BackgroundRequestType](value);
 };
 
-/** Background → content (tabs.sendMessage, top frame): pass this action to the page script. */
-export interface PageCommandMessage {
-  type: 'page-command';
-  action: RoomAction;
+// ── background → content: each request with its reply (tabs.sendMessage; only from our background) ──
+/**
+ * What the background asks our content scripts, each request with the reply it gets. The content script
+ * checks that a request comes from our background and is well formed (isPageCommandMessage,
+ * isLeaveGuardPrefsMessage); the background checks each reply (CONTENT_REPLY_GUARDS, through
+ * askContentScript in background/index.ts). On the wire a request is `{ type, ...request }`.
+ */
+export interface ContentRequests {
+  /** Pass this moderator action to the page script of the tab's lesson frame; how it ended comes back. */
+  'page-command': { request: { action: RoomAction }; reply: ActionResult };
+  /**
+   * The leave guard's prefs changed while lessons are open (to every frame of the tab; answered with
+   * nothing). The content script keeps no storage listener: storage.onChanged would bring every change of
+   * the room's state into the lesson page (measured: about +1.5 ms of script per second of a busy lesson).
+   */
+  'leave-guard-prefs': { request: { prefs: LeaveGuardPrefs }; reply: unknown };
+  /**
+   * "Is this frame still here?" (an embedded lesson's frame): any content script of ours answers, with
+   * nothing; a frame that is gone cannot answer.
+   */
+  'frame-ping': { request: Record<never, never>; reply: unknown };
 }
+
+export type ContentRequestType = keyof ContentRequests;
+/** Each request as sent: its name in `type`, its fields beside it. */
+export type ContentRequestOf = { [K in ContentRequestType]: { type: K } & ContentRequests[K]['request'] };
+export type ContentReply<K extends ContentRequestType> = ContentRequests[K]['reply'];
+
+/** An answer at all is the reply (its content is not used). */
+const anyAnswer = (_value: unknown): _value is unknown => true;
+
+export const CONTENT_REPLY_GUARDS: { [K in ContentRequestType]: Guard<ContentReply<K>> } = {
+  'page-command': isActionResult,
+  'leave-guard-prefs': anyAnswer,
+  'frame-ping': anyAnswer,
+};
+
+export type PageCommandMessage = ContentRequestOf['page-command'];
 
 export const isPageCommandMessage: Guard<PageCommandMessage> = object<PageCommandMessage>({
   type: oneOf(['page-command'] as const),
@@ -403,15 +446,7 @@ export const isLeaveAttemptMessage: Guard<LeaveAttemptMessage> = object<LeaveAtt
 });
 
 /** The leave attempt in a DOM event's detail (a string: it crosses the page/content-script boundary as is). */
-export function parseLeaveAttempt(detail: unknown): LeaveAttemptMessage | null {
-  if (typeof detail !== 'string' || detail.length > 4_096) return null;
-  try {
-    const value: unknown = JSON.parse(detail);
-    return isLeaveAttemptMessage(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
+export const parseLeaveAttempt = (detail: unknown): LeaveAttemptMessage | null => fromDetail(detail, isLeaveAttemptMessage);
 
 /** Content → page: what the teacher chose. */
 export interface LeaveDecisionMessage {

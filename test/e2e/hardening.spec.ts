@@ -75,12 +75,14 @@ test('10,000 forged conference/left cycles from one page: one record for its doc
     ({ snapshot }) =>
       new Promise<void>((done) => {
         const source = 'jitsi-moderator-companion/page';
+        // The page script's room updates: a DOM event on document, the message as JSON in its detail.
+        const forge = (message: unknown) => document.dispatchEvent(new CustomEvent('jitsi-moderator-companion:room', { detail: JSON.stringify(message) }));
         let cycles = 0;
         const timer = setInterval(() => {
           for (let n = 0; n < 10; n += 1, cycles += 1) {
             const forged = { ...snapshot, host: 'evil.example', roomName: `Fake${cycles}` };
-            window.postMessage({ source, type: 'room', snapshot: { ...forged, phase: 'conference' } }, location.origin);
-            window.postMessage({ source, type: 'room', snapshot: { ...forged, phase: 'left' } }, location.origin);
+            forge({ source, type: 'room', snapshot: { ...forged, phase: 'conference' } });
+            forge({ source, type: 'room', snapshot: { ...forged, phase: 'left' } });
           }
           if (cycles >= 10_000) {
             clearInterval(timer);

@@ -6,6 +6,8 @@ import { expect, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
 const SOURCE = 'jitsi-moderator-companion/page';
+/** The page script's room updates are this DOM event on document (detail: the message as JSON): a page can dispatch it too. */
+const ROOM_EVENT = 'jitsi-moderator-companion:room';
 
 /** Counts the worker's writes and removals of one tab's room, and the notifications it puts up. */
 async function watchWorker(worker: Worker, tabId: number) {
@@ -52,14 +54,15 @@ test('a flood of 10,000 forged room updates: the worker writes a bounded number,
   const seen = await watchWorker(serviceWorker, tabId);
   const started = Date.now();
   await page.evaluate(
-    ({ snapshot, source }) => {
+    ({ snapshot, source, event }) => {
+      const forge = (message: unknown) => document.dispatchEvent(new CustomEvent(event, { detail: JSON.stringify(message) }));
       for (let n = 0; n < 10_000; n += 1) {
         const phase = n % 3 === 0 ? 'left' : 'conference';
-        window.postMessage({ source, type: 'room', snapshot: { ...snapshot, phase, participants: n % 50 } }, location.origin);
+        forge({ source, type: 'room', snapshot: { ...snapshot, phase, participants: n % 50 } });
       }
-      window.postMessage({ source, type: 'room', snapshot: { ...snapshot, participants: 42 } }, location.origin);
+      forge({ source, type: 'room', snapshot: { ...snapshot, participants: 42 } });
     },
-    { snapshot: real, source: SOURCE },
+    { snapshot: real, source: SOURCE, event: ROOM_EVENT },
   );
   // The newest state arrives soon (latest wins), not after thousands of queued ones.
   // Validating 10,000 messages takes the page's main thread a moment (seconds on a busy 2-core machine).
@@ -95,10 +98,11 @@ test('a room name chosen by the page reaches a notification short and plain', as
   const seen = await watchWorker(serviceWorker, tabId);
   const roomName = `Mathe\u202e${'x'.repeat(240)}\u200b`;
   await page.evaluate(
-    ({ snapshot, source, roomName }) => {
-      window.postMessage({ source, type: 'room', snapshot: { ...snapshot, roomName, recording: true } }, location.origin);
+    ({ snapshot, source, roomName, event }) => {
+      const message = { source, type: 'room', snapshot: { ...snapshot, roomName, recording: true } };
+      document.dispatchEvent(new CustomEvent(event, { detail: JSON.stringify(message) }));
     },
-    { snapshot: real, source: SOURCE, roomName },
+    { snapshot: real, source: SOURCE, roomName, event: ROOM_EVENT },
   );
   await expect.poll(async () => (await seen()).notifications.length).toBeGreaterThan(0);
   const [notice] = (await seen()).notifications;

@@ -136,10 +136,13 @@ test('a forged room message from the page is validated: malformed ones are dropp
   const tabId = await tabIdOf(serviceWorker, page);
   await page.evaluate(() => {
     const source = 'jitsi-moderator-companion/page';
+    // The page script's room updates: a DOM event on document, the message as JSON in its detail.
+    const forge = (message: unknown) => document.dispatchEvent(new CustomEvent('jitsi-moderator-companion:room', { detail: JSON.stringify(message) }));
     const snapshot = { v: 1, phase: 'conference', roomName: 'x'.repeat(5000), participants: 3, jitsiVersion: null };
-    window.postMessage({ source, type: 'room', snapshot }, location.origin);
-    window.postMessage({ source, type: 'room', snapshot: { ...snapshot, roomName: 'ok', participants: -4 } }, location.origin);
-    window.postMessage({ source, type: 'kick-everyone' }, location.origin);
+    forge({ source, type: 'room', snapshot });
+    forge({ source, type: 'room', snapshot: { ...snapshot, roomName: 'ok', participants: -4 } });
+    forge({ source, type: 'kick-everyone' });
+    window.postMessage({ source, type: 'room', snapshot: { ...snapshot, roomName: 'ok' } }, location.origin); // the old channel: not listened to
   });
   await page.waitForTimeout(1000);
   expect(await badgeOf(serviceWorker, tabId)).toBe('');

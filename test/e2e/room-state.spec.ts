@@ -568,7 +568,9 @@ test('forged bridge messages on a lesson page: malformed ones never reach storag
   const forgeries = await a.page.evaluate(
     ({ base, tag, otherTab }) => {
       const forged = (marker: number, change: Record<string, unknown>) => ({ ...base, participants: marker, ...change });
-      const post = (message: unknown) => window.postMessage(message, location.origin);
+      // The page script's room updates are a DOM event on document with the message as JSON text.
+      const post = (message: unknown) =>
+        document.dispatchEvent(new CustomEvent('jitsi-moderator-companion:room', { detail: message instanceof Object && !('raw' in message) ? JSON.stringify(message) : (message as { raw: unknown }).raw }));
       const sent = [
         { source: tag, type: 'room', snapshot: forged(901, { roomName: 'x'.repeat(5000) }) }, // oversized name
         { source: tag, type: 'room', snapshot: forged(902, { roomName: 'y'.repeat(257) }) }, // one over the limit
@@ -587,7 +589,8 @@ test('forged bridge messages on a lesson page: malformed ones never reach storag
         { source: tag, type: 'room', snapshot: (({ knocking: _k, ...rest }) => ({ ...rest, participants: 911 }))(base) }, // missing key
         { source: tag, type: 'kick-everyone' }, // unknown message type
         { source: 'jitsi-moderator-companion/content', type: 'room', snapshot: forged(912, {}) }, // wrong tag
-        JSON.stringify({ source: tag, type: 'room', snapshot: forged(913, {}) }), // a string, not an object
+        { raw: { source: tag, type: 'room', snapshot: forged(913, {}) } }, // an object as the detail, not JSON text
+        { raw: `${JSON.stringify({ source: tag, type: 'room', snapshot: forged(914, {}) })}}` }, // not JSON
       ];
       sent.forEach(post);
       // A well-formed forgery last: messages are relayed and stored in order, so once this one is
@@ -597,7 +600,7 @@ test('forged bridge messages on a lesson page: malformed ones never reach storag
     },
     { base: real, tag: PAGE_TAG, otherTab: b.tabId },
   );
-  expect(forgeries).toBe(18);
+  expect(forgeries).toBe(19);
 
   // The page's own facts are untrusted: a well-formed snapshot the page itself posts is accepted as
   // this tab's room (the extension cannot tell it from the page script's; it only ever *reports*
