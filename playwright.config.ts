@@ -13,6 +13,7 @@ const SCHOOL_POLICY_SPECS = [
   '**/firefox-policy.spec.ts',
   '**/force-install-chromium.spec.ts',
   '**/force-install-firefox.spec.ts',
+  '**/self-hosted-update.spec.ts',
 ];
 const PARTLY_POLICY_SPECS = ['**/hardening.spec.ts', '**/school-rules.spec.ts', '**/leave-guard-fails-safe.spec.ts'];
 const WRITES_POLICY = /@school-policy/;
