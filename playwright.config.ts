@@ -24,7 +24,9 @@ const WRITES_POLICY = /@school-policy/;
 export default defineConfig({
   testDir: 'test/e2e',
   workers: 1,
-  fullyParallel: false,
+  // Tests, not files, go to the next free worker: a long file at the end does not leave a worker idle.
+  // Tests that share one browser say so (test.describe.configure({ mode: 'default' })).
+  fullyParallel: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Real browsers on a 2-core CI machine: one retry, and `npm test` prints how many tests needed it.

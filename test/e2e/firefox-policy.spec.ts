@@ -38,6 +38,8 @@ const POLICY = {
 
 
 test.describe('school policy in Firefox ESR (policies.json)', () => {
+  // One Firefox, started with the policy, serves both tests: they stay together, in this order.
+  test.describe.configure({ mode: 'default' });
   let browser: Browser;
   let closeFirefox: (() => Promise<void>) | undefined;
   let policy: PolicyFolder | undefined;
