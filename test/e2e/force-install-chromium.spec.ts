@@ -1,7 +1,7 @@
 // A real force-install in Chromium, as a school's IT does it with a self-hosted CRX
 // (docs/admin/deploy.md, "Chrome and Edge, self-hosted"): `npm run package`'s CRX3 of dist/chrome-managed,
 // signed with a throw-away key, and its updates.xml, served from 127.0.0.1; a machine policy file with
-// ExtensionInstallForcelist and the school's 3rdparty configuration; Chromium started with no extension
+// ExtensionSettings (force_installed, update_url) and the school's 3rdparty configuration; Chromium started with no extension
 // on its command line. The browser must fetch, verify and install the CRX by itself, hand it the policy,
 // and the extension must run on the school's https Jitsi host from policy with no click.
 // The policy file is the admin kit's own Linux template (scripts/admin-kit.ts, as `npm run admin-kit --
