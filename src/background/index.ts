@@ -7,7 +7,7 @@ import { DEFAULT_RULES, roomStatus, type RoomStatus, type SchoolRules } from '..
 import { badgeText, isRecording, peopleInLesson, shownRoomName, type RoomSnapshot } from '../core/room.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
-  isActionResult,
+  CONTENT_REPLY_GUARDS,
   isBackgroundRequest,
   isContentToBackground,
   LEAVE_GUARD_PREFS_KEY,
@@ -15,10 +15,10 @@ import {
   type BackgroundReply,
   type BackgroundRequestOf,
   type BackgroundRequestType,
-  type FramePingMessage,
+  type ContentReply,
+  type ContentRequests,
+  type ContentRequestType,
   type LeaveGuardPrefs,
-  type LeaveGuardPrefsMessage,
-  type PageCommandMessage,
 } from '../shared/messages.ts';
 import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { adoptUiLanguage } from '../shared/ui-language.ts';
@@ -159,9 +159,19 @@ async function onLessonEnded(tabId: number, result: ActionResult): Promise<void>
     .catch(() => undefined);
 }
 
+/**
+ * Asks our content script in a tab (in one frame, or in every frame of it) and checks its reply against
+ * the request's (messages.ts, ContentRequests). Rejects when none answers or the answer is out of shape.
+ */
+async function askContentScript<K extends ContentRequestType>(tabId: number, type: K, request: ContentRequests[K]['request'], frameId?: number): Promise<ContentReply<K>> {
+  const message = { type, ...request };
+  const reply: unknown = await (frameId === undefined ? browser.tabs.sendMessage(tabId, message) : browser.tabs.sendMessage(tabId, message, { frameId }));
+  if (CONTENT_REPLY_GUARDS[type](reply)) return reply;
+  throw new Error(`No valid answer to ${type}`);
+}
+
 /** Hands a moderator action to the content script of the tab's lesson (its frame) and returns what happened. */
 async function forwardAction(tabId: number, action: RoomAction): Promise<ActionResult> {
-  const command: PageCommandMessage = { type: 'page-command', action };
   if (action.kind === 'end-lesson') {
     // After the room updates so far, before the sequence's own: what it turns on is "only at the end" in the log.
     waitingUpdates.delete(tabId);
@@ -169,8 +179,8 @@ async function forwardAction(tabId: number, action: RoomAction): Promise<ActionR
   }
   try {
     const frameId = (await readLessonFrame(tabId)) ?? 0;
-    const reply: unknown = await browser.tabs.sendMessage(tabId, command, { frameId });
-    if (!isActionResult(reply)) return { ok: false, failure: 'no-page' };
+    // No content script, or an answer out of shape: the page did not act (caught below).
+    const reply = await askContentScript(tabId, 'page-command', { action }, frameId);
     if (reply.report?.endedForAll) await markEndedForAll(tabId);
     if (action.kind === 'end-lesson') void enqueue(tabId, () => onLessonEnded(tabId, reply));
     return reply;
@@ -240,8 +250,7 @@ async function onLessonFrameGone(tabId: number, frameId: number): Promise<void> 
 async function lessonFrameAlive(tabId: number): Promise<boolean> {
   const frameId = await readLessonFrame(tabId);
   if (!frameId) return false;
-  const ping: FramePingMessage = { type: 'frame-ping' };
-  return browser.tabs.sendMessage(tabId, ping, { frameId }).then(
+  return askContentScript(tabId, 'frame-ping', {}, frameId).then(
     () => true,
     () => false,
   );
@@ -366,9 +375,8 @@ async function keepLeaveGuardReady(prefs: LeaveGuardPrefs): Promise<void> {
   // Chromium's storage hands objects back with their keys sorted: compare key by key, not as written.
   if (sameJson(stored, prefs)) return;
   await browser.storage.local.set({ [LEAVE_GUARD_PREFS_KEY]: prefs });
-  const message: LeaveGuardPrefsMessage = { type: 'leave-guard-prefs', prefs };
   // Every frame of ours in those tabs: an embedded lesson's leave guard is in its frame.
-  for (const tabId of await tabsWithRooms()) void browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  for (const tabId of await tabsWithRooms()) void askContentScript(tabId, 'leave-guard-prefs', { prefs }).catch(() => undefined);
 }
 
 /** The school's rules the badge follows (settings); until they are read, the built-in ones. */

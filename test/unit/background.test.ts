@@ -164,6 +164,40 @@ describe("the popup's requests", () => {
   });
 });
 
+describe('what the background tells the content scripts', () => {
+  it('new leave-guard prefs go to every frame of each tab with a lesson, and are kept for pages that load later', async () => {
+    await joinLesson();
+    await joinLesson(8);
+    sentToTabs().length = 0;
+    await browser.storage.local.set({ settings: { leaveGuard: 'strong' } });
+    await settle(10);
+    // The lesson log is on by default, with the full detail: a reason typed in strong mode is kept.
+    const prefs = { strong: true, keepsReason: true, catalogue: null };
+    expect(sentToTabs().sort((a, b) => a.tabId - b.tabId)).toEqual([
+      { tabId: TAB, message: { type: 'leave-guard-prefs', prefs }, frameId: undefined },
+      { tabId: 8, message: { type: 'leave-guard-prefs', prefs }, frameId: undefined },
+    ]);
+    expect((await browser.storage.local.get('leaveGuardPrefs')).leaveGuardPrefs).toEqual(prefs);
+  });
+
+  it("an embedded lesson's frame that still answers is kept when its tab loads something; one that is gone ends the lesson", async () => {
+    await sendToWorker(roomUpdate(), contentSender(TAB, 'https://meet.jit.si/Math7b', 3));
+    await settle();
+    const loading = () => browser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { ...contentSender(TAB).tab!, url: 'https://school.example/course' } as any);
+    answerAsContentScript(async (_tab, message) => ((message as { type: string }).type === 'frame-ping' ? undefined : { ok: true }));
+    await loading();
+    await settle(10);
+    expect(sentToTabs().at(-1)).toEqual({ tabId: TAB, message: { type: 'frame-ping' }, frameId: 3 });
+    expect(await session(tabKey('room', TAB))).toMatchObject({ roomName: 'Math7b' });
+    answerAsContentScript(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await loading();
+    await settle(10);
+    expect(await session(tabKey('room', TAB))).toBeUndefined();
+  });
+});
+
 describe('a worker restart', () => {
   it('keeps each tab\'s room: a popup opened after it sees the lesson, and the next update is applied on top', async () => {
     await joinLesson();
