@@ -7,7 +7,7 @@ import { DEFAULT_RULES, roomStatus, type RoomStatus, type SchoolRules } from '..
 import { badgeText, isRecording, peopleInLesson, shownRoomName, type RoomSnapshot } from '../core/room.ts';
 import type { ActionResult, RoomAction } from '../core/actions.ts';
 import {
-  CONTENT_REPLY_GUARDS,
+  isActionResult,
   isBackgroundRequest,
   isContentToBackground,
   LEAVE_GUARD_PREFS_KEY,
@@ -20,6 +20,7 @@ import {
   type ContentRequestType,
   type LeaveGuardPrefs,
 } from '../shared/messages.ts';
+import type { Guard } from '../shared/validate.ts';
 import { readSettings, watchSettings, type SettingsView } from '../shared/settings-store.ts';
 import { adoptUiLanguage } from '../shared/ui-language.ts';
 import { chosenCatalogue, t, tCount, type MessageKey } from '../shared/i18n.ts';
@@ -158,6 +159,15 @@ async function onLessonEnded(tabId: number, result: ActionResult): Promise<void>
     })
     .catch(() => undefined);
 }
+
+/** An answer at all is the reply (its content is not used). */
+const anyAnswer = (_value: unknown): _value is unknown => true;
+/** Each request's reply guard (messages.ts, ContentRequests); kept here, as only the background asks. */
+const CONTENT_REPLY_GUARDS: { [K in ContentRequestType]: Guard<ContentReply<K>> } = {
+  'page-command': isActionResult,
+  'leave-guard-prefs': anyAnswer,
+  'frame-ping': anyAnswer,
+};
 
 /**
  * Asks our content script in a tab (in one frame, or in every frame of it) and checks its reply against

@@ -341,8 +341,9 @@ export const isBackgroundRequest: Guard<BackgroundRequest> = (value): value is B
 /**
  * What the background asks our content scripts, each request with the reply it gets. The content script
  * checks that a request comes from our background and is well formed (isPageCommandMessage,
- * isLeaveGuardPrefsMessage); the background checks each reply (CONTENT_REPLY_GUARDS, through
- * askContentScript in background/index.ts). On the wire a request is `{ type, ...request }`.
+ * isLeaveGuardPrefsMessage); the background checks each reply (askContentScript in background/index.ts,
+ * whose reply guards live there: the popup shares this module's bundle and need not load them). On the
+ * wire a request is `{ type, ...request }`.
  */
 export interface ContentRequests {
   /** Pass this moderator action to the page script of the tab's lesson frame; how it ended comes back. */
@@ -364,15 +365,6 @@ export type ContentRequestType = keyof ContentRequests;
 /** Each request as sent: its name in `type`, its fields beside it. */
 export type ContentRequestOf = { [K in ContentRequestType]: { type: K } & ContentRequests[K]['request'] };
 export type ContentReply<K extends ContentRequestType> = ContentRequests[K]['reply'];
-
-/** An answer at all is the reply (its content is not used). */
-const anyAnswer = (_value: unknown): _value is unknown => true;
-
-export const CONTENT_REPLY_GUARDS: { [K in ContentRequestType]: Guard<ContentReply<K>> } = {
-  'page-command': isActionResult,
-  'leave-guard-prefs': anyAnswer,
-  'frame-ping': anyAnswer,
-};
 
 export type PageCommandMessage = ContentRequestOf['page-command'];
 
