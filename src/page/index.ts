@@ -94,11 +94,20 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     return switchingUntil !== 0;
   };
 
+  /**
+   * The tab is closing or reloading: Jitsi's clean-up on unload (§4.3) leaves the conference, which is not
+   * the teacher leaving. Nothing more is said then (a posted message would not have arrived either), so
+   * the background sees the tab close with the class inside.
+   */
+  let hidden = false;
+  window.addEventListener('pagehide', () => (hidden = true));
+  window.addEventListener('pageshow', () => (hidden = false));
+
   const flush = (resend = false): void => {
     clearTimeout(timer);
     timer = undefined;
     pending = false;
-    if (!current || (!resend && sameSnapshot(current, lastSent))) return;
+    if (!current || hidden || (!resend && sameSnapshot(current, lastSent))) return;
     if (switchingUntil && performance.now() < switchingUntil) return; // left the old room just now: a switch
     lastSent = current;
     budget.spend(performance.now());
