@@ -114,6 +114,7 @@ dispatches, so the wait is the rest of the simulator's task.`
     (missed ? `${missed} measured change${missed === 1 ? ' was' : 's were'} never shown by the popup.` : 'It showed every measured change.') +
     (lost ? ` In ${lost} run${lost === 1 ? '' : 's'} the open popup reloaded during the window; ${lost === 1 ? 'that run has' : 'those runs have'} no open-popup figures.` : '');
   const absorbed = names.map((name) => `${name} ${results.scenarios[name].summary.absorbedShare}`).join(', ');
+  const comparison = baselineMarkdown(results, names);
   return `# Benchmark: busy simulated lesson
 
 ${results.date} · ${results.browser} · ${machineText(m)} · ${buildText(results.build, results.build.olderThanSources)}
@@ -124,7 +125,7 @@ figures are the median over runs (latencies: of each run's median / p95). The sa
 second Chromium without the extension. Raw numbers per run: \`results.json\`. Run: \`npm run bench\`.
 
 ${table}
-
+${comparison}
 Scenarios (\`mix\` of \`__jitsiSim.startLoad\`, relative shares):
 ${scenarioNotes}
 
@@ -153,6 +154,34 @@ server (30–50 ms) plus Prosody handling the kick and broadcasting the departur
 load. The simulator answers the ${p.students} kicks in parallel; the lobby and password steps before them take its
 fixed 30 ms IQ delay each, and the extension checks the room every 50 ms while it verifies.
 Bundle sizes: \`${b.dir ?? p.releaseDir}\`, gzip -9, 1 KB = 1024 bytes.
+`;
+}
+
+/**
+ * Before and after in the same run (--baseline DIR): the baseline build measured right after each run of
+ * this one, each with its own plain page. Empty without a baseline. @param {any} results @param {ScenarioName[]} names
+ */
+function baselineMarkdown(results, names) {
+  const compared = names.filter((name) => results.scenarios[name].baseline);
+  if (!compared.length) return '';
+  /** @type {[string, (s: any) => string][]} */
+  const rows = [
+    ['Added script per snapshot-changing event (median; runs)', (s) => `${s.addedScriptMsPerChange} ms (${s.addedScriptMsPerChangeRuns.join(', ')})`],
+    ['Script with ÷ without (median; runs)', (s) => `${s.scriptRatio} (${s.scriptRatioRuns.join(', ')})`],
+    ['Extra script per second of lesson', (s) => `${s.extraScriptMsPerSecond} ms`],
+    ['Store change → background, median / p95', (s) => `${ms(s.latencyMedianMs)} / ${ms(s.latencyP95Ms)}`],
+    ['Page → content room messages / s', (s) => `${s.pageToContentPerSecond}`],
+  ];
+  const header = ['Figure', ...compared.flatMap((name) => [`${name}: before`, `${name}: after`])];
+  const lines = rows.map(([label, value]) => `| ${[label, ...compared.flatMap((name) => [value(results.scenarios[name].baseline.summary), value(results.scenarios[name].summary)])].join(' | ')} |`);
+  const { dir, commit } = results.scenarios[compared[0] ?? ''].baseline;
+  return `
+Before and after: *before* is \`${dir}\`${commit ? ` (built from commit ${commit})` : ''}, measured right after each run of this build in the same bench run
+(same machine, scenario, seed and window; each with its own plain page beside it).
+
+| ${header.join(' | ')} |
+|${header.map(() => '---').join('|')}|
+${lines.join('\n')}
 `;
 }
 

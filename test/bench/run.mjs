@@ -88,6 +88,11 @@ const params = {
   seed: 0x10ad,
   profile: argv.includes('--profile'),
   extensionDir: 'dist/chrome-dev',
+  /**
+   * Another dev build (e.g. the commit before a change, built in a worktree) measured the same way right
+   * after each run of this one, with its own plain page: before/after from the same machine and run.
+   */
+  baselineDir: stringOption('--baseline', '') || null,
   releaseDir: 'dist/chrome',
 };
 const outDir = resolve(ROOT, stringOption('--out', 'bench'));
@@ -278,6 +283,20 @@ function previousResults() {
   }
 }
 
+/** One line per run on the console. @param {string} scenario @param {number} i @param {any} run @param {string} label */
+function logRun(scenario, i, run, label) {
+  console.log(
+    `${scenario} run ${i + 1}${label}: ${run.storeChangesPerSecond.withExtension} changes/s (${run.snapshotChangingEventsPerSecond} snapshot-changing), ` +
+      `${run.messages.pageToContentPerSecond} page msgs/s, ${run.messages.contentToBackgroundPerSecond} runtime msgs/s, ` +
+      `latency median ${run.latencyMs.changeToBackground.median} ms p95 ${run.latencyMs.changeToBackground.p95} ms, ` +
+      `popup median ${run.latencyMs.changeToOpenPopup.median} ms p95 ${run.latencyMs.changeToOpenPopup.p95} ms, ` +
+      `popup open median ${run.popupOpen.toChecklistCompleteMs.median} ms, end of lesson ${run.endOfLesson.map((/** @type {any} */ end) => `${end.resultMs} ms${end.reportedEmpty ? '' : ' (not empty)'}`).join(', ')}, ` +
+      `script ratio ${run.mainThread.ratio.ScriptDuration}, task ratio ${run.mainThread.ratio.TaskDuration}, ` +
+      `script per snapshot-changing event ${run.mainThread.scriptMsPerSnapshotChange.withExtension} / ${run.mainThread.scriptMsPerSnapshotChange.withoutExtension} ms (added ${run.mainThread.scriptMsPerSnapshotChange.added} ms)` +
+      (run.profile ? `, extension on stack ${run.profile.extensionOnStackMs} ms in the window (profiled)` : ''),
+  );
+}
+
 async function main() {
   const started = Date.now();
   if (argv.includes('--render')) {
@@ -297,7 +316,7 @@ async function main() {
   notePolicyFiles();
   const policyWatch = setInterval(notePolicyFiles, 500);
   policyWatch.unref();
-  const builds = PARTS.hangup ? [params.extensionDir, hangupParams.firefoxDir] : [params.extensionDir];
+  const builds = [params.extensionDir, ...(PARTS.hangup ? [hangupParams.firefoxDir] : []), ...(PARTS.lesson && params.baselineDir ? [params.baselineDir] : [])];
   builds.forEach(requireBuild);
   const browser = browserVersion(CHROMIUM_PATH);
   const planText = PLAN.map(({ scenario, runs }) => `${scenario} ${runs} run(s)`).join(', ');
@@ -309,6 +328,8 @@ async function main() {
   const chromeBuild = buildInfo(params.extensionDir);
   const firefoxBuild = PARTS.hangup ? buildInfo(hangupParams.firefoxDir) : null;
   const commit = commitInfo(); // when the builds were copied (commits may land while the bench runs)
+  // The baseline's commit, when it was built in a checkout of its own (a worktree: DIR is <checkout>/dist/…).
+  const baselineCommit = params.baselineDir ? git(['-C', resolve(ROOT, params.baselineDir, '../..'), 'rev-parse', '--short', 'HEAD']) : null;
   const sim = await startSimulator({ port: 0, host: '127.0.0.1', quiet: true }).catch((error) => {
     removeCopies();
     throw error;
@@ -322,22 +343,26 @@ async function main() {
   try {
     for (const { scenario, runs: count } of PARTS.lesson ? PLAN : []) {
       const runs = [];
+      const baselineRuns = [];
       for (let i = 0; i < count; i++) {
         const run = await runOnce({ index: i, sim, scenario, params, extensionDir: builtCopy(params.extensionDir) });
         runs.push(run);
-        console.log(
-          `${scenario} run ${i + 1}: ${run.storeChangesPerSecond.withExtension} changes/s (${run.snapshotChangingEventsPerSecond} snapshot-changing), ` +
-            `${run.messages.pageToContentPerSecond} page msgs/s, ${run.messages.contentToBackgroundPerSecond} runtime msgs/s, ` +
-            `latency median ${run.latencyMs.changeToBackground.median} ms p95 ${run.latencyMs.changeToBackground.p95} ms, ` +
-            `popup median ${run.latencyMs.changeToOpenPopup.median} ms p95 ${run.latencyMs.changeToOpenPopup.p95} ms, ` +
-            `popup open median ${run.popupOpen.toChecklistCompleteMs.median} ms, end of lesson ${run.endOfLesson.map((/** @type {any} */ end) => `${end.resultMs} ms${end.reportedEmpty ? '' : ' (not empty)'}`).join(', ')}, ` +
-            `script ratio ${run.mainThread.ratio.ScriptDuration}, task ratio ${run.mainThread.ratio.TaskDuration}, ` +
-            `script per snapshot-changing event ${run.mainThread.scriptMsPerSnapshotChange.withExtension} / ${run.mainThread.scriptMsPerSnapshotChange.withoutExtension} ms (added ${run.mainThread.scriptMsPerSnapshotChange.added} ms)` +
-            (run.profile ? `, extension on stack ${run.profile.extensionOnStackMs} ms in the window (profiled)` : ''),
-        );
+        logRun(scenario, i, run, '');
+        if (params.baselineDir) {
+          const before = await runOnce({ index: i, sim, scenario, params, extensionDir: builtCopy(params.baselineDir) });
+          baselineRuns.push(before);
+          logRun(scenario, i, before, ' (baseline)');
+        }
       }
       const { mix, rate, about } = SCENARIOS[scenario];
-      scenarios[scenario] = { mix, rate, about, summary: summarise(runs), runs };
+      scenarios[scenario] = {
+        mix,
+        rate,
+        about,
+        summary: summarise(runs),
+        runs,
+        ...(params.baselineDir ? { baseline: { dir: params.baselineDir, commit: baselineCommit, summary: summarise(baselineRuns), runs: baselineRuns } } : {}),
+      };
     }
     lessonSeconds = (Date.now() - started) / 1000;
     if (PARTS.hangup) {
