@@ -26,6 +26,12 @@ describe('what the teacher is told after the end of a lesson', () => {
     expect(ending).toMatchObject({ removed: 23, remaining: 1, locked: false, left: false });
   });
 
+  it('"end meeting for all" ignored by the server: everyone removed instead, and the teacher is told so', () => {
+    const ending = lessonEnding(report({ steps: [{ step: 'end-for-all', outcome: 'failed' }, { step: 'lock', outcome: 'done' }] }), 'Kunst9', 4);
+    expect(ending).toMatchObject({ removed: 24, endedForAll: false, fellBack: true });
+    expect(lessonEnding(report({}), 'Kunst9', 4)).not.toHaveProperty('fellBack');
+  });
+
   it('"ended for all" counts everyone who was in the lesson', () => {
     expect(lessonEnding(report({ endedForAll: true, steps: [{ step: 'end-for-all', outcome: 'done' }] }), 'X', 3)).toMatchObject({ removed: 24, endedForAll: true });
   });

@@ -13,6 +13,8 @@ export interface LessonEnding {
   endedForAll: boolean;
   locked: boolean;
   left: boolean;
+  /** "End meeting for all" was asked and the server did not close the room: everyone was removed instead. */
+  fellBack?: true;
 }
 
 export function lessonEnding(report: EndLessonReport, room: string, at: number): LessonEnding {
@@ -25,5 +27,11 @@ export function lessonEnding(report: EndLessonReport, room: string, at: number):
     endedForAll: report.endedForAll,
     locked: report.steps.some((step) => step.step === 'lock' && step.outcome === 'done'),
     left: report.left,
+    ...(endForAllFellBack(report) ? { fellBack: true as const } : {}),
   };
+}
+
+/** The server ignored "end meeting for all", and the sequence removed everyone one by one instead. */
+export function endForAllFellBack(report: EndLessonReport): boolean {
+  return report.steps.some((step) => step.step === 'end-for-all' && step.outcome === 'failed');
 }

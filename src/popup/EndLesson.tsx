@@ -4,6 +4,7 @@
 // The focus moves into the confirmation, back to the button on Cancel, and onto the outcome.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActionResult } from '../core/actions.ts';
+import { endForAllFellBack } from '../core/lesson-ending.ts';
 import { peopleInLesson, type RoomSnapshot } from '../core/room.ts';
 import { t, tCount } from '../shared/i18n.ts';
 import type { Settings } from '../core/settings.ts';
@@ -136,7 +137,7 @@ function EndResult({ result, onRetry }: { result: ActionResult; onRetry: () => v
     return (
       <p role="status" data-testid="end-result" data-ok="true">
         {report?.endedForAll ? t('endDoneForAll') : report?.left ? t('endDoneLeft') : t('endDoneStayed')}
-        {report?.steps.some((s) => s.step === 'end-for-all' && s.outcome === 'failed') && <> {t('endForAllFellBack')}</>}
+        {report && endForAllFellBack(report) && <> {t('endForAllFellBack')}</>}
       </p>
     );
   }

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import type { LessonEnding } from '../core/lesson-ending.ts';
 import { t, tCount } from './i18n.ts';
 import { tabKey } from './storage-keys.ts';
-import { boundedString, count, isBoolean, object, type Guard } from './validate.ts';
+import { boundedString, count, isBoolean, object, oneOf, type Guard } from './validate.ts';
 
 export const isLessonEnding: Guard<LessonEnding> = object<LessonEnding>({
   room: boundedString(256),
@@ -14,7 +14,7 @@ export const isLessonEnding: Guard<LessonEnding> = object<LessonEnding>({
   endedForAll: isBoolean,
   locked: isBoolean,
   left: isBoolean,
-});
+}, { fellBack: oneOf([true] as const) });
 
 export async function readEnding(tabId: number): Promise<LessonEnding | null> {
   const stored: unknown = (await browser.storage.session.get(tabKey('ended', tabId)))[tabKey('ended', tabId)];
@@ -37,6 +37,8 @@ export function describeEnding(ending: LessonEnding): string[] {
       ? t('endedForAllAt', time)
       : t(ending.locked ? 'endedRemovedLocked' : 'endedRemoved', [time, String(ending.removed)]),
   ];
+  // The teacher asked for "end meeting for all"; that it did not happen is part of what they are told.
+  if (ending.fellBack) lines.push(t('endForAllFellBack'));
   if (ending.remaining > 0) lines.push(tCount(ending.remaining, { zero: 'endedRemainingOther', one: 'endedRemainingOne', other: 'endedRemainingOther' }));
   return lines;
 }

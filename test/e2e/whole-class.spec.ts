@@ -125,13 +125,15 @@ test('the popup\'s "End the lesson" from inside a breakout room: back to the mai
 });
 
 async function endFromPopup(popup: Page): Promise<string[]> {
-  // The result shows only until the page has left: note every text it showed.
+  // The result shows until the page has left, then the lasting "Lesson ended" card (whichever the popup
+  // learns first: the reply or the room's end): note every text either showed.
   await popup.evaluate(() => {
     const texts: string[] = [];
     (window as any).endTexts = texts;
     new MutationObserver(() => {
-      const result = document.querySelector('[data-testid="end-result"]');
-      if (result?.textContent && !texts.includes(result.textContent)) texts.push(result.textContent);
+      for (const shown of document.querySelectorAll('[data-testid="end-result"], [data-testid="lesson-ended"]')) {
+        if (shown.textContent && !texts.includes(shown.textContent)) texts.push(shown.textContent);
+      }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await popup.getByTestId('end-lesson').click();
