@@ -1,5 +1,6 @@
 // @ts-check
-// Lint encodes the architecture: which context may import what (../shared/style.md §9.1).
+// Lint encodes the architecture, so that review need not: which context may import what (one folder per
+// browser context, a pure core, the Jitsi adapter for the page script only; README "Layout").
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';

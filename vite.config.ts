@@ -45,7 +45,7 @@ export default defineConfig({
       manifest: manifest as unknown as ManifestV3Export,
       browser: target,
       // Standalone IIFEs: no loader, no web_accessible_resources, synchronous in manifest order,
-      // and the MAIN-world script works on Firefox (see ../shared/platform-notes.md §2).
+      // and the MAIN-world script works on Firefox (docs/browsers.md §1.1).
       contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/page/index.ts'] },
     }),
   ],

@@ -1,5 +1,5 @@
 // @ts-check
-// Chromium flags for hermetic, headless test and bench runs (/work/shared/platform-notes.md §3, §4.4):
+// Chromium flags for hermetic, headless test and bench runs (docs/browsers.md §2.1):
 // nothing resolves but 127.0.0.1, localhost and the host names mapped to 127.0.0.1 here.
 
 /**

@@ -237,7 +237,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 /**
  * The tab's lesson comes from one document: the top frame (a Jitsi tab) or a frame of a school platform
- * that embeds Jitsi (jitsi-facts §11). Another frame takes over only when that lesson is not in progress.
+ * that embeds Jitsi (docs/jitsi.md §11). Another frame takes over only when that lesson is not in progress.
  */
 async function fromLessonFrame(tabId: number, frameId: number): Promise<boolean> {
   const current = await readLessonFrame(tabId);

@@ -32,7 +32,7 @@ export async function launchFirefox(
     headless: true,
     acceptInsecureCerts,
     userDataDir: profile,
-    // Lets the test open moz-extension:// pages (/work/shared/platform-notes.md §5.1).
+    // Lets the test open moz-extension:// pages (docs/browsers.md §3.1).
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
@@ -61,7 +61,7 @@ export async function launchFirefox(
   };
 }
 
-/** moz-extension:// navigations never resolve under BiDi (platform-notes §5.1): start one, then wait for content. */
+/** moz-extension:// navigations never resolve under BiDi (docs/browsers.md §3.1): start one, then wait for content. */
 export async function openFirefoxExtensionPage(page: Page, path: string, readySelector = 'main#app'): Promise<void> {
   await page.goto(firefoxExtensionUrl(path), { timeout: 1500 }).catch(() => undefined);
   await page.waitForSelector(readySelector);

@@ -1,7 +1,7 @@
 // School policy read by Debian's Firefox ESR from a real policies.json, as a school's IT would deploy it:
-// /etc/firefox/policies/policies.json (not /etc/firefox-esr, /work/shared/platform-notes.md §5.3), under
-// 3rdparty.Extensions.<gecko id>. Firefox applies no schema (§5.4), so invalid values reach the extension
-// and must be listed by its options page. Needs root (CI runs as root).
+// /etc/firefox/policies/policies.json (not /etc/firefox-esr, docs/browsers.md §3.2), under
+// 3rdparty.Extensions.<gecko id>. Firefox applies no schema (docs/browsers.md §3.3), so invalid values reach
+// the extension and must be listed by its options page. Needs root (CI runs as root).
 //
 // The file is machine-wide and single. Firefox reads it once, at startup: this Firefox has the folder to
 // itself where the run allows it (school-policy-files.ts); otherwise the file is in place only while
@@ -75,7 +75,7 @@ test.describe('school policy in Firefox ESR (policies.json)', () => {
         });
 
       // Firefox has the policy from startup, so the first read has it (and Firefox sends no managed onChanged
-      // that could bring it later, platform-notes §5.4): no polling as in the Chromium test.
+      // that could bring it later, docs/browsers.md §3.3): no polling as in the Chromium test.
       expect(await setting('autoLobby')).toEqual({ source: 'enforced', text: expect.stringContaining('Your school decides this.') });
       expect(await control('autoLobby')).toMatchObject({ checked: true, disabled: true });
       expect(await setting('leaveGuard')).toMatchObject({ source: 'enforced' });

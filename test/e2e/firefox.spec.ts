@@ -8,7 +8,7 @@ import { expect, startSchoolServer, test } from './fixtures.ts';
 
 const POPUP = firefoxExtensionUrl('src/popup/index.html');
 
-/** moz-extension:// navigations never resolve under BiDi (platform-notes §5.1): start them, then wait for content. */
+/** moz-extension:// navigations never resolve under BiDi (docs/browsers.md §3.1): start them, then wait for content. */
 async function openExtensionPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { timeout: 1500 }).catch(() => undefined);
 }

@@ -12,7 +12,7 @@
 // Needs root (CI runs as root). Policy files are machine-wide: this Chromium has the policy folder to itself
 // where the run allows it (school-policy-files.ts); otherwise the file has a unique name, names a key made
 // for this run only, and is removed in afterAll — a leftover Forcelist breaks later runs
-// (/work/shared/platform-notes.md §4.5).
+// (docs/browsers.md §2.4).
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -69,7 +69,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     expect(template.ExtensionSettings[extensionId]).toMatchObject({ installation_mode: 'force_installed', update_url: `${base}updates.xml` });
     schoolConfiguration = template['3rdparty'].extensions[extensionId];
     policy = chromiumPolicyFolder();
-    // One addition for the test only: without it, CDP cannot reach a force-installed extension (§4.4).
+    // One addition for the test only: without it, CDP cannot reach a force-installed extension (docs/browsers.md §2.3).
     policy.write({ ...template, DeveloperToolsAvailability: 1 }, 'forceinstall');
   });
 
@@ -105,7 +105,7 @@ test.describe('force-install by policy in Chromium (self-hosted CRX)', () => {
     // The package has no `key`; Chromium writes the CRX's verified public key into the installed manifest.
     expect(manifest.key).toBe(publicKey);
 
-    // 2. The school's configuration, delivered to the force-installed extension (a few seconds after start, §4.4).
+    // 2. The school's configuration, delivered to the force-installed extension (a few seconds after start, docs/browsers.md §2.2).
     await expect
       .poll(() => worker.evaluate(() => chrome.storage.managed.get()), { timeout: 30_000 })
       .toEqual(schoolConfiguration);

@@ -5,7 +5,7 @@
 // the policy, and the add-on must run on the school's https Jitsi host from policy with no click.
 //
 // The package here is unsigned, so the test sets xpinstall.signatures.required=false, which ESR honours
-// (platform-notes §5.5). Real schools force-install the XPI after their AMO account has signed it (unlisted).
+// (docs/browsers.md §3.4). Real schools force-install the XPI after their AMO account has signed it (unlisted).
 //
 // Needs root (CI runs as root). policies.json is machine-wide and single, and Firefox reads it once, at
 // startup: this Firefox has the folder to itself where the run allows it (school-policy-files.ts);
@@ -26,7 +26,7 @@ import { canWritePolicy, firefoxPolicyFolder, policyIsolation, type PolicyFolder
 const UUID = '0b6c4f3e-8d1a-4f8e-9c61-5a2e7d3f4b21';
 
 
-/** Opens one of the add-on's pages; null while the add-on is not (yet) there. moz-extension:// gotos never resolve (§5.1). */
+/** Opens one of the add-on's pages; null while the add-on is not (yet) there. moz-extension:// gotos never resolve (docs/browsers.md §3.1). */
 async function extensionPageLoaded(page: Page, path: string, readySelector: string): Promise<true | null> {
   await page.goto(`moz-extension://${UUID}/${path}`, { timeout: 1500 }).catch(() => undefined);
   return (await page.waitForSelector(readySelector, { timeout: 1000 }).catch(() => null)) ? true : null;
@@ -63,7 +63,7 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
         userDataDir: join(temp, 'profile'),
         // The simulated school server has a throw-away self-signed certificate.
         acceptInsecureCerts: true,
-        // Lets the test open moz-extension:// pages (platform-notes §5.1).
+        // Lets the test open moz-extension:// pages (docs/browsers.md §3.1).
         args: ['--remote-allow-system-access'],
         extraPrefsFirefox: {
           // An unsigned test package; real schools install the AMO-signed one (docs/admin/deploy.md).

@@ -1,5 +1,5 @@
 // The leave guard on the simulated lesson, whose Jitsi handlers leave at once on beforeunload unless
-// disableBeforeUnloadHandlers is set (jitsi-facts.md §4.3): "Stay" must really keep the teacher in.
+// disableBeforeUnloadHandlers is set (docs/jitsi.md §4.3): "Stay" must really keep the teacher in.
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_PATH } from './browsers.ts';
 import { expect, openPopup, recordOccupantsAtHangup, storedRoomOf, tabIdOf, test } from './fixtures.ts';

@@ -314,7 +314,7 @@ test.describe('one-click fixes', () => {
     };
     for (const [failure, sentence] of Object.entries(failures)) {
       // The page's answer is replaced for this one click: the popup must show whatever comes back.
-      // (Chromium has a native `browser` namespace, which webextension-polyfill then uses; stub both.)
+      // (Chromium has a native `browser` namespace, which webextension-polyfill then uses; stub both: docs/browsers.md §1.2.)
       await popup.evaluate((reply) => {
         for (const namespace of [chrome, (globalThis as any).browser].filter(Boolean)) {
           const original = namespace.runtime.sendMessage;
