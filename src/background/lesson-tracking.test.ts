@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptySnapshot } from '../core/test-snapshots.ts';
 
 const areas = { local: new Map<string, unknown>(), session: new Map<string, unknown>() };
+/** The school's policy as the browser hands it over (a test may make it slow, as a first read can be). */
+let managedRead = async (): Promise<Record<string, unknown>> => ({});
 const area = (map: Map<string, unknown>) => ({
   get: async (keys: string | string[] | null) => {
     const wanted = keys === null ? [...map.keys()] : typeof keys === 'string' ? [keys] : keys;
@@ -16,7 +18,7 @@ const area = (map: Map<string, unknown>) => ({
 
 vi.mock('webextension-polyfill', () => ({
   default: {
-    storage: { local: area(areas.local), session: area(areas.session), managed: { get: async () => ({}) } },
+    storage: { local: area(areas.local), session: area(areas.session), managed: { get: async () => managedRead() } },
     runtime: { onStartup: { addListener() {} }, onInstalled: { addListener() {} } },
   },
 }));
@@ -27,6 +29,25 @@ const log = () => (areas.local.get('lessonLog') ?? []) as { id: string; room: st
 beforeEach(() => {
   areas.local.clear();
   areas.session.clear();
+  managedRead = async () => ({});
+});
+
+describe('when a lesson ended', () => {
+  it('is the moment it ended, also when reading the settings takes seconds', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    try {
+      vi.setSystemTime(1_000_000);
+      await trackRoom(5, { ...emptySnapshot('conference', 'Chemie9'), participants: 2 });
+      managedRead = () => new Promise((resolve) => setTimeout(() => resolve({}), 3_000));
+      vi.setSystemTime(1_060_000);
+      const ended = endTrackedLesson(5, true);
+      await vi.advanceTimersByTimeAsync(3_000);
+      await ended;
+      expect(log()).toMatchObject([{ room: 'Chemie9', end: 1_060_000 }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('one lesson-log record per document (issue 16)', () => {

@@ -25,6 +25,9 @@ async function running(tabId: number): Promise<LessonRecord | null> {
 }
 
 async function finish(tabId: number, closed: boolean): Promise<void> {
+  // The lesson ended now, not once the settings are read (a browser's first managed-storage read can take
+  // seconds).
+  const endedAt = Date.now();
   const record = await running(tabId);
   const flagKey = tabKey('endedForAll', tabId);
   // A closed tab takes everything of its own with it; nothing can confirm an ending for it any more.
@@ -33,7 +36,7 @@ async function finish(tabId: number, closed: boolean): Promise<void> {
   const endedForAll = (await browser.storage.session.get(flagKey))[flagKey] === true;
   // The teacher (or the school) may switch the log off; then nothing is kept.
   const { values } = await readSettings();
-  if (values.lessonLog) await appendLesson(withDetail(finishLesson(record, Date.now(), { closed, endedForAll }), values.lessonLogDetail), values.lessonLogDays);
+  if (values.lessonLog) await appendLesson(withDetail(finishLesson(record, endedAt, { closed, endedForAll }), values.lessonLogDetail), values.lessonLogDays);
   await browser.storage.session.remove([tabKey('lesson', tabId), flagKey]);
   if (!closed) justFinished.set(tabId, { id: record.id, at: Date.now() });
 }
