@@ -5,15 +5,59 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../scripts/manifest-variants.ts';
+import { GECKO_ID, MANAGED_GECKO_ID } from '../../scripts/manifest-variants.ts';
 import { FIREFOX_PATH } from './browsers.ts';
-import type { PolicyFolder } from './school-policy-files.ts';
+import { policyIsolation, type PolicyFolder } from './school-policy-files.ts';
 
 export const FIREFOX_EXTENSION_UUID = '6f1d3c2a-6c0e-4c53-9a4e-2f7f5d1b9e10';
 
 /** moz-extension:// URL of one of the extension's pages, e.g. `src/popup/index.html?tab=3`. */
 export function firefoxExtensionUrl(path: string): string {
   return `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
+}
+
+/** Keep the run hermetic: no update checks, no telemetry pings, no captive-portal probes. */
+const HERMETIC_FIREFOX_PREFS = {
+  'network.captive-portal-service.enabled': false,
+  'app.update.disabledForTesting': true,
+  'datareporting.policy.dataSubmissionEnabled': false,
+};
+
+/**
+ * Firefox as a school's policy installs the companion: nothing installed by the test, `policies` written to
+ * `policy` and read at the start (a machine-wide file is removed again right after), the managed add-on's
+ * pages under `uuid`, `host` resolving to this machine. Unsigned test packages: signatures are not required
+ * (ESR allows it, docs/browsers.md §3.4).
+ */
+export async function launchPolicyFirefox({ policy, policies, profile, host, uuid }: {
+  policy: PolicyFolder;
+  policies: unknown;
+  profile: string;
+  host: string;
+  uuid: string;
+}): Promise<Browser> {
+  policy.write(policies);
+  try {
+    return await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: policy.executablePath,
+      headless: true,
+      userDataDir: profile,
+      // The simulated school servers have throw-away self-signed certificates.
+      acceptInsecureCerts: true,
+      // Lets the test open moz-extension:// pages (docs/browsers.md §3.1).
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'xpinstall.signatures.required': false,
+        'network.dns.localDomains': host,
+        'extensions.webextensions.uuids': JSON.stringify({ [MANAGED_GECKO_ID]: uuid }),
+        ...HERMETIC_FIREFOX_PREFS,
+      },
+    });
+  } finally {
+    // Firefox has read the file at startup (a machine-wide file must not stay for other Firefox runs).
+    if (!policyIsolation) policy.dispose();
+  }
 }
 
 export async function launchFirefox(
@@ -36,10 +80,7 @@ export async function launchFirefox(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-      // Keep the run hermetic: no update checks, no telemetry pings, no captive-portal probes.
-      'network.captive-portal-service.enabled': false,
-      'app.update.disabledForTesting': true,
-      'datareporting.policy.dataSubmissionEnabled': false,
+      ...HERMETIC_FIREFOX_PREFS,
       // jitsi-meet plays its join/leave sounds; headless Firefox would block them (NotAllowedError page errors).
       'media.autoplay.default': 0,
       ...extraPrefs,

@@ -14,13 +14,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { MANAGED_GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit/index.ts';
 import { packageFileName, packageRelease } from '../../scripts/package.mjs';
-import { pollFor } from './firefox-launch.ts';
+import { launchPolicyFirefox, pollFor } from './firefox-launch.ts';
 import { expect, startSchoolServer, test } from './fixtures.ts';
-import { canWritePolicy, firefoxPolicyFolder, policyIsolation, type PolicyFolder } from './school-policy-files.ts';
+import { canWritePolicy, firefoxPolicyFolder, type PolicyFolder } from './school-policy-files.ts';
 
 /** Fixed internal UUID, so the add-on's pages have a known moz-extension:// origin. */
 const UUID = '0b6c4f3e-8d1a-4f8e-9c61-5a2e7d3f4b21';
@@ -53,33 +53,8 @@ test.describe('force-install by policy in Firefox ESR (policies.json ExtensionSe
     schoolConfiguration = policies.policies['3rdparty'].Extensions[MANAGED_GECKO_ID];
     expect(schoolConfiguration).toMatchObject({ enforced: { hosts: [SECOND_SIMULATOR_HOST], autoLobby: true } });
     policy = firefoxPolicyFolder();
-    policy.write(policies);
-    try {
-      launchedAt = Date.now();
-      browser = await puppeteer.launch({
-        browser: 'firefox',
-        executablePath: policy.executablePath,
-        headless: true,
-        userDataDir: join(temp, 'profile'),
-        // The simulated school server has a throw-away self-signed certificate.
-        acceptInsecureCerts: true,
-        // Lets the test open moz-extension:// pages (docs/browsers.md §3.1).
-        args: ['--remote-allow-system-access'],
-        extraPrefsFirefox: {
-          // An unsigned test package; real schools install the AMO-signed one (docs/admin/deploy.md).
-          'xpinstall.signatures.required': false,
-          // The school's Jitsi host resolves to this machine, where the simulator listens.
-          'network.dns.localDomains': SECOND_SIMULATOR_HOST,
-          'extensions.webextensions.uuids': JSON.stringify({ [MANAGED_GECKO_ID]: UUID }),
-          'network.captive-portal-service.enabled': false,
-          'app.update.disabledForTesting': true,
-          'datareporting.policy.dataSubmissionEnabled': false,
-        },
-      });
-    } finally {
-      // Firefox has read the file at startup (a machine-wide file must not stay for other Firefox runs).
-      if (!policyIsolation) policy.dispose();
-    }
+    launchedAt = Date.now();
+    browser = await launchPolicyFirefox({ policy, policies, profile: join(temp, 'profile'), host: SECOND_SIMULATOR_HOST, uuid: UUID });
   });
 
   test.afterAll(async () => {

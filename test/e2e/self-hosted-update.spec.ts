@@ -19,14 +19,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Worker } from '@playwright/test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { EXTENSION_ID_PLACEHOLDER, generateKit } from '../../scripts/admin-kit/index.ts';
 import { MANAGED_GECKO_ID, SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { nextVersion, packageRelease } from '../../scripts/package.mjs';
 import { hermeticChromiumFlags } from '../chromium-flags.mjs';
 import { selfSignedCertificate } from '../sim/server.mjs';
-import { pollFor } from './firefox-launch.ts';
-import { canWritePolicy, chromiumPolicyFolder, firefoxPolicyFolder, policyIsolation, type PolicyFolder } from './school-policy-files.ts';
+import { launchPolicyFirefox, pollFor } from './firefox-launch.ts';
+import { canWritePolicy, chromiumPolicyFolder, firefoxPolicyFolder, type PolicyFolder } from './school-policy-files.ts';
 
 type Release = Awaited<ReturnType<typeof packageRelease>>;
 
@@ -275,31 +275,10 @@ test.describe('self-hosted update in Firefox ESR: the kit\'s policies.json insta
 
   /** Firefox on the test's profile, reading the kit's policies.json at its start. */
   async function launch(): Promise<Browser> {
-    policy!.write(policies);
-    try {
-      launchedAt = Date.now();
-      return await puppeteer.launch({
-        browser: 'firefox',
-        executablePath: policy!.executablePath,
-        headless: true,
-        userDataDir: join(temp, 'profile'),
-        acceptInsecureCerts: true,
-        // Lets the test open moz-extension:// pages and run privileged code in about:addons.
-        args: ['--remote-allow-system-access'],
-        extraPrefsFirefox: {
-          'xpinstall.signatures.required': false,
-          'network.dns.localDomains': UPDATE_HOST,
-          'extensions.webextensions.uuids': JSON.stringify({ [MANAGED_GECKO_ID]: FIREFOX_UUID }),
-          'network.captive-portal-service.enabled': false,
-          'app.update.disabledForTesting': true,
-          'datareporting.policy.dataSubmissionEnabled': false,
-        },
-      });
-    } finally {
-      // Firefox has read the file at startup (a machine-wide file must not stay for other Firefox runs).
-      if (!policyIsolation) policy!.dispose();
-    }
+    launchedAt = Date.now();
+    return launchPolicyFirefox({ policy: policy!, policies, profile: join(temp, 'profile'), host: UPDATE_HOST, uuid: FIREFOX_UUID });
   }
+
 
   /** about:addons, ready for privileged code (its goto does not resolve either: start it, wait for its scope). */
   async function openAboutAddons(): Promise<Page> {
