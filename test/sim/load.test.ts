@@ -3,14 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as A from './src/app/action-types.ts';
 import { setupConferenceListeners } from './src/app/conference-listeners.ts';
-import { createLoad } from './src/app/load.ts';
+import { createLoad, type LoadPage } from './src/app/load.ts';
 import type { ParticipantsState } from './src/app/reducers.ts';
-import type { Runtime } from './src/app/runtime.ts';
 import { createSimStore } from './src/app/store.ts';
 import { newTestServer } from './test-server.ts';
 import { FakeJitsiConference } from './src/lib/jitsi-conference.ts';
 import { CONFERENCE_EVENTS as EVENTS } from './src/shared/constants.ts';
-import { parseSimOptions } from './src/shared/sim-options.ts';
 
 async function joinedLesson(students = 10) {
   const server = newTestServer();
@@ -32,8 +30,8 @@ async function joinedLesson(students = 10) {
   store.dispatch({ type: A.PARTICIPANT_JOINED, participant: { id: 'local', local: true, name: 'Teacher', role: 'none' } });
   conference.join();
   await vi.advanceTimersByTimeAsync(100);
-  const runtime = { sim: parseSimOptions(''), server, store } as unknown as Runtime;
-  return { server, store, conference, actions, libEvents, runtime };
+  const page: LoadPage = { server: () => server, store: () => store };
+  return { server, store, conference, actions, libEvents, page };
 }
 
 describe('media events', () => {
@@ -67,8 +65,8 @@ describe('startLoad', () => {
   afterEach(() => vi.useRealTimers());
 
   it('dispatches at the requested rate, a realistic mix, through the lib path', async () => {
-    const { server, runtime, actions } = await joinedLesson(20);
-    const load = createLoad(runtime);
+    const { server, page, actions } = await joinedLesson(20);
+    const load = createLoad(page);
     const before = actions.length;
     load.start({ changesPerSecond: 20, students: 20, seed: 7 });
     expect(server.membersOnly).toBe(true); // lobby switched on so knocks reach it
@@ -95,13 +93,36 @@ describe('startLoad', () => {
 
   it('the same seed gives the same sequence', async () => {
     const sequence = async () => {
-      const { runtime } = await joinedLesson(20);
-      const load = createLoad(runtime);
+      const { page } = await joinedLesson(20);
+      const load = createLoad(page);
       load.start({ changesPerSecond: 10, students: 20, seed: 3 });
       await vi.advanceTimersByTimeAsync(3000);
       load.stop();
       return (load.stats({ events: true }).events ?? []).map((e) => e.kind).join(',');
     };
     expect(await sequence()).toBe(await sequence());
+  });
+
+  it('a page without media gets ~4 local audio levels/s from the load, only while it runs', async () => {
+    const { page, conference, libEvents } = await joinedLesson(5);
+    const levels: number[] = [];
+    // As the real UI's controller does: the lib reports the local level on the conference.
+    const load = createLoad({
+      ...page,
+      localAudioLevel(level) {
+        levels.push(level);
+        conference.emit(EVENTS.TRACK_AUDIO_LEVEL_CHANGED, conference.myUserId(), level);
+      },
+    });
+    load.start({ changesPerSecond: 5, students: 5 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    load.stop();
+    expect(levels.length).toBeGreaterThanOrEqual(30);
+    expect(levels.length).toBeLessThanOrEqual(50);
+    expect(levels.every((level, i) => level >= 0 && level <= 1 && level !== levels[i - 1])).toBe(true);
+    expect(libEvents.filter((e) => e === EVENTS.TRACK_AUDIO_LEVEL_CHANGED)).toHaveLength(levels.length);
+    const count = levels.length;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(levels).toHaveLength(count);
   });
 });

@@ -93,7 +93,9 @@ export async function build({ minify: min = minify, force = args.has('--force'),
   const outApp = join(DIST, 'app.bundle.js');
   const outLib = join(DIST, 'lib-jitsi-meet.js');
   const outApi = join(DIST, 'external_api.js');
-  const inputs = ['package-lock.json', 'src', 'stubs', 'scripts/build.mjs', SIM_LIB, '../sim/src/lib', '../sim/src/shared'].map(p => join(ROOT, p));
+  // The double's app/ files the test controller bundles (the busy-lesson load) count as inputs too.
+  const inputs = ['package-lock.json', 'src', 'stubs', 'scripts/build.mjs', SIM_LIB, '../sim/src/lib', '../sim/src/shared',
+    '../sim/src/app/load.ts', '../sim/src/app/audio-levels.ts', '../sim/src/app/action-types.ts'].map(p => join(ROOT, p));
   const stampFile = join(DIST, 'build-stamp.json');
   const stamp = existsSync(stampFile) ? JSON.parse(readFileSync(stampFile, 'utf8')) : {};
   if (!force && stamp.minify === min && existsSync(outApp) && existsSync(outLib) && existsSync(outApi) && statSync(outApp).mtimeMs > newestMtime(inputs)) {

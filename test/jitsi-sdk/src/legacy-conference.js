@@ -7,6 +7,7 @@ import { connect } from '@jitsi/react-native-sdk/react/features/base/connection/
 import { gumPending, setInitialGUMPromise } from '@jitsi/react-native-sdk/react/features/base/media/actions';
 import { MEDIA_TYPE } from '@jitsi/react-native-sdk/react/features/base/media/constants';
 import { IGUMPendingState } from '@jitsi/react-native-sdk/react/features/base/media/types';
+import { localParticipantAudioLevelChanged } from '@jitsi/react-native-sdk/react/features/base/participants/actions';
 import { destroyLocalTracks } from '@jitsi/react-native-sdk/react/features/base/tracks/actions';
 import { maybeRedirectToWelcomePage } from '@jitsi/react-native-sdk/react/features/app/actions.web';
 import { maybeOpenFeedbackDialog } from '@jitsi/react-native-sdk/react/features/feedback/actions.web';
@@ -51,6 +52,11 @@ const legacyConference = {
     dispatch(createConference(this.roomName));
     room = getState()['features/base/conference'].joining;
     this._room = room; // "FIXME do not use this" in the real app, but the companion may read it
+    // conference.js's local audio-level listener (its _setupListeners; the SDK's own conference listeners
+    // have none): docs/jitsi.md §5.3. No media here: the test controller's load feeds the lib event.
+    room?.on(window.JitsiMeetJS.events.conference.TRACK_AUDIO_LEVEL_CHANGED, (id, level) => {
+      if (this.isLocalId(id)) dispatch(localParticipantAudioLevelChanged(level));
+    });
     return Promise.resolve();
   },
 

@@ -5,6 +5,8 @@
 // the app goes through jitsi-meet's own code: lib events, or the SDK's own action creators and thunks
 // (moveToRoom, participantJoined/Left for fake tiles, prejoin's joinConference), or the plain action
 // jitsi-meet itself dispatches (SET_LOCAL_RECORDING_RUNNING, as its LocalRecordingManager does).
+// The busy-lesson load for `npm run bench` is the double's (test/sim/src/app/load.ts), on this page's
+// FakeServer and store: every change goes fake server → fake lib events → jitsi-meet's listeners.
 import { moveToRoom } from '@jitsi/react-native-sdk/react/features/breakout-rooms/actions';
 import { participantJoined, participantLeft } from '@jitsi/react-native-sdk/react/features/base/participants/actions';
 import { joinConference } from '@jitsi/react-native-sdk/react/features/prejoin/actions.web';
@@ -12,23 +14,42 @@ import { updateSettings } from '@jitsi/react-native-sdk/react/features/base/sett
 
 import type { FakeServer } from '../../sim/src/lib/fake-server.ts';
 import { createServerControls } from '../../sim/src/lib/server-controls.ts';
-import { FAKE_SERVER_SLOT } from '../../sim/src/shared/constants.ts';
+import { CONFERENCE_EVENTS, FAKE_SERVER_SLOT } from '../../sim/src/shared/constants.ts';
 import { parseRoomPath } from '../../sim/src/shared/room-name.ts';
+import { parseSimOptions } from '../../sim/src/shared/sim-options.ts';
 import type { JitsiSimController } from '../../sim/src/app/controller.ts';
+import { createLoad } from '../../sim/src/app/load.ts';
 
-type Store = { getState(): any; dispatch(action: unknown): any };
+type Store = { getState(): any; dispatch(action: unknown): any; subscribe(listener: () => void): () => void };
 type Page = { APP?: { store?: Store }; __jitsiSim?: JitsiSimController; [FAKE_SERVER_SLOT]?: FakeServer };
 const page = window as unknown as Page;
 
 const store = (): Store | undefined => page.APP?.store;
-const onlyOnTheDouble = (what: string) => () => {
-  throw new Error(`jitsi-sim: ${what} runs on the hand-written double only (test/sim, used by test/bench)`);
-};
+/** The room's URL knobs, from the slot the server writes (jitsi-meet has removed the query by now). */
+const knobs = (window as unknown as Record<symbol, string | undefined>)[Symbol.for('jitsi-sim/room-knobs')];
 
 function createController(): JitsiSimController {
   const server = createServerControls(() => page[FAKE_SERVER_SLOT]);
   const fakeTiles = new Map<string, { conference: unknown; kind: string }>();
   let fakeCounter = 0;
+  let noise = parseSimOptions(knobs === undefined ? location.search : `?${knobs}`).noise;
+  let micLive = true;
+  const load = createLoad({
+    server: () => page[FAKE_SERVER_SLOT],
+    store,
+    // The audio-level noise (docs/jitsi.md §5.3). No media here, so the load stands in for the local
+    // microphone: lib-jitsi-meet samples it every 200 ms and reports a changed level on the conference as
+    // TRACK_AUDIO_LEVEL_CHANGED (local id, level); jitsi-meet's conference.js (our stand-in,
+    // legacy-conference.js) dispatches localParticipantAudioLevelChanged for it. No reducer handles
+    // LOCAL_PARTICIPANT_AUDIO_LEVEL_CHANGED (the participants middleware only lowers a raised hand of
+    // the dominant, local speaker), so the root state stays the same object: only the store's
+    // subscribers run, ~4 times a second, as in a lesson where the teacher talks.
+    localAudioLevel(level) {
+      const conference = store()?.getState()['features/base/conference'].conference;
+      if (!noise || !micLive || !conference) return;
+      conference.emit(CONFERENCE_EVENTS.TRACK_AUDIO_LEVEL_CHANGED, conference.myUserId(), level);
+    },
+  });
 
   return {
     join(name, options = {}) {
@@ -93,12 +114,16 @@ function createController(): JitsiSimController {
 
     setDominantSpeaker: server.setDominantSpeaker,
     setRemoteMuted: server.setRemoteMuted,
-    startLoad: onlyOnTheDouble('startLoad'),
-    stopLoad: onlyOnTheDouble('stopLoad'),
-    loadStats: onlyOnTheDouble('loadStats'),
-    // No media on this page: no audio-level noise, no microphone.
-    setNoise() {},
-    setMicLive() {},
+    startLoad: (options) => load.start(options),
+    stopLoad: () => load.stop(),
+    loadStats: (query) => load.stats(query),
+    // No media on this page: these switch the load's stand-in for the local audio levels (above).
+    setNoise(enabled) {
+      noise = enabled;
+    },
+    setMicLive(live) {
+      micLive = live;
+    },
     state: server.state,
 
     whenJoined(timeoutMs = 10_000) {

@@ -5,21 +5,30 @@ import { seededRandom } from '../shared/sim-options.ts';
 import * as A from './action-types.ts';
 import type { Runtime } from './runtime.ts';
 
-const SAMPLE_INTERVAL_MS = 200;
+export const AUDIO_LEVEL_SAMPLE_MS = 200;
 const CHANCE_OF_CHANGE = 0.8; // 5 samples/s × 0.8 ≈ 4 dispatches/s
 
-export function startAudioLevelNoise(runtime: Runtime): () => void {
-  const random = seededRandom(20_240_611);
+/** One 200 ms sample of a talking microphone: the new level, or undefined when it did not change. */
+export function audioLevelSampler(seed = 20_240_611): () => number | undefined {
+  const random = seededRandom(seed);
   let lastLevel = 0;
+  return () => {
+    if (random() > CHANCE_OF_CHANGE) return undefined;
+    const level = Math.round(random() * 1000) / 1000;
+    if (level === lastLevel) return undefined;
+    lastLevel = level;
+    return level;
+  };
+}
+
+export function startAudioLevelNoise(runtime: Runtime): () => void {
+  const sample = audioLevelSampler();
   const timer = setInterval(() => {
     const store = runtime.store;
     if (!store || !runtime.noise || !runtime.micLive) return;
     if (!store.getState()['features/base/conference'].conference) return;
-    if (random() > CHANCE_OF_CHANGE) return;
-    const level = Math.round(random() * 1000) / 1000;
-    if (level === lastLevel) return;
-    lastLevel = level;
-    store.dispatch({ type: A.LOCAL_PARTICIPANT_AUDIO_LEVEL_CHANGED, level });
-  }, SAMPLE_INTERVAL_MS);
+    const level = sample();
+    if (level !== undefined) store.dispatch({ type: A.LOCAL_PARTICIPANT_AUDIO_LEVEL_CHANGED, level });
+  }, AUDIO_LEVEL_SAMPLE_MS);
   return () => clearInterval(timer);
 }

@@ -70,7 +70,7 @@ export interface JitsiSimController {
 export function createController(runtime: Runtime, conference: LegacyConference, joinConference: (name: string) => void): JitsiSimController {
   const server = createServerControls(() => runtime.server);
   const fakeTiles = new Map<string, unknown>(); // id → conference it was added to
-  const load = createLoad(runtime);
+  const load = createLoad({ server: () => runtime.server, store: () => runtime.store });
   let fakeCounter = 0;
 
   return {

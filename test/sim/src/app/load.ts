@@ -6,10 +6,11 @@
 //   remote mute        TRACK_MUTE_CHANGED (remote)    → PARTICIPANT_UPDATED (see conference-listeners)
 //   knock / admit /    LOBBY_USER_JOINED / _LEFT      → KNOCKING_PARTICIPANT_ARRIVED_OR_UPDATED /
 //   deny                 (+ USER_JOINED on admit)       KNOCKING_PARTICIPANT_LEFT (+ PARTICIPANT_JOINED)
-// The local audio-level noise (audio-levels.ts, ~4 dispatches/s) keeps running on top.
+// Used by both pages: the hand-written double (its own audio-level noise, audio-levels.ts, ~4 dispatches/s,
+// keeps running on top) and jitsi-meet's real web UI (test/jitsi-sdk, no media: the load brings the noise).
 import type { FakeServer, Occupant } from '../lib/fake-server.ts';
 import { seededRandom } from '../shared/sim-options.ts';
-import type { Runtime } from './runtime.ts';
+import { AUDIO_LEVEL_SAMPLE_MS, audioLevelSampler } from './audio-levels.ts';
 
 export type LoadKind = 'join' | 'leave' | 'knock' | 'admit' | 'deny' | 'dominantSpeaker' | 'mute';
 export const LOAD_KINDS: readonly LoadKind[] = ['join', 'leave', 'knock', 'admit', 'deny', 'dominantSpeaker', 'mute'];
@@ -65,8 +66,21 @@ export interface LoadController {
 
 const now = () => performance.timeOrigin + performance.now();
 
-export function createLoad(runtime: Runtime): LoadController {
+/** What the load needs from the page, read at startLoad (the room page may not have them yet before). */
+export interface LoadPage {
+  server(): FakeServer | undefined;
+  /** The page's redux store: only subscribed to, to count its dispatches. */
+  store(): { subscribe(listener: () => void): () => void } | undefined;
+  /**
+   * For a page without media of its own: one sample of the local microphone's audio level, fed in the way
+   * the page's lib would report it (called every 200 ms while the load runs, only with changed levels).
+   */
+  localAudioLevel?(level: number): void;
+}
+
+export function createLoad(page: LoadPage): LoadController {
   let timer: ReturnType<typeof setInterval> | undefined;
+  let noiseTimer: ReturnType<typeof setInterval> | undefined;
   let unsubscribe: (() => void) | undefined;
   let startedAt: number | null = null;
   let stoppedAt: number | null = null;
@@ -93,14 +107,16 @@ export function createLoad(runtime: Runtime): LoadController {
       timer = undefined;
       stoppedAt = now();
     }
+    clearInterval(noiseTimer);
+    noiseTimer = undefined;
     unsubscribe?.();
     unsubscribe = undefined;
     return stats();
   };
 
   const start = (requested: LoadOptions = {}): LoadStats => {
-    const server = runtime.server;
-    const store = runtime.store;
+    const server = page.server();
+    const store = page.store();
     if (!server || !store) throw new Error('jitsi-sim: startLoad needs a room page with its store (call it after whenJoined())');
     stop();
     options = resolveOptions(requested);
@@ -191,6 +207,14 @@ export function createLoad(runtime: Runtime): LoadController {
         spent += Math.max(1, loadDispatches - before);
       }
     }, Math.max(4, Math.floor(500 / rate)));
+    const localAudioLevel = page.localAudioLevel?.bind(page);
+    if (localAudioLevel) {
+      const sample = audioLevelSampler();
+      noiseTimer = setInterval(() => {
+        const level = sample();
+        if (level !== undefined) localAudioLevel(level);
+      }, AUDIO_LEVEL_SAMPLE_MS);
+    }
     return stats();
   };
 
