@@ -256,10 +256,9 @@ async function onLessonFrameGone(tabId: number, frameId: number): Promise<void> 
   await onTabReset(tabId);
 }
 
-/** Whether the embedded lesson's frame still holds our content script (it answers any message). */
+/** Whether the lesson's frame (the top frame, or an embedded lesson's) still holds our content script (it answers any message). */
 async function lessonFrameAlive(tabId: number): Promise<boolean> {
-  const frameId = await readLessonFrame(tabId);
-  if (!frameId) return false;
+  const frameId = (await readLessonFrame(tabId)) ?? 0;
   return askContentScript(tabId, 'frame-ping', {}, frameId).then(
     () => true,
     () => false,
@@ -340,18 +339,26 @@ acceptWatchers();
 watchSiteAccess();
 followConfirmations();
 
-// A tab that navigates to another site no longer shows a room, at once. Without host access there the
-// URL is hidden from us (we hold no "tabs" permission); with it (the managed build holds https://*/*, so it
-// sees every https address) the address names another site than the lesson's (issue 16). Navigations within
+// A tab that navigates to another site no longer shows a room. Without host access there the URL is hidden
+// from us (we hold no "tabs" permission); with it (the managed build holds https://*/*, so it sees every https
+// address) the address names another site than the lesson's: reset at once (issue 16). Navigations within
 // the lesson's site are announced by the new document's content script instead.
-// A frame loading in the page (an embedded lesson's own, say) may also set the tab "loading": an embedded
-// lesson whose frame still answers is kept.
+// "loading" alone does not mean the lesson's document is gone: jitsi-meet cleans its address with
+// history.replaceState about a second after load (a same-document navigation, which Chromium reports as
+// "loading" too), and a frame loading in the page (an embedded lesson's own, say) sets it as well. So the
+// lesson's frame is asked: while it answers, the lesson stays. A navigation to a site we cannot see has not
+// replaced the old document yet when "loading" fires; by "complete" it has, and the ask fails.
 browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
-  if (changeInfo.status !== 'loading') return;
+  if (changeInfo.status !== 'loading' && changeInfo.status !== 'complete') return;
   void enqueue(tabId, async () => {
     const room = await readRoom(tabId);
     if (!room) return;
-    if (tab.url !== undefined && (await readLessonFrame(tabId)) === 0 && senderHost(tab.url) === room.host) return;
+    const lessonFrame = await readLessonFrame(tabId);
+    const topFrameLesson = lessonFrame === null || lessonFrame === 0;
+    if (tab.url !== undefined && topFrameLesson) {
+      if (senderHost(tab.url) !== room.host) await onTabReset(tabId);
+      return;
+    }
     if (!(await lessonFrameAlive(tabId))) await onTabReset(tabId);
   });
 });

@@ -151,6 +151,42 @@ test('a lesson tab that navigates to another site the extension can see (managed
   expect(await badgeOf(serviceWorker, tabId)).toBe('');
 });
 
+test("jitsi-meet's own address clean-up (history.replaceState, which Chromium reports as the tab 'loading') keeps the room; a navigation to a page the extension cannot see resets it", async ({
+  context,
+  serviceWorker,
+  simulator,
+}) => {
+  const page = await context.newPage();
+  await page.goto(simulator.roomUrl('Physik10', { students: 3 }, NO_PREJOIN));
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 3 });
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).not.toBe('');
+  // Record what the worker is told about the tab, to know the case under test really happened.
+  await serviceWorker.evaluate((id) => {
+    const seen: unknown[] = [];
+    (globalThis as { seenTabUpdates?: unknown[] }).seenTabUpdates = seen;
+    chrome.tabs.onUpdated.addListener((tab, change, info) => {
+      if (tab === id && change.status) seen.push({ status: change.status, url: info.url ?? null });
+    });
+  }, tabId);
+  const seenUpdates = () => serviceWorker.evaluate(() => (globalThis as { seenTabUpdates?: { status: string; url: string | null }[] }).seenTabUpdates ?? []);
+  await page.evaluate(() => history.replaceState(history.state, '', `${location.pathname}?cleaned=1`));
+  await expect.poll(async () => (await seenUpdates()).map((update) => update.status)).toContain('complete');
+  expect((await seenUpdates())[0]).toEqual({ status: 'loading', url: null });
+  // Handling those events (one question to the page) takes the worker milliseconds; the room and the
+  // badge must still be there afterwards, unchanged (before the fix they were wiped here).
+  await serviceWorker.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  expect(await storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 3 });
+  expect(await badgeOf(serviceWorker, tabId)).not.toBe('');
+  await page.evaluate(() => window.__jitsiSim.join('Late student'));
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 4 });
+  expect(await badgeOf(serviceWorker, tabId)).not.toBe('');
+
+  await page.goto('data:text/html,<p>Elsewhere</p>');
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId), { timeout: 5_000 }).toBeNull();
+  expect(await badgeOf(serviceWorker, tabId)).toBe('');
+});
+
 test.describe('the managed build (every https site held from install)', () => {
   test.use({ extensionDir: 'dist/chrome-managed' });
 

@@ -196,6 +196,33 @@ describe('what the background tells the content scripts', () => {
     await settle(10);
     expect(await session(tabKey('room', TAB))).toBeUndefined();
   });
+  it("a lesson in the top frame survives jitsi-meet's address clean-up ('loading' with no address we may see) while its document answers, and ends once a navigation replaced it", async () => {
+    await joinLesson();
+    // Without host access the browser hides the address: the tab object has no url.
+    const tabWithoutUrl = { ...contentSender(TAB).tab!, url: undefined };
+    answerAsContentScript(async (_tab, message) => ((message as { type: string }).type === 'frame-ping' ? undefined : { ok: true }));
+    await browser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, tabWithoutUrl as any);
+    await settle(10);
+    expect(sentToTabs().at(-1)).toEqual({ tabId: TAB, message: { type: 'frame-ping' }, frameId: 0 });
+    expect(await session(tabKey('room', TAB))).toMatchObject({ roomName: 'Math7b' });
+    expect(await browser.action.getBadgeText({ tabId: TAB })).not.toBe('');
+    answerAsContentScript(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await browser.tabs.onUpdated.trigger(TAB, { status: 'complete' }, tabWithoutUrl as any);
+    await settle(10);
+    expect(await session(tabKey('room', TAB))).toBeUndefined();
+    expect(await browser.action.getBadgeText({ tabId: TAB })).toBe('');
+  });
+
+  it('a top-frame lesson whose tab shows another site\'s address is reset without asking the page', async () => {
+    await joinLesson();
+    sentToTabs().length = 0;
+    await browser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { ...contentSender(TAB).tab!, url: 'https://elsewhere.example/' } as any);
+    await settle(10);
+    expect(sentToTabs()).toEqual([]);
+    expect(await session(tabKey('room', TAB))).toBeUndefined();
+  });
 });
 
 describe('a worker restart', () => {
