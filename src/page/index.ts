@@ -9,7 +9,6 @@ import {
   deriveSnapshot,
   findJitsiStore,
   hasJitsiGlobals,
-  isObject,
   readJitsiVersion,
   readIsModerator,
   readLegacyConference,
@@ -65,22 +64,6 @@ let leaveQuestion = __LEAVE_FALLBACK_EN__;
 
 const win = window as unknown as Record<string, unknown>;
 
-/**
- * The popup's "End the lesson and leave" leaves the room before it answers, and the popup shows the answer
- * only while the lesson is on. A command's answer goes by window.postMessage (a task later), room updates
- * by a synchronous event: so while a command from the popup runs and until its answer is delivered (the
- * page's own 'message' listener sees it after the content script's, registered first), changes of phase
- * wait, in order, at most ANSWER_WAIT_MS. Counts go on as they come. (The leave dialog's "Remove everyone
- * and leave" keeps the order the background expects there: the room's last phases, then "lesson ended".)
- */
-const ANSWER_WAIT_MS = 60_000;
-let answersDue = 0;
-let answerDeadline = 0;
-let onAnswered = (): void => undefined;
-function commandStarts(): void {
-  answersDue += 1;
-  answerDeadline = performance.now() + ANSWER_WAIT_MS;
-}
 const INSTALLED = Symbol.for('jitsi-moderator-companion.page');
 
 function watchStore(store: JitsiStore, history: ModeratorHistory): void {
@@ -127,28 +110,9 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     pending = false;
     if (!current || hidden || (!resend && sameSnapshot(current, lastSent))) return;
     if (switchingUntil && performance.now() < switchingUntil) return; // left the old room just now: a switch
-    const wait = answersDue ? answerDeadline - performance.now() : 0;
-    if (wait > 0 && (held.length || current.phase !== lastSent?.phase)) {
-      if (held.at(-1)?.phase === current.phase) held.pop();
-      held.push((lastSent = current));
-      clearTimeout(heldTimer);
-      heldTimer = setTimeout(release, wait);
-      return;
-    }
-    send((lastSent = current));
-  };
-  const send = (snapshot: RoomSnapshot): void => {
     budget.spend(performance.now());
-    const message: PageRoomMessage = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot };
+    const message: PageRoomMessage = { source: PAGE_MESSAGE_SOURCE, type: 'room', snapshot: (lastSent = current) };
     document.dispatchEvent(new CustomEvent(PAGE_ROOM_EVENT, { detail: JSON.stringify(message) }));
-  };
-  /** Phase changes held back while a command's answer was due (the last state of each phase). */
-  const held: RoomSnapshot[] = [];
-  let heldTimer: ReturnType<typeof setTimeout> | undefined;
-  const release = (): void => {
-    answersDue = 0;
-    clearTimeout(heldTimer);
-    held.splice(0).forEach(send);
   };
 
   const onStoreChange = (): void => {
@@ -183,21 +147,19 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
 
   store.subscribe(onStoreChange);
   onStoreChange();
-  onAnswered = release;
   window.addEventListener('message', (event) => {
     if (event.source !== window) return;
-    // Our own answer, delivered (a page could forge one: that only ends the wait early).
-    if (answersDue && isObject(event.data) && event.data.source === PAGE_MESSAGE_SOURCE && (answersDue -= 1) === 0) onAnswered();
     // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
     if (isContentReadyMessage(event.data)) {
       leaveQuestion = event.data.leaveQuestion;
       if (current) flush(true);
     }
     // A moderator action from the popup. A script on the page could forge one, but it could call the same
-    // Jitsi methods itself: this grants the page nothing it does not have.
+    // Jitsi methods itself: this grants the page nothing it does not have. ("End the lesson and leave"
+    // answers after the room has gone: the popup then shows the lasting "Lesson ended" card, which says
+    // the same, so room updates are never held back for an answer.)
     if (isContentCommandMessage(event.data)) {
       const { id, action } = event.data;
-      commandStarts();
       void performAction(store, action, readLegacyConference(win)).then((result) => {
         const reply: PageCommandResultMessage = { source: PAGE_MESSAGE_SOURCE, type: 'command-result', id, result };
         window.postMessage(reply, location.origin);
