@@ -19,7 +19,7 @@ import { CHROMIUM_PATH, FIREFOX_PATH, browserVersion, quantile, round, sleep } f
 /** The leave dialog's budget: on screen within 150 ms of the click (median), 300 ms (p95). Inclusive. */
 const HANGUP_BUDGETS = { medianMs: 150, p95Ms: 300 };
 
-const HANGUP = '.toolbox-button:has(> .hangup-button)';
+const HANGUP = '.toolbox-button:has(.hangup-button)';
 const ROOM = 'HangupLesson';
 /** The room's options: students present (the guard asks only then), the plain hang-up button (no end-for-all menu). */
 const ROOM_OPTIONS = { students: 5, endConference: 0, panel: 'closed' };
@@ -41,7 +41,7 @@ const WARM_PAUSE_MS = 500;
  * @typedef {{clickToFrameMs: number, clickToAttachedMs: number, attachedToFrameMs: number, inputToListenerMs: number,
  *   clicksSeen: number, background?: string}} HangupSample
  * @typedef {{evaluate(fn: (arg: any) => any, arg?: any): Promise<any>}} Evaluating the part of a Playwright or puppeteer page used here
- * @typedef {Awaited<ReturnType<typeof import('../sim/server.mjs').startSimulator>>} Simulator
+ * @typedef {Awaited<ReturnType<typeof import('../jitsi-sdk/server.mjs').startSimulator>>} Simulator
  */
 
 // ── in the lesson page ──────────────────────────────────────────────────────────────────────────

@@ -22,7 +22,7 @@ const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
  * @typedef {import('./scenarios.mjs').ScenarioName} ScenarioName
  * @typedef {import('./analyse.mjs').Mark} Mark
  * @typedef {import('./analyse.mjs').PopupRender} PopupRender
- * @typedef {Awaited<ReturnType<typeof import('../sim/server.mjs').startSimulator>>} Simulator
+ * @typedef {Awaited<ReturnType<typeof import('../jitsi-sdk/server.mjs').startSimulator>>} Simulator
  * @typedef {{students: number, loadChangesPerSecond: number, seed: number, warmupSeconds: number, seconds: number,
  *   profile: boolean, popupOpens: number, endLessons: number, kickLatencyMs: number}} BenchParams
  */
@@ -566,7 +566,7 @@ export async function runOnce({ index, sim, scenario, params, extensionDir }) {
 }
 
 /**
- * Self time of a CPU profile by script (extension scripts, simulator bundles, bench instrumentation,
+ * Self time of a CPU profile by script (extension scripts, the page's bundles (jitsi-meet, the fake lib), bench instrumentation,
  * the engine's own buckets) and the extension's hottest functions.
  * @param {{nodes: {id: number, children?: number[], callFrame: {functionName: string, url: string, lineNumber: number, columnNumber?: number}}[], samples?: number[], timeDeltas?: number[]}} profile
  */
@@ -579,7 +579,7 @@ function summariseProfile(profile) {
     url.startsWith('chrome-extension://')
       ? `extension ${new URL(url).pathname}`
       : url.includes('/libs/')
-        ? `simulator ${new URL(url).pathname}`
+        ? `page bundle ${new URL(url).pathname}`
         : url.startsWith('http') ? 'page (inline)' : 'bench instrumentation / injected';
   /** @type {Map<string, number>} */ const byScript = new Map();
   /** @type {Map<string, number>} */ const byFunction = new Map();

@@ -22,7 +22,7 @@ const ms = (v) => (v === null || v === undefined ? 'n/a' : `${v} ms`);
  */
 function tableRows(b, p) {
   return [
-    ['Store changes / s (load + audio-level noise)', (s) => `${s.storeChangesPerSecond}`, '(input)', null],
+    ['Store changes / s (load, audio-level noise, jitsi-meet\'s follow-ups)', (s) => `${s.storeChangesPerSecond}`, '(input)', null],
     ['  of which snapshot-changing load events / s (join, leave, knock, admit, deny)', (s) => `${s.snapshotChangingEventsPerSecond}`, '—', null],
     ['Page → content room messages / s', (s) => `${s.pageToContentPerSecond}`, `≤ ${BUDGETS.pageMessagesPerSecond}`, (s) => verdict(s.pageToContentPerSecond, BUDGETS.pageMessagesPerSecond)],
     ['Content → background runtime messages / s', (s) => `${s.contentToBackgroundPerSecond}`, `≤ ${BUDGETS.backgroundMessagesPerSecond}`, (s) => verdict(s.contentToBackgroundPerSecond, BUDGETS.backgroundMessagesPerSecond)],
@@ -106,7 +106,7 @@ function lessonMarkdown(results) {
     ? `The page script sends a snapshot change at once while it has a token (bucket of ${budget.perSecond}/s, burst ${budget.burst},
 read from \`src/page/index.ts\`); with more snapshot changes than that, a change waits for the next token and merges with
 those that come meanwhile (the wait row). Within budget it sends from a microtask after the store's
-dispatches, so the wait is the rest of the simulator's task.`
+dispatches, so the wait is the rest of the load's task.`
     : 'The wait row is the time a change waits in the page before the page script sends it.';
   const missed = names.map((name) => results.scenarios[name].summary.popupMissed).reduce((sum, n) => sum + n, 0);
   const lost = names.map((name) => results.scenarios[name].summary.popupLostRuns ?? 0).reduce((sum, n) => sum + n, 0);
@@ -120,7 +120,7 @@ dispatches, so the wait is the rest of the simulator's task.`
 ${results.date} · ${results.browser} · ${machineText(m)} · ${buildText(results.build, results.build.olderThanSources)}
 
 ${p.students} students, ${p.loadChangesPerSecond} load changes/s unless the scenario says otherwise (joins, leaves, dominant speaker,
-remote mute, lobby knocks) plus the simulator's audio-level noise, ${p.seconds} s per run after ${p.warmupSeconds} s warm-up (${runsText});
+remote mute, lobby knocks) plus the load's local audio levels, on jitsi-meet's real web UI (\`test/jitsi-sdk\`), ${p.seconds} s per run after ${p.warmupSeconds} s warm-up (${runsText});
 figures are the median over runs (latencies: of each run's median / p95). The same page and load run side by side in a
 second Chromium without the extension. Raw numbers per run: \`results.json\`. Run: \`npm run bench\`.
 

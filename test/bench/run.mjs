@@ -1,14 +1,15 @@
 // @ts-check
-// Benchmark (not a pass/fail test): a busy simulated lesson in headless Chromium, with the built dev
-// extension and, side by side, the same page and load without it; then hang-up → leave dialog in
-// Chromium and Firefox ESR. This file is the entry point: options, the plan, the builds measured, the
+// Benchmark (not a pass/fail test): a busy simulated lesson on jitsi-meet's real web UI (test/jitsi-sdk) in
+// headless Chromium, with the built dev extension and, side by side, the same page and load without it; then
+// hang-up → leave dialog in Chromium and Firefox ESR. This file is the entry point: options, the plan, the builds measured, the
 // results file. The parts: scenarios.mjs (what runs, the budgets), lesson.mjs (one run of the busy lesson,
 // measured), analyse.mjs (its figures), report.mjs (results.md), hangup.mjs (hang-up → leave dialog).
 //   npm run bench                               each scenario 3 runs × 60 s, then the hang-up (about 20 minutes on 2 cores; 35 with --baseline)
 //   node test/bench/run.mjs --seconds 10 --runs 1
 //   node test/bench/run.mjs --only hangup        the hang-up only (about 2½ minutes)
 // Options: --scenario lesson|stress|busy[,…] (only those), --seconds N, --runs N (3 per scenario), --students N (60),
-// --rate N (load changes/s of a scenario without its own rate, 16; + ~4/s audio-level noise ≈ 20 store changes/s),
+// --rate N (load changes/s of a scenario without its own rate, 16; with the ~4/s audio-level noise and jitsi-meet's own
+// follow-up dispatches ≈ 25 store changes/s),
 // --warmup N (3 s), --build (run `node scripts/build.mjs --dev` first), --popup-opens N (20 per run), --end-lessons N
 // (1 per run), --kick-latency MS (150; the simulator's kickLatency for the end of lesson), --out DIR (bench), --profile
 // (also a CPU profile of the lesson page with the extension during the window, summarised by script; the
@@ -25,7 +26,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startSimulator } from '../sim/server.mjs';
+import { startSimulator } from '../jitsi-sdk/server.mjs';
 import { bundleSizes as measureBundles } from '../../scripts/bundle-sizes.mjs';
 import { summarise } from './analyse.mjs';
 import { browserVersion, CHROMIUM_PATH, round, sleep } from './common.mjs';
@@ -76,7 +77,7 @@ const params = {
   /** Runs per scenario (the figures are medians over them). */
   runs: Math.round(numberOption('--runs', 3, 1)),
   students: Math.round(numberOption('--students', 60, 1)),
-  /** Load changes per second (redux dispatches caused by the load); the audio-level noise adds ~4/s. */
+  /** Load changes per second (redux dispatches the load's events cause at once); the audio-level noise adds ~4/s. */
   loadChangesPerSecond: numberOption('--rate', 16, 1),
   warmupSeconds: numberOption('--warmup', 3, 0),
   /** Times the popup is opened afresh on the busy lesson, per run. */
@@ -311,6 +312,10 @@ async function main() {
     const built = spawnSync(process.execPath, ['scripts/build.mjs', '--dev'], { cwd: ROOT, stdio: 'inherit' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
+  // The lesson is jitsi-meet's real web UI (test/jitsi-sdk), prepared as `npm test` does (cached: installs
+  // only when its lock changed, builds only when its inputs did).
+  const prepared = spawnSync(process.execPath, ['test/jitsi-sdk/scripts/prepare.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (prepared.status !== 0) process.exit(prepared.status ?? 1);
   // Other work on the machine skews every figure (two cores): the load before the bench started is reported.
   const loadAtStart = os.loadavg().map((load) => round(load, 2));
   notePolicyFiles();
@@ -404,7 +409,7 @@ async function main() {
           plan: PLAN,
           chromiumArgs: chromiumArgs('<extension>'),
           room: ROOM,
-          noise: 'on (simulator default, ~4/s)',
+          noise: 'on (the load\'s local audio levels, ~4/s: lib TRACK_AUDIO_LEVEL_CHANGED → LOCAL_PARTICIPANT_AUDIO_LEVEL_CHANGED)',
           performanceTimeDomain: 'threadTicks',
           pageSendBudget: pageSendBudget(),
         },
