@@ -1,6 +1,7 @@
 // Isolated-world content script: a validating relay between the untrusted page script and the
 // background. It forwards only well-formed room snapshots from this very document.
 import type browser from 'webextension-polyfill';
+import { answerCostQueries, metered } from '../shared/dev-cost.ts';
 import { ext } from '../shared/ext.ts';
 import { setCatalogue, t } from '../shared/i18n.ts';
 import { showLeaveGuard, updateLeaveGuard, type LeaveChoice } from './leave-dialog.ts';
@@ -119,14 +120,19 @@ function relayRooms(): void {
   for (let next = roomRelay.next(performance.now()); next; next = roomRelay.next(performance.now())) send({ type: 'room-update', snapshot: next });
   const wait = roomRelay.waitMs(performance.now());
   if (wait !== Infinity && relayTimer === undefined) {
-    relayTimer = setTimeout(() => {
-      relayTimer = undefined;
-      relayRooms();
-    }, wait);
+    relayTimer = setTimeout(relayLater, wait);
   }
 }
 
-/** The page's room state: a DOM event on this document (PAGE_ROOM_EVENT), checked like every page message. */
+const relayLater = metered('relay-timer', () => {
+  relayTimer = undefined;
+  relayRooms();
+});
+
+/**
+ * The page's room state: a DOM event on this document (PAGE_ROOM_EVENT), checked like every page message.
+ * Runs inside the page script's dispatch: its time is counted there (dev-cost.ts), not here.
+ */
 function onPageRoom(event: Event): void {
   const message = parsePageRoomMessage((event as CustomEvent<unknown>).detail);
   if (!message) return;
@@ -134,7 +140,7 @@ function onPageRoom(event: Event): void {
   relayRooms();
 }
 
-function onPageMessage(event: MessageEvent): void {
+const onPageMessage = metered('content-message', (event: MessageEvent): void => {
   if (event.source !== window || event.origin !== location.origin) return;
   if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
@@ -145,7 +151,7 @@ function onPageMessage(event: MessageEvent): void {
     post({ type: 'lesson-ended', result: event.data.result });
   }
   // anything else: foreign or malformed traffic, ignored
-}
+});
 
 const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
   'end-and-leave': 'end-and-leave',
@@ -268,6 +274,7 @@ function announce(): void {
 }
 
 function start(): void {
+  answerCostQueries();
   loadPrefs();
   window.addEventListener('message', onPageMessage);
   document.addEventListener(PAGE_ROOM_EVENT, onPageRoom);

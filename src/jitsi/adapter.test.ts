@@ -8,7 +8,10 @@ import {
   readRoomName,
   readSlices,
   sameParticipantFacts,
+  sameParticipantShape,
   sameSlices,
+  slicesChanged,
+  unknownParticipantShape,
 } from './adapter.ts';
 import { currentState, fakeConference, legacy2021State, student } from './fixtures.ts';
 
@@ -73,6 +76,36 @@ describe('counting real people', () => {
   it('says unknown for a shape it does not know', () => {
     expect(countRemotePeople({ remote: {} })).toBeNull();
     expect(countRemotePeople(undefined)).toBeNull();
+  });
+});
+
+describe('skipping work on store changes that cannot change the room', () => {
+  it('notices a replaced slice of ours, not a change elsewhere in the state', () => {
+    const state = currentState({ conference: joined, remote: [student('a')] });
+    const slices = readSlices(state);
+    expect(slicesChanged({ ...state, 'features/toolbox': { hovered: true } }, slices)).toBe(false);
+    expect(slicesChanged({ ...state, 'features/lobby': { lobbyEnabled: true } }, slices)).toBe(true);
+    expect(slicesChanged(null, slices)).toBe(true);
+  });
+
+  it('a participants slice with the same size, local entry and moderator count keeps its shape (mute, dominant speaker); a join, a role change or a new local entry does not', () => {
+    const seen = unknownParticipantShape();
+    const state = currentState({ conference: joined, remote: [student('a'), student('b')] });
+    const slice = state['features/base/participants'] as Record<string, unknown>;
+    const remote = slice.remote as Map<string, unknown>;
+    expect(sameParticipantShape(slice, seen)).toBe(false); // nothing seen yet
+    // jitsi-meet updates an entry in place and hands out a new slice object (§2.2).
+    remote.set('a', { ...student('a'), dominantSpeaker: true });
+    expect(sameParticipantShape({ ...slice }, seen)).toBe(true);
+    remote.set('c', student('c'));
+    expect(sameParticipantShape({ ...slice }, seen)).toBe(false);
+    expect(sameParticipantShape({ ...slice }, seen)).toBe(true);
+    expect(sameParticipantShape({ ...slice, numberOfNonModeratorParticipants: 7 }, seen)).toBe(false);
+    expect(sameParticipantShape({ ...slice, numberOfNonModeratorParticipants: 7, local: { ...(slice.local as object), role: 'participant' } }, seen)).toBe(false);
+    // The 2021 array shape is always counted.
+    const legacy = legacy2021State([student('a')], joined)['features/base/participants'];
+    expect(sameParticipantShape(legacy, seen)).toBe(false);
+    expect(sameParticipantShape(legacy, seen)).toBe(false);
   });
 });
 

@@ -96,6 +96,13 @@ export function readSlices(state: unknown): RoomSlices {
   return slices;
 }
 
+/** Whether one of our slices was replaced since `previous` (by reference; nothing is built for it). */
+export function slicesChanged(state: unknown, previous: RoomSlices): boolean {
+  if (!isObject(state)) return true;
+  for (const name of SLICE_NAMES) if (state[STATE_KEYS[name]] !== previous[name]) return true;
+  return false;
+}
+
 /** Same slice references (all, or all but `except`). */
 export function sameSlices(a: RoomSlices, b: RoomSlices, except?: keyof RoomSlices): boolean {
   return SLICE_NAMES.every((name) => name === except || a[name] === b[name]);
@@ -272,6 +279,30 @@ export function sameParticipantFacts(participantsSlice: unknown, snapshot: RoomS
     readIsModerator(participantsSlice) === snapshot.isModerator &&
     readEveryoneModerator(participantsSlice, people) === snapshot.everyoneModerator
   );
+}
+
+/** What the participant facts of a snapshot hang on, short of counting every participant. */
+export interface ParticipantShape {
+  size: number;
+  local: unknown;
+  nonModerators: unknown;
+  everyoneModerator: unknown;
+}
+
+export const unknownParticipantShape = (): ParticipantShape => ({ size: -1, local: null, nonModerators: null, everyoneModerator: null });
+
+/**
+ * Whether the participants slice kept its shape since the last call (which `seen` then records): jitsi-meet
+ * updates a participant in place in the `remote` Map (§2.2), so while its size, the local entry and
+ * jitsi-meet's own moderator count stay the same, no one came or went and no role moved — a mute or a new
+ * dominant speaker — and the people need not be counted again. The 2021 array shape is always counted.
+ */
+export function sameParticipantShape(participantsSlice: unknown, seen: ParticipantShape): boolean {
+  if (!isObject(participantsSlice) || !(participantsSlice.remote instanceof Map)) return false;
+  const { remote, local, numberOfNonModeratorParticipants: nonModerators, everyoneIsModerator: everyoneModerator } = participantsSlice;
+  const same = remote.size === seen.size && local === seen.local && nonModerators === seen.nonModerators && everyoneModerator === seen.everyoneModerator;
+  Object.assign(seen, { size: remote.size, local, nonModerators, everyoneModerator });
+  return same;
 }
 
 export interface PageFacts {

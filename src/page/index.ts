@@ -14,11 +14,15 @@ import {
   readLegacyConference,
   readSlices,
   sameParticipantFacts,
+  sameParticipantShape,
   sameSlices,
+  slicesChanged,
+  unknownParticipantShape,
   type JitsiStore,
   type RoomSlices,
 } from '../jitsi/adapter.ts';
 import { performAction } from '../jitsi/actions.ts';
+import { exposeOnPage, metered } from '../shared/dev-cost.ts';
 import {
   createModeratorHistory,
   guardLeaving,
@@ -70,6 +74,7 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
   const page = { host: location.host, jitsiVersion: readJitsiVersion(win) };
   let lastState: unknown;
   let lastSlices: RoomSlices | null = null;
+  const participantShape = unknownParticipantShape();
   let current: RoomSnapshot | null = null;
   let lastSent: RoomSnapshot | null = null;
   const budget = createSendBudget(SEND_BUDGET);
@@ -121,15 +126,19 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     const state = store.getState();
     if (state === lastState) return;
     lastState = state;
+    if (lastSlices && !slicesChanged(state, lastSlices)) return;
     const slices = readSlices(state);
-    if (lastSlices && sameSlices(slices, lastSlices)) return;
     const onlyParticipants = lastSlices !== null && sameSlices(slices, lastSlices, 'participants');
+    const sameShape = sameParticipantShape(slices.participants, participantShape);
     if (slices.participants !== lastSlices?.participants) history.update(slices.participants, derivePhase(slices, 'conference') === 'conference', performance.now());
     lastSlices = slices;
-    if (switchingUntil && holdForSwitch(slices)) return;
+    if (switchingUntil && holdForSwitch(slices)) {
+      participantShape.size = -1; // what is held back is counted afresh afterwards
+      return;
+    }
     // Mute and speaker changes: only the participants slice, and no count or role moved (the support
-    // checks asked of the conference are re-asked every RECHECK_MS).
-    if (onlyParticipants && current?.phase === 'conference' && sameParticipantFacts(slices.participants, current)) return;
+    // checks asked of the conference are re-asked every RECHECK_MS, which also counts everyone again).
+    if (onlyParticipants && current?.phase === 'conference' && (sameShape || sameParticipantFacts(slices.participants, current))) return;
     const next = deriveSnapshot(slices, current?.phase ?? null, page);
     if (sameSnapshot(next, current)) return;
     // Never coalesce away the last state of a phase: "everyone removed, then I left" must reach the
@@ -141,13 +150,15 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     // Within budget: right after the current task's dispatches (a microtask, no timer and no 4 ms clamp);
     // else when the next message is allowed.
     const wait = budget.waitMs(performance.now());
-    if (wait === 0) queueMicrotask(() => pending && flush());
-    else timer = setTimeout(() => flush(), wait);
+    if (wait === 0) queueMicrotask(sendNow);
+    else timer = setTimeout(sendLater, wait);
   };
+  const sendNow = metered('send', () => pending && flush());
+  const sendLater = metered('send', () => flush());
 
-  store.subscribe(onStoreChange);
+  store.subscribe(metered('store-listener', onStoreChange));
   onStoreChange();
-  window.addEventListener('message', (event) => {
+  window.addEventListener('message', metered('page-message', (event: MessageEvent) => {
     if (event.source !== window) return;
     // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
     if (isContentReadyMessage(event.data)) {
@@ -165,11 +176,11 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
         window.postMessage(reply, location.origin);
       });
     }
-  });
-  setInterval(() => {
+  }));
+  setInterval(metered('recheck', () => {
     lastState = lastSlices = null;
     onStoreChange();
-  }, RECHECK_MS);
+  }), RECHECK_MS);
 }
 
 /**
@@ -243,6 +254,7 @@ function start(): void {
 
 if (!win[INSTALLED as unknown as string]) {
   Object.defineProperty(window, INSTALLED, { value: true });
+  exposeOnPage();
   keepJitsiFromLeavingOnBeforeUnload(win);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
