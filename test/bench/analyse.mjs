@@ -8,7 +8,9 @@ import { median, quantile, round } from './common.mjs';
  * @typedef {{t: number, key: string, participants: number | null, knocking: number | null}} Post
  * @typedef {Post & {tabId?: number, phase?: string, badgeAt: number | null}} Receipt
  * @typedef {{t: number, kind: string, dispatches: number, participants: number, knocking: number}} LoadEvent
- * @typedef {{metrics: Record<string, number>, clock: {t: number, load: any}}} Mark
+ * @typedef {Record<string, {ms: number, calls: number}>} CostTotals one world's meter (src/shared/dev-cost.ts)
+ * @typedef {{page: CostTotals | null, content: CostTotals | null}} Meter null: that world has no meter
+ * @typedef {{metrics: Record<string, number>, clock: {t: number, load: any, meter?: Meter}}} Mark
  * @typedef {{t: number, participants: number | null, knocking: number | null}} PopupRender
  */
 
@@ -181,6 +183,8 @@ export function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageDa
       // The extension's cost per room change it has to report: script time of each page over the window
       // per snapshot-changing load event, and the difference (page script + content script + what the
       // extension makes the browser do on that thread).
+      // The same per snapshot-changing event, subtracted between the two browsers: on the real UI the
+      // page's own ≈ 50 ms of script a second varies by more than the extension costs (± 1 ms per event).
       scriptMsPerSnapshotChange: {
         withExtension: round((withExt.ScriptDuration * 1000) / snapshotChanges, 4),
         withoutExtension: round((without.ScriptDuration * 1000) / snapshotChanges, 4),
@@ -191,8 +195,45 @@ export function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageDa
         ScriptDuration: round(((withExt.ScriptDuration - without.ScriptDuration) * 1000) / seconds, 3),
         TaskDuration: round(((withExt.TaskDuration - without.TaskDuration) * 1000) / seconds, 3),
       },
+      /** The dev build's own meter (null: the build has none). */
+      metered: meteredCost(startExt, endExt, { snapshotChanges, seconds, plainScriptSeconds: without.ScriptDuration }),
     },
     heap,
+  };
+}
+
+/**
+ * The dev build's own meter over the window (src/shared/dev-cost.ts): what each entry point of the page
+ * script and the content script spent on the lesson page's main thread, timed by the extension itself, so
+ * no difference of two browsers' noisy totals. Entries by world (`page:send`, `content:relay-timer`, …),
+ * all of them summed; null when the build has no meter (release builds, older builds).
+ * @param {Mark | undefined} start @param {Mark | undefined} end @param {{snapshotChanges: number, seconds: number, plainScriptSeconds: number}} window
+ */
+function meteredCost(start, end, { snapshotChanges, seconds, plainScriptSeconds }) {
+  const worlds = /** @type {const} */ (['page', 'content']);
+  const present = worlds.filter((world) => end?.clock.meter?.[world]);
+  if (!present.length) return null;
+  /** @type {Record<string, {ms: number | null, calls: number, usPerCall: number | null}>} */
+  const entries = {};
+  let totalMs = 0;
+  for (const world of present) {
+    const after = /** @type {CostTotals} */ (end?.clock.meter?.[world]);
+    const before = start?.clock.meter?.[world] ?? {};
+    for (const [name, { ms, calls }] of Object.entries(after)) {
+      const spent = ms - (before[name]?.ms ?? 0);
+      const count = calls - (before[name]?.calls ?? 0);
+      totalMs += spent;
+      entries[`${world}:${name}`] = { ms: round(spent, 3), calls: count, usPerCall: count ? round((spent * 1000) / count, 1) : null };
+    }
+  }
+  return {
+    worlds: Object.fromEntries(worlds.map((world) => [world, present.includes(world)])),
+    totalMs: round(totalMs, 3),
+    msPerSnapshotChange: round(totalMs / snapshotChanges, 4),
+    msPerSecond: round(totalMs / seconds, 3),
+    // The plain page's script time is what the lesson costs without us; ours on top of it.
+    ratio: round((plainScriptSeconds * 1000 + totalMs) / (plainScriptSeconds * 1000), 4),
+    entries,
   };
 }
 
@@ -247,6 +288,7 @@ export function summarise(runs) {
     addedScriptMsPerChange: round(median(runs.map((r) => r.mainThread.scriptMsPerSnapshotChange?.added)), 3),
     addedScriptMsPerChangeRuns: runs.map((r) => round(r.mainThread.scriptMsPerSnapshotChange?.added, 3)),
     scriptRatioRuns: runs.map((r) => r.mainThread.ratio.ScriptDuration),
+    ...summariseMetered(runs),
     profileExtensionOnStackMsPerChange: round(
       median(runs.map((r) => (r.profile?.extensionOnStackMs == null ? null : r.profile.extensionOnStackMs / Math.max(1, r.snapshotChangingEventsPerSecond * r.windowSeconds)))),
       3,
@@ -260,3 +302,27 @@ export function summarise(runs) {
   };
 }
 
+
+/**
+ * The meter's medians over runs (null figures: no run had a meter). An entry a metered run never called
+ * counts as 0 ms there. @param {any[]} runs
+ */
+function summariseMetered(runs) {
+  const metered = runs.map((r) => r.mainThread.metered ?? null).filter((m) => m !== null);
+  if (!metered.length) return { meteredMsPerChange: null, meteredMsPerChangeRuns: runs.map(() => null), meteredMsPerSecond: null, meteredRatio: null, meteredRatioRuns: runs.map(() => null), meteredEntries: null };
+  const names = [...new Set(metered.flatMap((m) => Object.keys(m.entries)))].sort();
+  const entries = Object.fromEntries(
+    names.map((name) => {
+      const of = metered.map((m) => m.entries[name] ?? { ms: 0, calls: 0, usPerCall: null });
+      return [name, { ms: round(median(of.map((e) => e.ms)), 2), calls: median(of.map((e) => e.calls)), usPerCall: round(median(of.map((e) => e.usPerCall)), 1) }];
+    }),
+  );
+  return {
+    meteredMsPerChange: round(median(metered.map((m) => m.msPerSnapshotChange)), 4),
+    meteredMsPerChangeRuns: runs.map((r) => round(r.mainThread.metered?.msPerSnapshotChange, 4)),
+    meteredMsPerSecond: round(median(metered.map((m) => m.msPerSecond)), 3),
+    meteredRatio: round(median(metered.map((m) => m.ratio)), 4),
+    meteredRatioRuns: runs.map((r) => round(r.mainThread.metered?.ratio, 4)),
+    meteredEntries: entries,
+  };
+}

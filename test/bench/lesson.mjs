@@ -17,6 +17,12 @@ const PAGE_SOURCE = 'jitsi-moderator-companion/page';
 const PAGE_ROOM_EVENT = 'jitsi-moderator-companion:room';
 export const ROOM = 'BusyLesson';
 const NO_PREJOIN = '#config.prejoinConfig.enabled=false';
+/** How a dev build exposes its own main-thread meter on the lesson page (src/shared/dev-cost.ts). */
+const COST_METER = {
+  pageKey: 'jitsi-moderator-companion.cost',
+  queryEvent: 'jitsi-moderator-companion:cost-query',
+  answerEvent: 'jitsi-moderator-companion:cost',
+};
 
 /**
  * @typedef {import('./scenarios.mjs').ScenarioName} ScenarioName
@@ -234,9 +240,30 @@ async function instrumentPage(page) {
   }, { source: PAGE_SOURCE, eventName: PAGE_ROOM_EVENT });
 }
 
-/** @param {Page} page */
+/**
+ * The page's clock, the load's counters and the dev build's own meter (src/shared/dev-cost.ts), read at one
+ * moment. The meter: the page script's totals on `window[Symbol.for(pageKey)]` (copied: the object is
+ * live), the content script's as the JSON detail of its synchronous answer to a query event. null for a world
+ * without a meter (a release build, an older build, the page without the extension).
+ * @param {Page} page
+ */
 const pageNow = (page) =>
-  page.evaluate(() => ({ t: performance.timeOrigin + performance.now(), load: /** @type {any} */ (window).__jitsiSim.loadStats() }));
+  page.evaluate(({ pageKey, queryEvent, answerEvent }) => {
+    const t = performance.timeOrigin + performance.now();
+    const load = /** @type {any} */ (window).__jitsiSim.loadStats();
+    const pageTotals = /** @type {any} */ (window)[Symbol.for(pageKey)];
+    /** @type {unknown} */
+    let contentTotals = null;
+    const onAnswer = (/** @type {Event} */ event) => (contentTotals = /** @type {CustomEvent} */ (event).detail);
+    document.addEventListener(answerEvent, onAnswer);
+    document.dispatchEvent(new CustomEvent(queryEvent));
+    document.removeEventListener(answerEvent, onAnswer);
+    const meter = {
+      page: pageTotals && typeof pageTotals === 'object' ? JSON.parse(JSON.stringify(pageTotals)) : null,
+      content: typeof contentTotals === 'string' ? JSON.parse(contentTotals) : null,
+    };
+    return { t, load, meter };
+  }, COST_METER);
 
 // ── the popup ───────────────────────────────────────────────────────────────────────────────────
 

@@ -12,15 +12,18 @@ const verdict = (value, budget) => (value === null ? 'n/a' : value <= budget ? '
 const kb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / KB).toFixed(2)} KB`);
 /** @param {number | null} bytes */
 const mb = (bytes) => (bytes === null ? 'n/a' : `${(bytes / KB / KB).toFixed(2)} MB`);
+/** A figure of each run, n/a for a run without it. @param {(number | null)[] | undefined} values */
+const runsText = (values) => (values ?? []).map((v) => (v === null ? 'n/a' : `${v}`)).join(', ');
 /** @param {number | null | undefined} v */
 const ms = (v) => (v === null || v === undefined ? 'n/a' : `${v} ms`);
 
 /**
  * The table's rows: label, the figure from a scenario's summary, the budget, whether it is met. Bundle
  * sizes do not depend on the scenario. @param {any} b the bundles @param {any} p the run's parameters
+ * @param {string[]} entryNames the meter's entries seen in any scenario (`page:send`, …)
  * @returns {[string, (s: any) => string, string, ((s: any) => string) | null][]}
  */
-function tableRows(b, p) {
+function tableRows(b, p, entryNames) {
   return [
     ['Store changes / s (load, audio-level noise, jitsi-meet\'s follow-ups)', (s) => `${s.storeChangesPerSecond}`, '(input)', null],
     ['  of which snapshot-changing load events / s (join, leave, knock, admit, deny)', (s) => `${s.snapshotChangingEventsPerSecond}`, '—', null],
@@ -51,20 +54,50 @@ function tableRows(b, p) {
       null,
     ],
     ['  ends the extension reported verified empty', (s) => s.endOfLessonEmpty, 'all', (s) => (/^(\d+)\/\1$/.test(s.endOfLessonEmpty) ? 'yes' : '**no**')],
-    ['Main thread ScriptDuration, with / without extension', (s) => `${s.scriptRatio}${s.scriptRatioRuns ? ` (runs: ${s.scriptRatioRuns.join(', ')})` : ''}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.scriptRatio, BUDGETS.mainThreadRatio)],
-    ['Main thread TaskDuration, with / without extension', (s) => `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
-    ['  extra script time per second of lesson', (s) => `${s.extraScriptMsPerSecond} ms`, '—', null],
     [
-      'Main-thread script per snapshot-changing event, with / without extension',
+      'Extension script per snapshot-changing event, **metered** by the dev build (issue 18)',
+      (s) => (s.meteredMsPerChange == null ? 'n/a (no meter in this build)' : `${s.meteredMsPerChange} ms (runs: ${runsText(s.meteredMsPerChangeRuns)})`),
+      `≤ ${BUDGETS.addedScriptMsPerSnapshotChange} ms (judged here)`,
+      (s) => verdict(s.meteredMsPerChange ?? null, BUDGETS.addedScriptMsPerSnapshotChange),
+    ],
+    ['  metered, per second of lesson', (s) => (s.meteredMsPerSecond == null ? 'n/a' : `${s.meteredMsPerSecond} ms`), '—', null],
+    ...entryNames.map(
+      (name) =>
+        /** @type {[string, (s: any) => string, string, null]} */ ([
+          `  metered entry \`${name}\`: ms in the window / calls / µs per call`,
+          (s) => {
+            const entry = s.meteredEntries?.[name];
+            return entry ? `${entry.ms} ms / ${entry.calls} / ${entry.usPerCall ?? '—'} µs` : 'n/a';
+          },
+          '—',
+          null,
+        ]),
+    ),
+    [
+      'Main thread script, metered: (plain page + extension metered) ÷ plain page',
+      (s) => (s.meteredRatio == null ? 'n/a' : `${s.meteredRatio} (runs: ${runsText(s.meteredRatioRuns)})`),
+      `≤ ${BUDGETS.mainThreadRatio}`,
+      (s) => verdict(s.meteredRatio ?? null, BUDGETS.mainThreadRatio),
+    ],
+    [
+      'Main thread ScriptDuration, with ÷ without extension (subtracted between two browsers)',
+      (s) => `${s.scriptRatio}${s.scriptRatioRuns ? ` (runs: ${s.scriptRatioRuns.join(', ')})` : ''}`,
+      `≤ ${BUDGETS.mainThreadRatio}`,
+      (s) => verdict(s.scriptRatio, BUDGETS.mainThreadRatio),
+    ],
+    ['Main thread TaskDuration, with ÷ without extension (two browsers)', (s) => `${s.taskRatio}`, `≤ ${BUDGETS.mainThreadRatio}`, (s) => verdict(s.taskRatio, BUDGETS.mainThreadRatio)],
+    ['  extra script time per second of lesson (subtracted between two browsers)', (s) => `${s.extraScriptMsPerSecond} ms`, '—', null],
+    [
+      'Main-thread script per snapshot-changing event, with / without extension (two browsers)',
       (s) => (s.scriptMsPerChangeWith == null ? 'n/a' : `${s.scriptMsPerChangeWith} / ${s.scriptMsPerChangeWithout} ms`),
       '—',
       null,
     ],
     [
-      '  added by the extension (page + content script), per snapshot-changing event',
+      '  difference per snapshot-changing event (subtracted between two browsers; noise ± 1 ms on the real UI)',
       (s) => (s.addedScriptMsPerChange == null ? 'n/a' : `${s.addedScriptMsPerChange} ms (runs: ${s.addedScriptMsPerChangeRuns.join(', ')})`),
-      `≤ ${BUDGETS.addedScriptMsPerSnapshotChange} ms`,
-      (s) => verdict(s.addedScriptMsPerChange ?? null, BUDGETS.addedScriptMsPerSnapshotChange),
+      'not judged (the metered row is)',
+      null,
     ],
     ['Service-worker JS heap used after the run (after GC)', (s) => `${mb(s.workerHeapUsedBytes)} (${mb(s.workerHeapAfterGcBytes)})`, '—', null],
     [
@@ -87,7 +120,8 @@ function lessonMarkdown(results) {
   const scenarios = names.map((name) => results.scenarios[name]);
   const runsText = names.map((name) => `${name}: ${results.scenarios[name].runs.length} run${results.scenarios[name].runs.length === 1 ? '' : 's'}`).join(', ');
   const header = ['Figure', 'Budget', ...names.flatMap((name) => [name === 'lesson' ? 'Lesson (default)' : name[0]?.toUpperCase() + name.slice(1), 'Within'])];
-  const rows = tableRows(b, p).map(([label, value, budget, within]) => [
+  const entryNames = [...new Set(scenarios.flatMap((scenario) => Object.keys(scenario.summary.meteredEntries ?? {})))].sort();
+  const rows = tableRows(b, p, entryNames).map(([label, value, budget, within]) => [
     label,
     budget,
     ...scenarios.flatMap((scenario) => [value(scenario.summary), within ? within(scenario.summary) : '']),
@@ -129,11 +163,20 @@ ${comparison}
 Scenarios (\`mix\` of \`__jitsiSim.startLoad\`, relative shares):
 ${scenarioNotes}
 
-Main-thread cost: CDP \`Performance.getMetrics\` (thread time) of both lesson pages over the same window.
-*Per snapshot-changing event*: each page's \`ScriptDuration\` divided by the snapshot-changing load events
-in the window; *added* is with minus without: the page script, the content script, and what they make the
-browser do on the page's main thread (events, messages, the port to the background). On two shared cores
-single runs spread widely: the runs are listed beside the median.
+Main-thread cost, **metered** (the per-event budget is judged on it): the dev build times each entry point of
+its page script and content script on the lesson page (a redux listener, a send, a timer, a message listener;
+\`src/shared/dev-cost.ts\`, left out of release builds) with \`performance.now()\` and sums per entry; the bench
+reads both worlds' totals at the start and the end of the window. It includes everything those calls run on
+the page's main thread, the native work they call into (\`dispatchEvent\`, \`postMessage\`, the port's send) and
+the content script's handling of the page's room event (it runs inside the page script's send); it leaves out
+the browser's work outside script that they cause (IPC, the event loop's task overhead), the service worker and
+the popup. \`performance.now()\` is wall time: time the thread waits for a core inside a call counts, so a
+loaded machine (the load average above) raises it. *Metered ratio*: (the plain page's \`ScriptDuration\` + the metered time) ÷ the plain page's.
+Subtracted between two browsers: CDP \`Performance.getMetrics\` (thread time) of both lesson pages over the same
+window, each page's \`ScriptDuration\` per snapshot-changing event and the difference. jitsi-meet's real UI
+itself runs 90–140 ms of script a second (smoke runs), which varies from browser to browser and run to run by more than the
+extension costs (± 1 ms per event), so that difference cannot show the 0.08 ms budget; it is kept as a check
+of what the meter cannot see (the ratio is judged on both). Runs are listed beside the median.
 
 Latency counts snapshot-changing events (join, leave, knock, admit, deny); events undone before the page
 script sent anything need no message and are left out (${absorbed}). ${sending}
@@ -166,9 +209,12 @@ function baselineMarkdown(results, names) {
   if (!compared.length) return '';
   /** @type {[string, (s: any) => string][]} */
   const rows = [
-    ['Added script per snapshot-changing event (median; runs)', (s) => `${s.addedScriptMsPerChange} ms (${s.addedScriptMsPerChangeRuns.join(', ')})`],
-    ['Script with ÷ without (median; runs)', (s) => `${s.scriptRatio} (${s.scriptRatioRuns.join(', ')})`],
-    ['Extra script per second of lesson', (s) => `${s.extraScriptMsPerSecond} ms`],
+    ['Metered extension script per snapshot-changing event (median; runs)', (s) => (s.meteredMsPerChange == null ? 'n/a' : `${s.meteredMsPerChange} ms (${runsText(s.meteredMsPerChangeRuns)})`)],
+    ['Metered extension script per second of lesson', (s) => (s.meteredMsPerSecond == null ? 'n/a' : `${s.meteredMsPerSecond} ms`)],
+    ['Metered ratio (median; runs)', (s) => (s.meteredRatio == null ? 'n/a' : `${s.meteredRatio} (${runsText(s.meteredRatioRuns)})`)],
+    ['Added script per snapshot-changing event, subtracted between two browsers (median; runs)', (s) => `${s.addedScriptMsPerChange} ms (${s.addedScriptMsPerChangeRuns.join(', ')})`],
+    ['Script with ÷ without, two browsers (median; runs)', (s) => `${s.scriptRatio} (${s.scriptRatioRuns.join(', ')})`],
+    ['Extra script per second of lesson, two browsers', (s) => `${s.extraScriptMsPerSecond} ms`],
     ['Store change → background, median / p95', (s) => `${ms(s.latencyMedianMs)} / ${ms(s.latencyP95Ms)}`],
     ['Page → content room messages / s', (s) => `${s.pageToContentPerSecond}`],
   ];
