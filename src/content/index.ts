@@ -63,7 +63,7 @@ function extensionAlive(): boolean {
 
 /** Extension reloaded or updated under this page: this script is orphaned; stop relaying. */
 function stopRelaying(): void {
-  window.removeEventListener('message', onPageMessage);
+  window.removeEventListener('message', pageMessageListener);
   document.removeEventListener(PAGE_ROOM_EVENT, onPageRoom);
   document.removeEventListener(LEAVE_ATTEMPT_EVENT, onLeaveAttempt);
 }
@@ -80,13 +80,17 @@ function send(message: ContentToBackground, resend = false): void {
   try {
     // Throws once the extension is reloaded under this page ("Extension context invalidated").
     port ??= openPort();
-    port.postMessage(message);
+    postRoom(port, message);
     lastPostAt = performance.now();
   } catch {
     port = null;
     sendAgainSoon();
   }
 }
+
+const postOnPort = (opened: browser.Runtime.Port, message: ContentToBackground): void => opened.postMessage(message);
+/** The browser's part of a room update: dev builds meter it apart (it runs inside the page's 'send'). */
+const postRoom = __DEV_FLAVOUR__ ? metered('within-send:port-post', postOnPort) : postOnPort;
 
 /** A one-off message on the port (not kept for resending, unlike the room state). */
 function post(message: ContentToBackground): void {
@@ -124,10 +128,11 @@ function relayRooms(): void {
   }
 }
 
-const relayLater = metered('relay-timer', () => {
+const relayAgain = (): void => {
   relayTimer = undefined;
   relayRooms();
-});
+};
+const relayLater = __DEV_FLAVOUR__ ? metered('relay-timer', relayAgain) : relayAgain;
 
 /**
  * The page's room state: a DOM event on this document (PAGE_ROOM_EVENT), checked like every page message.
@@ -140,7 +145,7 @@ function onPageRoom(event: Event): void {
   relayRooms();
 }
 
-const onPageMessage = metered('content-message', (event: MessageEvent): void => {
+function onPageMessage(event: MessageEvent): void {
   if (event.source !== window || event.origin !== location.origin) return;
   if (isPageCommandResultMessage(event.data)) {
     pendingCommands.get(event.data.id)?.(event.data.result);
@@ -151,7 +156,8 @@ const onPageMessage = metered('content-message', (event: MessageEvent): void => 
     post({ type: 'lesson-ended', result: event.data.result });
   }
   // anything else: foreign or malformed traffic, ignored
-});
+}
+const pageMessageListener = __DEV_FLAVOUR__ ? metered('content-message', onPageMessage) : onPageMessage;
 
 const DECISIONS: Record<LeaveChoice, LeaveDecisionMessage['decision']> = {
   'end-and-leave': 'end-and-leave',
@@ -274,9 +280,9 @@ function announce(): void {
 }
 
 function start(): void {
-  answerCostQueries();
+  if (__DEV_FLAVOUR__) answerCostQueries();
   loadPrefs();
-  window.addEventListener('message', onPageMessage);
+  window.addEventListener('message', pageMessageListener);
   document.addEventListener(PAGE_ROOM_EVENT, onPageRoom);
   document.addEventListener(LEAVE_ATTEMPT_EVENT, onLeaveAttempt);
   ext.runtime.onMessage.addListener(onExtensionMessage);

@@ -150,15 +150,18 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
     // Within budget: right after the current task's dispatches (a microtask, no timer and no 4 ms clamp);
     // else when the next message is allowed.
     const wait = budget.waitMs(performance.now());
-    if (wait === 0) queueMicrotask(sendNow);
-    else timer = setTimeout(sendLater, wait);
+    if (wait === 0) queueMicrotask(sendPending);
+    else timer = setTimeout(sendPending, wait);
   };
-  const sendNow = metered('send', () => pending && flush());
-  const sendLater = metered('send', () => flush());
+  // Dev builds meter each entry point (dev-cost.ts); release builds keep none of it.
+  const sendWaiting = (): void => {
+    if (pending) flush();
+  };
+  const sendPending = __DEV_FLAVOUR__ ? metered('send', sendWaiting) : sendWaiting;
 
-  store.subscribe(metered('store-listener', onStoreChange));
+  store.subscribe(__DEV_FLAVOUR__ ? metered('store-listener', onStoreChange) : onStoreChange);
   onStoreChange();
-  window.addEventListener('message', metered('page-message', (event: MessageEvent) => {
+  const onMessage = (event: MessageEvent): void => {
     if (event.source !== window) return;
     // The content script announces itself; answer with what we know (a forged "ready" only costs the page).
     if (isContentReadyMessage(event.data)) {
@@ -176,11 +179,13 @@ function watchStore(store: JitsiStore, history: ModeratorHistory): void {
         window.postMessage(reply, location.origin);
       });
     }
-  }));
-  setInterval(metered('recheck', () => {
+  };
+  window.addEventListener('message', __DEV_FLAVOUR__ ? metered('page-message', onMessage) : onMessage);
+  const recheck = (): void => {
     lastState = lastSlices = null;
     onStoreChange();
-  }), RECHECK_MS);
+  };
+  setInterval(__DEV_FLAVOUR__ ? metered('recheck', recheck) : recheck, RECHECK_MS);
 }
 
 /**
@@ -254,7 +259,7 @@ function start(): void {
 
 if (!win[INSTALLED as unknown as string]) {
   Object.defineProperty(window, INSTALLED, { value: true });
-  exposeOnPage();
+  if (__DEV_FLAVOUR__) exposeOnPage();
   keepJitsiFromLeavingOnBeforeUnload(win);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
