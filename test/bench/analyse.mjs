@@ -206,7 +206,7 @@ export function analyse({ ws, we, startExt, endExt, startPlain, endPlain, pageDa
  * The dev build's own meter over the window (src/shared/dev-cost.ts): what each entry point of the page
  * script and the content script spent on the lesson page's main thread, timed by the extension itself, so
  * no difference of two browsers' noisy totals. Entries by world (`page:send`, `content:relay-timer`, …),
- * all of them summed; null when the build has no meter (release builds, older builds).
+ * all of them summed but the `within-…` parts of another entry; null when the build has no meter (release builds, older builds).
  * @param {Mark | undefined} start @param {Mark | undefined} end @param {{snapshotChanges: number, seconds: number, plainScriptSeconds: number}} window
  */
 function meteredCost(start, end, { snapshotChanges, seconds, plainScriptSeconds }) {
@@ -222,7 +222,8 @@ function meteredCost(start, end, { snapshotChanges, seconds, plainScriptSeconds 
     for (const [name, { ms, calls }] of Object.entries(after)) {
       const spent = ms - (before[name]?.ms ?? 0);
       const count = calls - (before[name]?.calls ?? 0);
-      totalMs += spent;
+      // `within-…`: a part of another entry, timed apart (the port send inside page:send): shown, not added.
+      if (!name.startsWith('within-')) totalMs += spent;
       entries[`${world}:${name}`] = { ms: round(spent, 3), calls: count, usPerCall: count ? round((spent * 1000) / count, 1) : null };
     }
   }
