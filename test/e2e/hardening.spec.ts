@@ -1,6 +1,7 @@
 // Issue 16, the attacks that need no hostile page script: a malformed host in the school's list, a crafted
 // link that asks for a short room password, forged traffic against the lesson log, and the managed
 // build's fence. Each test failed on the code before its fix (docs/security.md lists them).
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { SECOND_SIMULATOR_HOST } from '../../scripts/manifest-variants.ts';
 import { badgeOf, expect, openPopup, startSchoolServer, storedRoomOf, tabIdOf, test } from './fixtures.ts';
 import { canWritePolicy } from './school-policy-files.ts';
@@ -131,6 +132,16 @@ test('a crafted link asks for a one-digit room password: the popup says it does 
   await expect(popup.getByTestId('check-password')).toContainText('Room password: too short');
 });
 
+/** A lesson of 3 in a new tab, once the worker holds its room and shows it on the badge. */
+async function lessonShownOnBadge(context: BrowserContext, serviceWorker: Worker, url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(serviceWorker, page);
+  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 3 });
+  await expect.poll(() => badgeOf(serviceWorker, tabId)).not.toBe('');
+  return { page, tabId };
+}
+
 test('a lesson tab that navigates to another site the extension can see (managed build: every https address) is reset at once', async ({
   context,
   serviceWorker,
@@ -138,11 +149,7 @@ test('a lesson tab that navigates to another site the extension can see (managed
 }) => {
   // The dev build holds a host permission for SECOND_SIMULATOR_HOST (as the managed build does for every
   // https host), so the browser shows the worker that tab's address; no script of ours runs there.
-  const page = await context.newPage();
-  await page.goto(simulator.roomUrl('Physik10', { students: 3 }, NO_PREJOIN));
-  const tabId = await tabIdOf(serviceWorker, page);
-  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 3 });
-  await expect.poll(() => badgeOf(serviceWorker, tabId)).not.toBe('');
+  const { page, tabId } = await lessonShownOnBadge(context, serviceWorker, simulator.roomUrl('Physik10', { students: 3 }, NO_PREJOIN));
   const elsewhere = new URL(simulator.origin);
   elsewhere.hostname = SECOND_SIMULATOR_HOST;
   await page.goto(`${elsewhere.origin}/elsewhere.html`);
@@ -156,11 +163,7 @@ test("jitsi-meet's own address clean-up (history.replaceState, which Chromium re
   serviceWorker,
   simulator,
 }) => {
-  const page = await context.newPage();
-  await page.goto(simulator.roomUrl('Physik10', { students: 3 }, NO_PREJOIN));
-  const tabId = await tabIdOf(serviceWorker, page);
-  await expect.poll(() => storedRoomOf(serviceWorker, tabId)).toMatchObject({ phase: 'conference', participants: 3 });
-  await expect.poll(() => badgeOf(serviceWorker, tabId)).not.toBe('');
+  const { page, tabId } = await lessonShownOnBadge(context, serviceWorker, simulator.roomUrl('Physik10', { students: 3 }, NO_PREJOIN));
   // Record what the worker is told about the tab, to know the case under test really happened.
   await serviceWorker.evaluate((id) => {
     const seen: unknown[] = [];
