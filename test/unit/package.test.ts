@@ -123,6 +123,8 @@ describe('npm run package', () => {
     // Byte for byte the build; only a managed manifest gains its update URL (below).
     for (const { name, data } of entries) if (!(spec.managed && name === 'manifest.json')) expect(data.equals(readFileSync(`dist/${spec.dir}/${name}`)), name).toBe(true);
     expect(names.filter((name) => /\.map$|(^|\/)\./.test(name))).toEqual([]);
+    // The dev build's self-timing (src/shared/dev-cost.ts) is not shipped.
+    for (const { name, data } of entries) if (name.endsWith('.js')) expect(data.toString('utf8'), name).not.toMatch(/jitsi-moderator-companion\.cost|within-send/);
 
     const manifest = JSON.parse(entries.find((entry) => entry.name === 'manifest.json')!.data.toString('utf8'));
     expect(manifest.key).toBeUndefined();
