@@ -59,7 +59,8 @@ test('Firefox ESR: a lesson is detected and its snapshot follows 3 → 5 → 4; 
 
     // jitsi-meet tidies its address with history.replaceState after load: the lesson stays. Chromium reports
     // that as the tab "loading", Firefox ESR 153 as "complete" (logged below, not asserted: the browser's
-    // choice); on either the worker asks the lesson's frame, which answers, and keeps room and badge.
+    // choice). Here the worker sees the address (still the lesson's site) and keeps room and badge; where it
+    // cannot, it asks the lesson's frame (hardening.spec.ts covers that in Chromium).
     await popup.evaluate((id) => {
       const seen: string[] = [];
       (globalThis as { seenTabStatus?: string[] }).seenTabStatus = seen;
