@@ -428,6 +428,7 @@ function followSettings({ values }: SettingsView, keepRegistered = false): void 
   void syncRegisteredScripts(keepRegistered);
 }
 watchSettings((settings) => followSettings(settings));
-// Chromium answers the first read of managed storage only once policy has loaded (seconds after start):
-// ask now, so the leave guard and the moderator settings answer at once when they are needed.
+// Chromium answers the first read of managed storage only once policy has loaded (seconds after start, or
+// never: reads wait at most POLICY_WAIT_MS, docs/browsers.md §2.2): ask now, so the leave guard and the
+// moderator settings answer at once when they are needed.
 void readSettings().then((settings) => followSettings(settings, true), () => undefined);

@@ -24,6 +24,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const { endTrackedLesson, noteLeaveReason, trackRoom } = await import('./lesson-tracking.ts');
+const { POLICY_WAIT_MS } = await import('../shared/settings-store.ts');
 const log = () => (areas.local.get('lessonLog') ?? []) as { id: string; room: string; host: string; end: number | null }[];
 
 beforeEach(() => {
@@ -45,6 +46,30 @@ describe('when a lesson ended', () => {
       await ended;
       expect(log()).toMatchObject([{ room: 'Chemie9', end: 1_060_000 }]);
     } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a browser that never answers the policy read', () => {
+  it('still logs the closed lesson (after POLICY_WAIT_MS, with the teacher\'s settings), and asks the browser once while that read waits', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout'] });
+    let answer = (_values: Record<string, unknown>): void => undefined;
+    const reads = vi.fn(() => new Promise<Record<string, unknown>>((resolve) => (answer = resolve)));
+    try {
+      await trackRoom(6, { ...emptySnapshot('conference', 'Physik7'), participants: 3 });
+      await trackRoom(9, { ...emptySnapshot('conference', 'Musik5'), participants: 1 });
+      managedRead = reads;
+      const first = endTrackedLesson(6, true);
+      const second = endTrackedLesson(9, true);
+      await vi.advanceTimersByTimeAsync(POLICY_WAIT_MS - 1);
+      expect(log()).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      await Promise.all([first, second]);
+      expect(log().map((record) => record.room).sort()).toEqual(['Musik5', 'Physik7']);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      answer({}); // the read ends, so the next test asks afresh
       vi.useRealTimers();
     }
   });

@@ -14,12 +14,28 @@ import {
 
 const TEACHER_KEY = 'settings';
 
+/**
+ * How long a settings read waits for the school's policy. Chromium answers the first read only once policy
+ * has loaded, seconds after start, and in some starts not at all (docs/browsers.md §2.2): past this the
+ * teacher's choices and the defaults apply, and the policy follows by `storage.onChanged` when it comes.
+ */
+export const POLICY_WAIT_MS = 6_000;
+/** The read still waiting for the browser: later reads wait for it rather than queue another. */
+let policyAnswer: Promise<unknown> | null = null;
+
 export async function readPolicy(): Promise<ParsedPolicy> {
-  try {
-    return parsePolicy(await browser.storage.managed.get(null));
-  } catch {
+  policyAnswer ??= browser.storage.managed.get(null).then(
+    (values) => ((policyAnswer = null), values),
     // Firefox without any policy: "Managed storage manifest not found".
-    return parsePolicy(undefined);
+    () => (policyAnswer = null),
+  );
+  let stopWaiting = (): void => undefined;
+  const waited = new Promise<undefined>((resolve) => (stopWaiting = () => resolve(undefined)));
+  const timer = setTimeout(stopWaiting, POLICY_WAIT_MS);
+  try {
+    return parsePolicy(await Promise.race([policyAnswer, waited]));
+  } finally {
+    clearTimeout(timer);
   }
 }
 
