@@ -34,7 +34,7 @@ import { acceptWatchers, pushRoom } from './room-watchers.ts';
 import { applyOnModerator } from './on-moderator.ts';
 import { readAutoActions } from '../shared/auto-actions.ts';
 import { forgetAutoActions, isSameLesson } from './auto-actions-store.ts';
-import { endTrackedLesson, markEndedForAll, noteEndingStarted, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
+import { endTrackedLesson, followSchoolLogPolicy, markEndedForAll, noteEndingStarted, noteLeaveReason, pruneOnStartup, trackRoom } from './lesson-tracking.ts';
 import { forgetRoomUrl, handleLeftBehindNotifications, leftPeopleBehind, notifyLeftBehind, rememberRoomUrl } from './left-behind.ts';
 import { enableSite, followConfirmations, injectBridge, isSiteEnabled, syncRegisteredScripts, watchSiteAccess } from './site-access.ts';
 
@@ -416,7 +416,8 @@ async function applyToOpenLessons(): Promise<void> {
 }
 
 /** What follows the settings at once: the companion's language, the leave guard's prefs, the badge's rules and the sites it runs on. */
-function followSettings({ values }: SettingsView, keepRegistered = false): void {
+function followSettings({ values, policy }: SettingsView, keepRegistered = false): void {
+  void followSchoolLogPolicy(policy);
   if (values.roomPassword !== schoolRules.roomPassword) {
     schoolRules = { roomPassword: values.roomPassword };
     void redrawBadges();

@@ -23,7 +23,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { endTrackedLesson, noteLeaveReason, trackRoom } = await import('./lesson-tracking.ts');
+const { endTrackedLesson, followSchoolLogPolicy, noteLeaveReason, trackRoom } = await import('./lesson-tracking.ts');
 const { POLICY_WAIT_MS } = await import('../shared/settings-store.ts');
 const log = () => (areas.local.get('lessonLog') ?? []) as { id: string; room: string; host: string; end: number | null }[];
 
@@ -72,6 +72,16 @@ describe('a browser that never answers the policy read', () => {
       answer({}); // the read ends, so the next test asks afresh
       vi.useRealTimers();
     }
+  });
+
+  it('once the school\'s policy arrives and switches the log off, what was logged meanwhile is deleted; a school default the teacher may change deletes nothing (a log switched off that way goes at the next browser start, as before)', async () => {
+    await trackRoom(4, { ...emptySnapshot('conference', 'Kunst3'), participants: 2 });
+    await endTrackedLesson(4, true);
+    expect(log()).toHaveLength(1);
+    await followSchoolLogPolicy({ enforced: {}, defaults: { lessonLog: false }, problems: [] });
+    expect(log()).toHaveLength(1);
+    await followSchoolLogPolicy({ enforced: { lessonLog: false }, defaults: {}, problems: [] });
+    expect(log()).toEqual([]);
   });
 });
 

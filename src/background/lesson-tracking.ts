@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import { endingStarted, finishLesson, trackLesson, withDetail, type LessonRecord } from '../core/lesson-log.ts';
 import type { RoomSnapshot } from '../core/room.ts';
+import type { ParsedPolicy } from '../core/settings.ts';
 import { appendLesson, clearLessonLog, isLessonRecord, pruneLessonLog, readLessonLog } from '../shared/lesson-log-store.ts';
 import { readSettings } from '../shared/settings-store.ts';
 import { tabKey } from '../shared/storage-keys.ts';
@@ -114,6 +115,14 @@ async function pruneOrClear(): Promise<void> {
   const { values } = await readSettings();
   if (values.lessonLog) await pruneLessonLog(values.lessonLogDays);
   else await clearLessonLog();
+}
+
+/**
+ * The school switched the log off: nothing may stay, also not what was logged while its policy had not
+ * arrived yet (a settings read stops waiting for it after POLICY_WAIT_MS, settings-store.ts).
+ */
+export async function followSchoolLogPolicy(policy: ParsedPolicy): Promise<void> {
+  if (policy.enforced.lessonLog === false) await clearLessonLog();
 }
 
 export function pruneOnStartup(): void {
