@@ -4,7 +4,7 @@
 // hang-up → leave dialog in Chromium and Firefox ESR. This file is the entry point: options, the plan, the builds measured, the
 // results file. The parts: scenarios.mjs (what runs, the budgets), lesson.mjs (one run of the busy lesson,
 // measured), analyse.mjs (its figures), report.mjs (results.md), hangup.mjs (hang-up → leave dialog).
-//   npm run bench                               each scenario 3 runs × 60 s, then the hang-up (about 20 minutes on 2 cores; 35 with --baseline)
+//   npm run bench                               each scenario 3 runs × 60 s, then the hang-up (about 15 minutes on 2 cores; 27 with --baseline, measured 2026-12-05)
 //   node test/bench/run.mjs --seconds 10 --runs 1
 //   node test/bench/run.mjs --only hangup        the hang-up only (about 2½ minutes)
 // Options: --scenario lesson|stress|busy[,…] (only those), --seconds N, --runs N (3 per scenario), --students N (60),
