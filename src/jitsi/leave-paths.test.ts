@@ -99,6 +99,30 @@ describe('the guard around every hang-up', () => {
     expect(hangup).toHaveBeenCalledTimes(2);
   });
 
+  it('a question that fails keeps the teacher in, leaves no unhandled rejection, and the next hang-up asks again', async () => {
+    const { win, legacy, hangup } = page();
+    const failing = vi.fn(async (): Promise<'leave'> => {
+      throw new Error('dialog failed');
+    });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      guardLeaving(win, legacy, () => true, failing, vi.fn());
+      (legacy.hangup as (...args: unknown[]) => unknown)(true);
+      await flush();
+      await new Promise((done) => setTimeout(done, 0));
+      expect(hangup).not.toHaveBeenCalled();
+      expect(unhandled).not.toHaveBeenCalled();
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ message: 'dialog failed' }));
+      (legacy.hangup as (...args: unknown[]) => unknown)(true);
+      expect(failing).toHaveBeenCalledTimes(2);
+    } finally {
+      process.off('unhandledRejection', unhandled);
+      logged.mockRestore();
+    }
+  });
+
   it('"Remove everyone and leave" runs the end of the lesson instead of hanging up', async () => {
     const { win, legacy, hangup } = page();
     const { ask, answer } = teacher();

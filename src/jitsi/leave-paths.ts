@@ -233,6 +233,8 @@ export function guardLeaving(
           leave();
         } else if (decision === 'end-and-leave') await endAndLeave();
       })
+      // No answer (the question or the end of the lesson failed): the teacher stays in, and is asked again.
+      .catch(console.error)
       .finally(() => {
         asking = false;
       });
