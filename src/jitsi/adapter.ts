@@ -301,7 +301,11 @@ export function sameParticipantShape(participantsSlice: unknown, seen: Participa
   if (!isObject(participantsSlice) || !(participantsSlice.remote instanceof Map)) return false;
   const { remote, local, numberOfNonModeratorParticipants: nonModerators, everyoneIsModerator: everyoneModerator } = participantsSlice;
   const same = remote.size === seen.size && local === seen.local && nonModerators === seen.nonModerators && everyoneModerator === seen.everyoneModerator;
-  Object.assign(seen, { size: remote.size, local, nonModerators, everyoneModerator });
+  // Recorded in place: this runs on every store change that replaces one of our slices.
+  seen.size = remote.size;
+  seen.local = local;
+  seen.nonModerators = nonModerators;
+  seen.everyoneModerator = everyoneModerator;
   return same;
 }
 
